@@ -1,0 +1,2 @@
+//! bookshelf: the command-line interface.
+fn main() {}
