@@ -1,1 +1,37 @@
-//! bookshelf-content
+//! bookshelf-content: reads `book.toml` and `content/` into a typed [`Book`], with located
+//! [`Diagnostic`]s for everything wrong. It knows nothing of HTML.
+//!
+//! The pipeline ([`Loader::load`]):
+//! 1. read `book.toml` ([`config`]);
+//! 2. walk `content/` and classify each file ([`files`]);
+//! 3. parse each changed file in parallel: front matter and Markdown headings/links
+//!    ([`frontmatter`], [`markdown`]), checklists ([`checklist`]), the glossary and symbols
+//!    ([`glossary`]); results are cached by file size and time;
+//! 4. attach hand-written easy reads to their pages and sort;
+//! 5. check every link between files ([`links`]);
+//! 6. return the book only if nothing was an error, with every diagnostic sorted.
+#![warn(missing_docs)]
+
+pub mod checklist;
+pub mod config;
+pub mod diagnostic;
+pub mod files;
+mod frontmatter;
+pub mod glossary;
+pub mod links;
+mod load;
+pub mod markdown;
+pub mod model;
+pub mod report;
+pub mod slug;
+mod yaml;
+
+pub use config::Config;
+pub use diagnostic::{Diagnostic, Severity, SourceMap};
+pub use load::{Loaded, Loader};
+pub use model::*;
+
+/// Load the book at `root` once.
+pub fn load(root: impl Into<std::path::PathBuf>) -> Loaded {
+    Loader::new(root).load()
+}

@@ -1,0 +1,182 @@
+//! Links between pages: resolving source-relative paths to routes, and checking every one.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::Diagnostic;
+use crate::files::content_relative;
+use crate::model::{Body, Book};
+use crate::slug::did_you_mean;
+
+/// Top-level names the site uses for its own pages.
+pub const RESERVED_ROUTES: &[&str] = &[
+    "model", "guides", "checklists", "glossary", "easy-read", "search", "assets", "symbols", "print", "404",
+];
+
+/// Where a link goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    /// The route of the target (`guides/x/`, `glossary/`, `""` for home).
+    pub route: String,
+    /// The `#fragment`, if any.
+    pub fragment: Option<String>,
+}
+
+/// Is this link to another site, a mail address or the like (not checked)?
+pub fn is_external(dest: &str) -> bool {
+    let scheme_end = dest.find(':');
+    let first_sep = dest.find(['/', '#', '?']);
+    matches!((scheme_end, first_sep), (Some(c), Some(s)) if c < s) || matches!((scheme_end, first_sep), (Some(_), None))
+        || dest.starts_with("//")
+}
+
+/// Normalise `from_dir/dest` to a content-relative path; `None` if it climbs out of `content/`.
+fn join(from_dir: &Path, dest: &str) -> Option<PathBuf> {
+    let mut out = PathBuf::new();
+    for c in from_dir.join(dest).components() {
+        match c {
+            Component::Normal(p) => out.push(p),
+            Component::ParentDir => {
+                if !out.pop() {
+                    return None;
+                }
+            }
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// Every linkable file: content-relative path -> (route, anchors).
+pub struct LinkIndex {
+    targets: HashMap<PathBuf, (String, HashSet<String>)>,
+}
+
+impl LinkIndex {
+    /// Build the index of a book.
+    pub fn new(book: &Book) -> Self {
+        let mut targets = HashMap::new();
+        for page in &book.pages {
+            let rel = content_relative(&page.body.path);
+            let anchors = page.body.headings.iter().map(|h| h.id.clone()).collect();
+            targets.insert(rel, (page.route.clone(), anchors));
+        }
+        for c in &book.checklists {
+            let mut anchors: HashSet<String> = c.sections.iter().map(|s| s.id.clone()).collect();
+            anchors.extend(c.sections.iter().flat_map(|s| s.items.iter().map(|i| format!("item-{}", i.id))));
+            anchors.extend(c.sections.iter().flat_map(|s| s.items.iter().map(|i| i.id.clone())));
+            targets.insert(content_relative(&c.path), (c.route.clone(), anchors));
+        }
+        let terms = book.glossary.terms.iter().map(|t| t.slug.clone()).collect();
+        targets.insert(PathBuf::from("glossary.yaml"), ("glossary/".into(), terms));
+        if let Some(p) = &book.glossary.path {
+            let terms = book.glossary.terms.iter().map(|t| t.slug.clone()).collect();
+            targets.insert(content_relative(p), ("glossary/".into(), terms));
+        }
+        Self { targets }
+    }
+
+    /// Resolve `dest` written in the file `from` (book-root relative). `Ok(None)` for external links.
+    pub fn resolve(&self, from: &Path, dest: &str) -> Result<Option<Resolved>, String> {
+        if dest.is_empty() || is_external(dest) || dest.starts_with('/') {
+            return Ok(None);
+        }
+        let (path, fragment) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f.to_string())),
+            None => (dest, None),
+        };
+        let from_rel = content_relative(from);
+        if path.is_empty() {
+            // A link within the page itself.
+            let (route, anchors) = self.targets.get(&from_rel).ok_or("this page is not known")?;
+            if let Some(f) = &fragment {
+                if !anchors.contains(f) {
+                    return Err(format!("there is no heading `#{f}` on this page"));
+                }
+            }
+            return Ok(Some(Resolved { route: route.clone(), fragment }));
+        }
+        let from_dir = from_rel.parent().unwrap_or(Path::new(""));
+        let target_path = join(from_dir, path).ok_or_else(|| format!("`{path}` points outside `content/`"))?;
+        let (route, anchors) = self.targets.get(&target_path).ok_or_else(|| {
+            let wanted = target_path.to_string_lossy();
+            let known: Vec<String> = self.targets.keys().map(|k| k.to_string_lossy().into_owned()).collect();
+            match did_you_mean(&wanted, known.iter().map(String::as_str)) {
+                Some(s) => format!("`{path}` does not exist (did you mean `{}`?)", relative_to(from_dir, Path::new(s))),
+                None => format!("`{path}` does not exist"),
+            }
+        })?;
+        if let Some(f) = &fragment {
+            if !anchors.contains(f) {
+                return Err(format!("`{path}` has no heading or item `#{f}`"));
+            }
+        }
+        Ok(Some(Resolved { route: route.clone(), fragment }))
+    }
+}
+
+/// Write `target` relative to `from_dir` (both content-relative).
+fn relative_to(from_dir: &Path, target: &Path) -> String {
+    let from: Vec<_> = from_dir.components().collect();
+    let to: Vec<_> = target.components().collect();
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut out: Vec<String> = vec!["..".into(); from.len() - common];
+    out.extend(to[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    out.join("/")
+}
+
+fn check_body(index: &LinkIndex, body: &Body, diags: &mut Vec<Diagnostic>) {
+    for link in &body.links {
+        if let Err(why) = index.resolve(&body.path, &link.dest) {
+            diags.push(
+                Diagnostic::error("broken-link", format!("broken link: {why}"))
+                    .at(&body.path, link.range.clone())
+                    .help("link to another page by its source file, e.g. `../guides/having-your-say.md`"),
+            );
+        }
+    }
+}
+
+/// Check every link in the book.
+pub(crate) fn check(book: &Book, diags: &mut Vec<Diagnostic>) {
+    let index = LinkIndex::new(book);
+    for page in &book.pages {
+        check_body(&index, &page.body, diags);
+        if let Some(easy) = &page.easy {
+            check_body(&index, &easy.body, diags);
+        }
+    }
+    if let Some(path) = &book.glossary.path {
+        for term in &book.glossary.terms {
+            if let Some(more) = &term.more {
+                let scan = crate::markdown::scan(more);
+                for link in scan.links {
+                    if let Err(why) = index.resolve(path, &link.dest) {
+                        diags.push(
+                            Diagnostic::error("broken-link", format!("broken link in `{}`: {why}", term.term))
+                                .at(path, term.span.start..term.span.start + 1)
+                                .help("links in the glossary are relative to `content/`, e.g. `guides/having-your-say.md`"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn external_links() {
+        assert!(is_external("https://example.org"));
+        assert!(is_external("mailto:a@b.c"));
+        assert!(!is_external("../guides/a.md"));
+        assert!(!is_external("a.md#x:y"));
+        assert_eq!(join(Path::new("guides"), "../model/a.md"), Some(PathBuf::from("model/a.md")));
+        assert_eq!(join(Path::new("guides"), "../../x.md"), None);
+        assert_eq!(relative_to(Path::new("guides"), Path::new("model/a.md")), "../model/a.md");
+    }
+}

@@ -1,0 +1,318 @@
+//! Loading a book: read each file once, keep what was parsed, and reparse only what changed.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, SourceMap};
+use crate::files::{classify, content_relative, walk, FileKind};
+use crate::model::{Body, Book, Checklist, EasyPage, Glossary, Page, Section, Symbols};
+use crate::{checklist, config, frontmatter, glossary, links, markdown};
+
+/// What one file turned into.
+#[derive(Debug, Clone)]
+enum Unit {
+    Page(Box<Page>),
+    Easy(Section, String, Box<EasyPage>),
+    Checklist(Box<Checklist>),
+    Glossary(Glossary),
+    Symbols(Symbols),
+    Nothing,
+}
+
+#[derive(Debug, Clone)]
+struct Parsed {
+    stamp: (u64, Option<SystemTime>),
+    unit: Unit,
+    diags: Vec<Diagnostic>,
+    text: Option<Arc<str>>,
+}
+
+/// The result of loading: a book if there were no errors, and every diagnostic.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The book, when nothing was an error.
+    pub book: Option<Book>,
+    /// Errors and warnings, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text of every file, for showing diagnostics.
+    pub sources: SourceMap,
+}
+
+impl Loaded {
+    /// Did loading fail?
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+}
+
+/// Loads a book, remembering parsed files so the next load rereads only changed ones.
+#[derive(Debug)]
+pub struct Loader {
+    root: PathBuf,
+    cache: BTreeMap<PathBuf, Parsed>,
+}
+
+fn stamp(path: &Path) -> (u64, Option<SystemTime>) {
+    match std::fs::metadata(path) {
+        Ok(m) => (m.len(), m.modified().ok()),
+        Err(_) => (u64::MAX, None),
+    }
+}
+
+/// Read a file as UTF-8 text, reporting I/O errors, bad bytes and empty files.
+fn read_text(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<Arc<str>> {
+    let bytes = match std::fs::read(root.join(rel)) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error("io", format!("could not read `{}`: {e}", rel.display()))
+                    .in_file(rel)
+                    .help("check the file exists and you may read it"),
+            );
+            return None;
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            if text.trim().is_empty() {
+                diags.push(
+                    Diagnostic::error("empty-file", "this file is empty")
+                        .in_file(rel)
+                        .help("write its content, or delete the file"),
+                );
+                return None;
+            }
+            Some(Arc::from(text))
+        }
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            // Keep the readable part so the position can be shown.
+            let shown = String::from_utf8_lossy(&bytes).into_owned();
+            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            let _ = shown;
+            diags.push(
+                Diagnostic::error(
+                    "not-utf8",
+                    format!("this file is not UTF-8 text (a bad byte at line {line}, byte {at})"),
+                )
+                .in_file(rel)
+                .help("save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"),
+            );
+            None
+        }
+    }
+}
+
+fn parse_one(root: &Path, rel: &Path) -> Parsed {
+    let stamp = stamp(&root.join(rel));
+    let mut diags = Vec::new();
+    let kind = classify(&content_relative(rel));
+    if let FileKind::Ignored = kind {
+        return Parsed { stamp, unit: Unit::Nothing, diags, text: None };
+    }
+    if let FileKind::Unexpected(why) = kind {
+        diags.push(
+            Diagnostic::error("unexpected-file", format!("`{}` is not where bookshelf looks for content", rel.display()))
+                .in_file(rel)
+                .help(format!("{why}; move or rename it (names starting with `_` are ignored)")),
+        );
+        return Parsed { stamp, unit: Unit::Nothing, diags, text: None };
+    }
+    let Some(text) = read_text(root, rel, &mut diags) else {
+        return Parsed { stamp, unit: Unit::Nothing, diags, text: None };
+    };
+    let slug_ok = |slug: &str, diags: &mut Vec<Diagnostic>| {
+        if slug == "index" || crate::slug::is_slug(slug) {
+            return true;
+        }
+        diags.push(
+            Diagnostic::error("bad-file-name", format!("`{slug}` cannot be a web address"))
+                .in_file(rel)
+                .help(format!(
+                    "rename the file with lower-case letters, digits and hyphens, e.g. `{}`",
+                    crate::slug::slugify(slug)
+                )),
+        );
+        false
+    };
+    let unit = match kind {
+        FileKind::Page { section, slug } | FileKind::Easy { section, slug } if !slug_ok(&slug, &mut diags) => {
+            let _ = (section, slug);
+            Unit::Nothing
+        }
+        FileKind::Page { section, slug } => match frontmatter::split(rel, &text, &mut diags) {
+            Some(split) => {
+                let body = body(rel, split.body, split.body_offset);
+                let route = match section {
+                    Section::Home => String::new(),
+                    _ if section.folder().is_empty() => format!("{slug}/"),
+                    _ => format!("{}/{slug}/", section.folder()),
+                };
+                if section == Section::Top && links::RESERVED_ROUTES.contains(&slug.as_str()) {
+                    diags.push(
+                        Diagnostic::error("duplicate-id", format!("`{slug}` is a name the site uses itself"))
+                            .in_file(rel)
+                            .help("rename the page"),
+                    );
+                }
+                Unit::Page(Box::new(Page {
+                    section,
+                    slug,
+                    route,
+                    title: split.front.title.trim().to_string(),
+                    summary: split.front.summary.map(|s| s.trim().to_string()),
+                    order: split.front.order,
+                    audience: split.front.audience,
+                    symbol: split.front.symbol,
+                    body,
+                    easy: None,
+                }))
+            }
+            None => Unit::Nothing,
+        },
+        FileKind::Easy { section, slug } => match frontmatter::split(rel, &text, &mut diags) {
+            Some(split) => Unit::Easy(
+                section,
+                slug,
+                Box::new(EasyPage {
+                    title: split.front.title.trim().to_string(),
+                    summary: split.front.summary,
+                    checked_by: split.front.checked_by,
+                    body: body(rel, split.body, split.body_offset),
+                }),
+            ),
+            None => Unit::Nothing,
+        },
+        FileKind::Checklist { slug } => {
+            if slug_ok(&slug, &mut diags) {
+                checklist::parse(rel, &text, &slug, &mut diags).map_or(Unit::Nothing, |c| Unit::Checklist(Box::new(c)))
+            } else {
+                Unit::Nothing
+            }
+        }
+        FileKind::Glossary => Unit::Glossary(glossary::parse(rel, &text, &mut diags)),
+        FileKind::Symbols => Unit::Symbols(glossary::parse_symbols(rel, &text, &mut diags)),
+        FileKind::Unexpected(_) | FileKind::Ignored => Unit::Nothing,
+    };
+    Parsed { stamp, unit, diags, text: Some(text) }
+}
+
+fn body(rel: &Path, md: &str, offset: usize) -> Body {
+    let scan = markdown::scan(md);
+    Body {
+        path: rel.to_path_buf(),
+        markdown: Arc::from(md),
+        offset,
+        headings: scan.headings,
+        links: scan
+            .links
+            .into_iter()
+            .map(|l| markdown::RawLink { dest: l.dest, range: l.range.start + offset..l.range.end + offset })
+            .collect(),
+    }
+}
+
+impl Loader {
+    /// A loader for the book at `root`.
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        Self { root: root.into(), cache: BTreeMap::new() }
+    }
+
+    /// The book root.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Load the book, rereading only files whose size or time changed since the last load.
+    pub fn load(&mut self) -> Loaded {
+        let mut diagnostics = Vec::new();
+        let mut sources = SourceMap::default();
+        let root = self.root.clone();
+        // 1. book.toml
+        let toml_path = PathBuf::from("book.toml");
+        let config = match std::fs::read_to_string(root.join(&toml_path)) {
+            Ok(text) => {
+                let c = config::parse(&toml_path, &text, &mut diagnostics);
+                sources.insert(&toml_path, Arc::from(text));
+                c
+            }
+            Err(e) => {
+                diagnostics.push(
+                    Diagnostic::error("io", format!("could not read `book.toml` in `{}`: {e}", root.display()))
+                        .help("run bookshelf in a folder with a `book.toml`, pass `--root DIR`, or start one with `bookshelf new DIR`"),
+                );
+                None
+            }
+        };
+        // 2. Every file under content/, parsed in parallel when it changed.
+        let files = match walk(&root) {
+            Ok(f) => f,
+            Err((path, e)) => {
+                diagnostics.push(
+                    Diagnostic::error("io", format!("could not read the folder `{}`: {e}", path.display()))
+                        .help("check that `content/` exists and can be read"),
+                );
+                Vec::new()
+            }
+        };
+        let stale: Vec<&PathBuf> = files
+            .iter()
+            .filter(|f| self.cache.get(*f).is_none_or(|p| p.stamp != stamp(&root.join(f))))
+            .collect();
+        let fresh: Vec<(PathBuf, Parsed)> = stale.par_iter().map(|f| ((*f).clone(), parse_one(&root, f))).collect();
+        let keep: std::collections::HashSet<&PathBuf> = files.iter().collect();
+        self.cache.retain(|k, _| keep.contains(k));
+        self.cache.extend(fresh);
+        // 3. Assemble.
+        let mut pages = Vec::new();
+        let mut easies = Vec::new();
+        let mut checklists = Vec::new();
+        let mut glossary = Glossary::default();
+        let mut symbols = Symbols::default();
+        for (path, parsed) in &self.cache {
+            diagnostics.extend(parsed.diags.iter().cloned());
+            if let Some(text) = &parsed.text {
+                sources.insert(path, text.clone());
+            }
+            match &parsed.unit {
+                Unit::Page(p) => pages.push((**p).clone()),
+                Unit::Easy(s, slug, e) => easies.push((path.clone(), *s, slug.clone(), (**e).clone())),
+                Unit::Checklist(c) => checklists.push((**c).clone()),
+                Unit::Glossary(g) => glossary = g.clone(),
+                Unit::Symbols(s) => symbols = s.clone(),
+                Unit::Nothing => {}
+            }
+        }
+        for (path, section, slug, easy) in easies {
+            match pages.iter_mut().find(|p| p.section == section && p.slug == slug) {
+                Some(p) => p.easy = Some(easy),
+                None => diagnostics.push(
+                    Diagnostic::error("unexpected-file", "this easy read has no standard page beside it")
+                        .in_file(&path)
+                        .help(format!("add `{slug}.md` in the same folder, or rename this file")),
+                ),
+            }
+        }
+        pages.sort_by(|a, b| {
+            (a.section, a.order.unwrap_or(i64::MAX), a.title.to_lowercase(), &a.slug)
+                .cmp(&(b.section, b.order.unwrap_or(i64::MAX), b.title.to_lowercase(), &b.slug))
+        });
+        checklists.sort_by(|a, b| {
+            (a.level, a.order.unwrap_or(i64::MAX), a.title.to_lowercase(), &a.slug)
+                .cmp(&(b.level, b.order.unwrap_or(i64::MAX), b.title.to_lowercase(), &b.slug))
+        });
+        let book = config.map(|config| Book { root: root.clone(), config, pages, checklists, glossary, symbols });
+        // 4. Links between files.
+        if let Some(book) = &book {
+            links::check(book, &mut diagnostics);
+        }
+        crate::diagnostic::sort(&mut diagnostics);
+        let failed = diagnostics.iter().any(Diagnostic::is_error);
+        Loaded { book: if failed { None } else { book }, diagnostics, sources }
+    }
+}

@@ -1,0 +1,316 @@
+//! The typed book: pages, checklists, the glossary and symbols, as read from `content/`.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::config::Config;
+
+/// Who a page or checklist is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Audience {
+    /// Staff: SENCOs, social workers, health and council officers.
+    Staff,
+    /// Parents and carers.
+    Parents,
+    /// Children and young people.
+    YoungPeople,
+}
+
+impl Audience {
+    /// The key as written in content (`young-people`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Audience::Staff => "staff",
+            Audience::Parents => "parents",
+            Audience::YoungPeople => "young-people",
+        }
+    }
+    /// A plain label (`Young people`).
+    pub fn label(self) -> &'static str {
+        match self {
+            Audience::Staff => "Staff",
+            Audience::Parents => "Parents and carers",
+            Audience::YoungPeople => "Young people",
+        }
+    }
+}
+
+/// The level a checklist works at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// With one child and family.
+    Individual,
+    /// Running a service day to day.
+    Operational,
+    /// Planning and commissioning whole services.
+    Strategic,
+}
+
+impl Level {
+    /// Every level, in order.
+    pub const ALL: [Level; 3] = [Level::Individual, Level::Operational, Level::Strategic];
+    /// The key as written in content.
+    pub fn key(self) -> &'static str {
+        match self {
+            Level::Individual => "individual",
+            Level::Operational => "operational",
+            Level::Strategic => "strategic",
+        }
+    }
+    /// A plain label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Individual => "Individual: with one family",
+            Level::Operational => "Operational: running a service",
+            Level::Strategic => "Strategic: planning services",
+        }
+    }
+}
+
+/// A checklist to tick, or a rating list to score 1 to 5.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChecklistKind {
+    /// Items to tick.
+    #[default]
+    Checklist,
+    /// Statements to score from 1 to 5.
+    Rating,
+}
+
+/// Which part of the site a Markdown page belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Section {
+    /// `content/index.md`.
+    Home,
+    /// Other top-level pages (`content/sources.md`).
+    Top,
+    /// `content/model/`.
+    Model,
+    /// `content/guides/`.
+    Guides,
+}
+
+impl Section {
+    /// The folder name (empty for top-level pages).
+    pub fn folder(self) -> &'static str {
+        match self {
+            Section::Home | Section::Top => "",
+            Section::Model => "model",
+            Section::Guides => "guides",
+        }
+    }
+}
+
+/// A heading found in a Markdown body.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Heading {
+    /// 1 to 6.
+    pub level: u8,
+    /// The heading's plain text.
+    pub text: String,
+    /// Its id, unique on the page.
+    pub id: String,
+}
+
+/// The Markdown text of one variant of a page.
+#[derive(Debug, Clone)]
+pub struct Body {
+    /// The source file, relative to the book root.
+    pub path: PathBuf,
+    /// Markdown after the front matter.
+    pub markdown: std::sync::Arc<str>,
+    /// Byte offset of `markdown` in the whole file.
+    pub offset: usize,
+    /// Headings with their ids, in order.
+    pub headings: Vec<Heading>,
+    /// Links as written, with ranges in the whole file.
+    pub links: Vec<crate::markdown::RawLink>,
+}
+
+/// A hand-written easy-read version of a page (`NAME.easy.md`).
+#[derive(Debug, Clone)]
+pub struct EasyPage {
+    /// Its title (usually the same as the page's).
+    pub title: String,
+    /// One sentence for lists.
+    pub summary: Option<String>,
+    /// Who checked it (ER19).
+    pub checked_by: Option<String>,
+    /// The body.
+    pub body: Body,
+}
+
+/// A Markdown page.
+#[derive(Debug, Clone)]
+pub struct Page {
+    /// Home, top, model or guides.
+    pub section: Section,
+    /// The file name without extension.
+    pub slug: String,
+    /// The site-relative URL path: `""` for home, `guides/x/` otherwise.
+    pub route: String,
+    /// The page title.
+    pub title: String,
+    /// One sentence for lists and search results.
+    pub summary: Option<String>,
+    /// Position in its section.
+    pub order: Option<i64>,
+    /// Who it is for.
+    pub audience: Vec<Audience>,
+    /// The page's picture.
+    pub symbol: Option<String>,
+    /// The body.
+    pub body: Body,
+    /// The hand-written easy read, if any.
+    pub easy: Option<EasyPage>,
+}
+
+/// One item of a checklist.
+#[derive(Debug, Clone, Serialize)]
+pub struct Item {
+    /// Stable id, unique in the checklist.
+    pub id: String,
+    /// Whether the id was written in the file (not made from the text).
+    pub explicit_id: bool,
+    /// What to do.
+    pub text: String,
+    /// Plain help.
+    pub why: Option<String>,
+    /// What to record.
+    pub evidence: Option<String>,
+}
+
+/// A titled group of items.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistSection {
+    /// Id from the title, unique in the checklist.
+    pub id: String,
+    /// The title.
+    pub title: String,
+    /// The items.
+    pub items: Vec<Item>,
+}
+
+/// A checklist or rating list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Checklist {
+    /// The source file, relative to the book root.
+    pub path: PathBuf,
+    /// The file name without extension.
+    pub slug: String,
+    /// `checklists/x/`.
+    pub route: String,
+    /// The title.
+    pub title: String,
+    /// Individual, operational or strategic.
+    pub level: Level,
+    /// One sentence.
+    pub summary: String,
+    /// When to use it.
+    pub when: String,
+    /// Who it is for.
+    pub audience: Vec<Audience>,
+    /// Ticks or ratings.
+    pub kind: ChecklistKind,
+    /// Position in its level.
+    pub order: Option<i64>,
+    /// The picture.
+    pub symbol: Option<String>,
+    /// Labels for the scores 1 to 5 (rating lists).
+    pub scale: Vec<String>,
+    /// The sections.
+    pub sections: Vec<ChecklistSection>,
+}
+
+impl Checklist {
+    /// How many items in all.
+    pub fn item_count(&self) -> usize {
+        self.sections.iter().map(|s| s.items.len()).sum()
+    }
+}
+
+/// A glossary entry.
+#[derive(Debug, Clone, Serialize)]
+pub struct Term {
+    /// The slug: from `id` or the term.
+    pub slug: String,
+    /// `glossary/slug/`.
+    pub route: String,
+    /// The full words.
+    pub term: String,
+    /// Acronyms and short forms, matched case-sensitively.
+    pub abbreviations: Vec<String>,
+    /// Other words for it.
+    pub aliases: Vec<String>,
+    /// One plain sentence.
+    pub plain: String,
+    /// An easy-read definition.
+    pub easy: Option<String>,
+    /// More, in Markdown.
+    pub more: Option<String>,
+    /// The picture.
+    pub symbol: Option<String>,
+    /// Related terms, as slugs (resolved).
+    pub see_also: Vec<String>,
+    /// A plainer word to use.
+    pub say_instead: Option<String>,
+    /// Byte range of this entry in `glossary.yaml`.
+    pub span: std::ops::Range<usize>,
+}
+
+/// The glossary.
+#[derive(Debug, Clone, Default)]
+pub struct Glossary {
+    /// Entries sorted by term (case-insensitive).
+    pub terms: Vec<Term>,
+    /// The source file, if there is one.
+    pub path: Option<PathBuf>,
+}
+
+impl Glossary {
+    /// Find a term by slug.
+    pub fn by_slug(&self, slug: &str) -> Option<&Term> {
+        self.terms.iter().find(|t| t.slug == slug)
+    }
+}
+
+/// Words and phrases mapped to symbol names, for easy read.
+#[derive(Debug, Clone, Default)]
+pub struct Symbols {
+    /// Lower-case word or phrase -> symbol name.
+    pub map: BTreeMap<String, String>,
+    /// Byte offset of each key's line in `symbols.yaml` (for warnings).
+    pub lines: BTreeMap<String, usize>,
+    /// The source file, if there is one.
+    pub path: Option<PathBuf>,
+}
+
+/// The whole book.
+#[derive(Debug, Clone)]
+pub struct Book {
+    /// The book root folder.
+    pub root: PathBuf,
+    /// `book.toml`.
+    pub config: Config,
+    /// Markdown pages, sorted by section, order, title.
+    pub pages: Vec<Page>,
+    /// Checklists, sorted by level, order, title.
+    pub checklists: Vec<Checklist>,
+    /// The glossary.
+    pub glossary: Glossary,
+    /// The symbol map.
+    pub symbols: Symbols,
+}
+
+impl Book {
+    /// The home page, if there is one.
+    pub fn home(&self) -> Option<&Page> {
+        self.pages.iter().find(|p| p.section == Section::Home)
+    }
+}

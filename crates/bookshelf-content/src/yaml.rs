@@ -1,0 +1,149 @@
+//! Reading YAML and TOML into typed values, turning parser errors into located diagnostics.
+
+use std::ops::Range;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostic::{offset_of, Diagnostic};
+use crate::slug::did_you_mean;
+
+/// Parse `text` (which starts at byte `base` of `file`'s whole text `whole`) as YAML.
+pub(crate) fn parse_yaml<T: DeserializeOwned>(
+    file: &Path,
+    whole: &str,
+    base: usize,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    match serde_yaml::from_str::<T>(text) {
+        Ok(v) => Some(v),
+        Err(err) => {
+            let at = err
+                .location()
+                .map(|loc| base + offset_of(text, loc.line(), loc.column()))
+                .unwrap_or(base);
+            let mut d = from_serde_message(file, whole, at, &err.to_string());
+            if d.code == "syntax" {
+                d.code = "yaml-syntax".into();
+            }
+            diags.push(d);
+            None
+        }
+    }
+}
+
+/// Parse a TOML document.
+pub(crate) fn parse_toml<T: DeserializeOwned>(
+    file: &Path,
+    text: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    match toml::from_str::<T>(text) {
+        Ok(v) => Some(v),
+        Err(err) => {
+            let span = err.span().unwrap_or(0..0);
+            let message = err.message().to_string();
+            let mut d = from_serde_message(file, text, span.start, &message);
+            if d.code == "syntax" {
+                d.code = "toml-syntax".into();
+            }
+            if !span.is_empty() {
+                d.span = Some(span);
+            }
+            diags.push(d);
+            None
+        }
+    }
+}
+
+/// A span covering the word at `at` (to the end of the token on that line).
+pub(crate) fn token_span(whole: &str, at: usize) -> Range<usize> {
+    let at = at.min(whole.len());
+    let rest = &whole[at..];
+    let len = rest
+        .char_indices()
+        .find(|(_, c)| matches!(c, '\n' | ':' | ','  | ']' | '}'))
+        .map_or(rest.len(), |(i, _)| i);
+    let token = rest[..len].trim_end();
+    at..at + token.len().max(rest.chars().next().map_or(0, char::len_utf8).min(1))
+}
+
+/// Backticked names in a serde message: "expected one of `a`, `b`".
+fn backticked(s: &str) -> Vec<&str> {
+    s.split('`').skip(1).step_by(2).collect()
+}
+
+/// Turn a serde error message into a diagnostic with a stable code, a friendlier message and a hint.
+pub(crate) fn from_serde_message(file: &Path, whole: &str, at: usize, raw: &str) -> Diagnostic {
+    // serde_yaml appends " at line N column M"; we show the position ourselves.
+    let msg = raw.split(" at line ").next().unwrap_or(raw).trim();
+    let msg = msg.split("\n").next().unwrap_or(msg);
+    let names = backticked(msg);
+    let span = token_span(whole, at);
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let key = names.first().copied().unwrap_or(rest);
+        let allowed: Vec<&str> = names.iter().skip(1).copied().collect();
+        let mut help = match did_you_mean(key, allowed.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None => "remove it, or check its spelling".to_string(),
+        };
+        if !allowed.is_empty() {
+            help.push_str(&format!(" Keys allowed here: {}", quote_list(&allowed)));
+        }
+        return Diagnostic::error("unknown-key", format!("unknown key `{key}`"))
+            .at(file, span)
+            .help(help);
+    }
+    if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let value = names.first().copied().unwrap_or(rest);
+        let allowed: Vec<&str> = names.iter().skip(1).copied().collect();
+        let help = match did_you_mean(value, allowed.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? Use one of {}", quote_list(&allowed)),
+            None => format!("use one of {}", quote_list(&allowed)),
+        };
+        return Diagnostic::error("bad-value", format!("`{value}` is not an allowed value"))
+            .at(file, span)
+            .help(help);
+    }
+    if msg.starts_with("missing field ") {
+        let key = names.first().copied().unwrap_or("?");
+        return Diagnostic::error("missing-key", format!("missing required key `{key}`"))
+            .at(file, at..at)
+            .help(format!("add `{key}:` with a value here"));
+    }
+    if msg.starts_with("duplicate field") || msg.contains("duplicate entry") || msg.contains("duplicate key") {
+        return Diagnostic::error("duplicate-key", msg.to_string())
+            .at(file, span)
+            .help("a key may appear only once: remove one of them");
+    }
+    if msg.starts_with("invalid type") || msg.starts_with("invalid value") || msg.starts_with("invalid length") {
+        let friendly = msg
+            .replace("invalid type: ", "wrong type: found ")
+            .replace(", expected", ", but expected");
+        let help = if msg.contains("expected a sequence") {
+            "write a list, e.g. `[staff, parents]` or one `- item` per line".to_string()
+        } else if msg.contains("expected a string") {
+            "write text here; put it in quotes if it starts with a special character".to_string()
+        } else if msg.contains("expected a map") || msg.contains("struct") {
+            "write `key: value` lines here".to_string()
+        } else if msg.contains("i64") || msg.contains("integer") {
+            "write a whole number, e.g. `3`".to_string()
+        } else {
+            "check the value's type against the README's editor section".to_string()
+        };
+        return Diagnostic::error("wrong-type", friendly).at(file, span).help(help);
+    }
+    if msg.contains("recursion limit") || msg.contains("repetition limit") {
+        return Diagnostic::error("yaml-syntax", "the YAML nests or repeats aliases too deeply")
+            .at(file, span)
+            .help("remove the `&anchor` / `*alias` references; write the values out");
+    }
+    Diagnostic::error("syntax", format!("could not read this file: {msg}"))
+        .at(file, span)
+        .help("check the indentation, colons and quotes near here")
+}
+
+fn quote_list(items: &[&str]) -> String {
+    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+}
