@@ -1,0 +1,160 @@
+//! Starting the server on its own runtime, and the handle that stops it.
+
+use std::net::{SocketAddr, TcpListener};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use tokio::runtime::Runtime;
+use tokio::sync::watch;
+use tokio::task::JoinHandle;
+
+use crate::api::{BuildFailure, Dynamic, Rebuild, ServeConfig};
+use crate::error::ServeError;
+use crate::http::{router, AppState};
+use crate::live::LiveState;
+use crate::watch::{self as watcher, Watching};
+
+/// How long shutdown waits for open connections before dropping them.
+const GRACE: Duration = Duration::from_secs(2);
+
+/// A running server. Dropping it stops the server too; [`ServerHandle::shutdown`] says so
+/// explicitly.
+pub struct ServerHandle {
+    /// The address the server listens on (with the real port when `0` was asked for).
+    pub addr: SocketAddr,
+    runtime: Option<Runtime>,
+    server: Option<JoinHandle<std::io::Result<()>>>,
+    stop: watch::Sender<bool>,
+    live: Arc<LiveState>,
+    watching: Option<Watching>,
+}
+
+impl ServerHandle {
+    /// Stops watching (after the rebuild in progress, if any), ends the live-reload streams,
+    /// and stops the server after at most a short grace period for open requests.
+    ///
+    /// Safe to call from inside another tokio runtime (tests do): it never blocks on one.
+    pub fn shutdown(mut self) {
+        self.stop_all();
+    }
+
+    /// Blocks until Ctrl-C or until the server stops by itself.
+    pub(crate) fn wait(mut self) -> Result<(), ServeError> {
+        let (Some(runtime), Some(server)) = (self.runtime.as_ref(), self.server.as_mut()) else {
+            return Ok(());
+        };
+        let stopped = runtime.block_on(async {
+            tokio::select! {
+                signal = tokio::signal::ctrl_c() => {
+                    if let Err(error) = signal {
+                        tracing::warn!("cannot listen for Ctrl-C: {error}");
+                        // Without a Ctrl-C handler the default one ends the process: wait on.
+                        return Some(server.await);
+                    }
+                    None
+                }
+                result = &mut *server => Some(result),
+            }
+        });
+        match stopped {
+            None => {
+                tracing::info!("stopping");
+                self.stop_all();
+                Ok(())
+            }
+            Some(Ok(Ok(()))) => Ok(()),
+            Some(Ok(Err(error))) => Err(ServeError::Server(error)),
+            Some(Err(join)) => Err(ServeError::Server(std::io::Error::other(join))),
+        }
+    }
+
+    fn stop_all(&mut self) {
+        if let Some(watching) = self.watching.take() {
+            watching.stop();
+        }
+        let _ = self.stop.send(true);
+        self.live.shutdown();
+        if let Some(server) = self.server.take() {
+            let deadline = Instant::now() + GRACE;
+            while !server.is_finished() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            server.abort();
+        }
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
+    }
+}
+
+impl Drop for ServerHandle {
+    fn drop(&mut self) {
+        self.stop_all();
+    }
+}
+
+impl std::fmt::Debug for ServerHandle {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServerHandle").field("addr", &self.addr).finish_non_exhaustive()
+    }
+}
+
+/// Binds, starts the HTTP server, the watcher and the rebuild thread, and returns at once.
+pub(crate) fn start(
+    config: ServeConfig,
+    initial: Result<(), BuildFailure>,
+    rebuild: Rebuild,
+    dynamic: Option<Dynamic>,
+) -> Result<ServerHandle, ServeError> {
+    let requested = SocketAddr::new(config.host, config.port);
+    let listener = TcpListener::bind(requested).map_err(|source| match source.kind() {
+        std::io::ErrorKind::AddrInUse => ServeError::PortInUse { port: config.port },
+        _ => ServeError::Bind { addr: requested, source },
+    })?;
+    let addr = listener.local_addr().map_err(|source| ServeError::Bind { addr: requested, source })?;
+    listener.set_nonblocking(true).map_err(|source| ServeError::Bind { addr, source })?;
+    if !config.host.is_loopback() {
+        tracing::warn!(
+            "listening on {addr}: other machines on the network can see this site; \
+             use `--host 127.0.0.1` to keep it to this computer"
+        );
+    }
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("bookshelf-serve")
+        .build()
+        .map_err(ServeError::Threads)?;
+    let live = Arc::new(LiveState::new(initial.as_ref().err()));
+    if let Err(failure) = &initial {
+        tracing::error!("the site did not build; serving what is there\n{}", failure.text);
+    }
+    let app = router(AppState {
+        site_dir: Arc::new(config.site_dir.clone()),
+        live: Arc::clone(&live),
+        dynamic,
+    });
+    let (stop, mut stopped) = watch::channel(false);
+    let server = {
+        let _guard = runtime.enter();
+        let listener = tokio::net::TcpListener::from_std(listener).map_err(|source| ServeError::Bind { addr, source })?;
+        runtime.spawn(async move {
+            axum::serve(listener, app)
+                .with_graceful_shutdown(async move {
+                    let _ = stopped.wait_for(|stop| *stop).await;
+                })
+                .await
+        })
+    };
+    let mut handle = ServerHandle { addr, runtime: Some(runtime), server: Some(server), stop, live, watching: None };
+    handle.watching = Some(watcher::start(&config, rebuild, Arc::clone(&handle.live))?);
+
+    let url = format!("http://{addr}/");
+    tracing::info!("serving the site at {url} (press Ctrl-C to stop)");
+    if config.open {
+        if let Err(error) = opener::open(&url) {
+            tracing::warn!("could not open a browser at {url}: {error}");
+        }
+    }
+    Ok(handle)
+}
