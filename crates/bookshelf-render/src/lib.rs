@@ -1,1 +1,114 @@
-//! bookshelf-render
+//! bookshelf-render: turns a [`Book`] into a static site.
+//!
+//! The pipeline ([`Renderer::render`]):
+//! 1. load the theme: built-in templates and assets, with a site's `themes/default/` over them;
+//! 2. build the shared parts once: the link index, the glossary matcher and the symbol map;
+//! 3. list one job per output page, for both variants (standard and `/easy-read/`);
+//! 4. render the jobs in parallel: Markdown to HTML with heading ids, rewritten links and
+//!    glossary links; easy read as rows of one sentence with symbols; then the tera template;
+//! 5. write each page as it is ready, then the assets and only the symbols used;
+//! 6. hand back the plain text of every page for the search index.
+#![warn(missing_docs)]
+
+use std::path::{Path, PathBuf};
+
+use bookshelf_content::Book;
+
+pub mod context;
+mod easy;
+pub mod markdown;
+pub mod output;
+mod site;
+pub mod symbols;
+pub mod terms;
+pub mod theme;
+pub mod urls;
+
+pub use easy::{sentence_starts, EasyMode};
+pub use theme::Theme;
+pub use urls::Variant;
+
+/// What went wrong while rendering.
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    /// A template failed to parse or render.
+    #[error("template error {0}")]
+    Template(String),
+    /// Reading or writing a file failed.
+    #[error("could not write `{path}`: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The cause.
+        source: std::io::Error,
+    },
+}
+
+/// The plain text of a rendered page, for the search index and checks.
+#[derive(Debug, Clone)]
+pub struct PageText {
+    /// Site path (`easy-read/guides/x/`).
+    pub route: String,
+    /// Which variant.
+    pub variant: Variant,
+    /// `home`, `page`, `model`, `guide`, `checklist` or `glossary`.
+    pub kind: String,
+    /// Title.
+    pub title: String,
+    /// Summary.
+    pub summary: String,
+    /// Headings.
+    pub headings: Vec<String>,
+    /// Body text.
+    pub body: String,
+    /// Audience keys.
+    pub audience: Vec<String>,
+    /// Level key (checklists).
+    pub level: Option<String>,
+}
+
+/// What a render produced.
+#[derive(Debug, Default)]
+pub struct Rendered {
+    /// Text of every content page, both variants.
+    pub texts: Vec<PageText>,
+    /// How many files were written.
+    pub files: usize,
+}
+
+/// Renders books with one theme.
+pub struct Renderer {
+    theme: Theme,
+}
+
+impl Renderer {
+    /// A renderer with the theme for the book at `root`.
+    pub fn new(root: &Path) -> Result<Self, RenderError> {
+        Ok(Self { theme: Theme::load(root)? })
+    }
+
+    /// Render the whole site into `out` (an empty folder).
+    pub fn render(&self, book: &Book, out: &Path) -> Result<Rendered, RenderError> {
+        let shared = site::Shared::new(book, &self.theme);
+        let jobs = shared.jobs();
+        let count = std::sync::atomic::AtomicUsize::new(0);
+        let write = |rel: &str, bytes: &[u8]| {
+            count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            site::write_file(out, rel, bytes)
+        };
+        let texts = site::render_all(&shared, &jobs, &write)?;
+        for (name, bytes) in &self.theme.assets {
+            write(&format!("assets/{name}"), bytes)?;
+        }
+        for (name, bytes) in shared.symbols.files() {
+            write(&format!("symbols/{name}"), &bytes)?;
+        }
+        Ok(Rendered { texts, files: count.into_inner() })
+    }
+
+    /// The search page with results rendered by the server.
+    pub fn search_page(&self, book: &Book, variant: Variant, query: &str, results_html: &str) -> Result<String, RenderError> {
+        let shared = site::Shared::new(book, &self.theme);
+        shared.search_page(variant, query, results_html)
+    }
+}

@@ -1,0 +1,185 @@
+//! The data every template gets, as plain serialisable structs.
+
+use serde::Serialize;
+
+/// `site` in templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct SiteCtx {
+    /// Site title.
+    pub title: String,
+    /// `lang` attribute.
+    pub language: String,
+    /// One sentence.
+    pub description: Option<String>,
+}
+
+/// A link with a title.
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkCtx {
+    /// Text.
+    pub title: String,
+    /// Relative URL.
+    pub url: String,
+    /// Is it this page?
+    #[serde(default)]
+    pub current: bool,
+}
+
+/// A heading in the contents list.
+#[derive(Debug, Clone, Serialize)]
+pub struct TocCtx {
+    /// Its id.
+    pub id: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// `page` in templates.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct PageCtx {
+    /// Title.
+    pub title: String,
+    /// One sentence.
+    pub summary: Option<String>,
+    /// The body HTML.
+    pub html: String,
+    /// Level-2 headings.
+    pub toc: Vec<TocCtx>,
+    /// Audience labels.
+    pub audience: Vec<String>,
+    /// The page picture URL.
+    pub symbol: Option<String>,
+    /// Easy read written by hand?
+    pub hand_written: bool,
+    /// Who checked the easy read.
+    pub checked_by: Option<String>,
+}
+
+/// A card in a list of pages.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct CardCtx {
+    /// Title.
+    pub title: String,
+    /// URL.
+    pub url: String,
+    /// Summary.
+    pub summary: Option<String>,
+    /// When to use it (checklists).
+    pub when: Option<String>,
+    /// Picture URL.
+    pub symbol: Option<String>,
+    /// Level key (checklists).
+    pub level: Option<String>,
+    /// Audience keys.
+    pub audience: Vec<String>,
+    /// A short line such as "12 items".
+    pub meta: Option<String>,
+}
+
+/// A titled group of cards.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct GroupCtx {
+    /// Group heading.
+    pub title: String,
+    /// A sentence under it.
+    pub intro: Option<String>,
+    /// The cards.
+    pub items: Vec<CardCtx>,
+}
+
+/// One checklist item.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemCtx {
+    /// Stable id.
+    pub id: String,
+    /// Text as HTML (terms linked, symbols in easy read).
+    pub html: String,
+    /// Plain help.
+    pub why: Option<String>,
+    /// Help as HTML.
+    pub why_html: Option<String>,
+    /// What to record.
+    pub evidence: Option<String>,
+}
+
+/// One checklist section.
+#[derive(Debug, Clone, Serialize)]
+pub struct SectionCtx {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Items.
+    pub items: Vec<ItemCtx>,
+}
+
+/// `checklist` in templates.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChecklistCtx {
+    /// Slug (the storage key).
+    pub slug: String,
+    /// `checklist` or `rating`.
+    pub kind: String,
+    /// Level key.
+    pub level: String,
+    /// Level label.
+    pub level_label: String,
+    /// Summary.
+    pub summary: String,
+    /// When to use it.
+    pub when: String,
+    /// Item count.
+    pub total: usize,
+    /// Score labels.
+    pub scale: Vec<String>,
+    /// Sections.
+    pub sections: Vec<SectionCtx>,
+}
+
+/// A glossary term in lists and on its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermCtx {
+    /// Full words.
+    pub term: String,
+    /// URL.
+    pub url: String,
+    /// Short forms.
+    pub abbreviations: Vec<String>,
+    /// Other words.
+    pub aliases: Vec<String>,
+    /// Plain (or easy) definition.
+    pub definition: String,
+    /// `more` as HTML.
+    pub more_html: Option<String>,
+    /// A plainer word.
+    pub say_instead: Option<String>,
+    /// Related terms.
+    pub see_also: Vec<TermLinkCtx>,
+}
+
+/// A related term link.
+#[derive(Debug, Clone, Serialize)]
+pub struct TermLinkCtx {
+    /// Its words.
+    pub term: String,
+    /// Its URL.
+    pub url: String,
+}
+
+/// A letter of the A–Z.
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterCtx {
+    /// The letter.
+    pub letter: String,
+    /// Has terms?
+    pub has: bool,
+}
+
+/// Terms under one letter.
+#[derive(Debug, Clone, Serialize)]
+pub struct LetterGroupCtx {
+    /// The letter.
+    pub letter: String,
+    /// Its terms.
+    pub terms: Vec<TermCtx>,
+}

@@ -1,0 +1,308 @@
+//! Easy-read layout (ER1, ER2, ER5, ER11, ER20): each paragraph or list item becomes rows of
+//! one sentence, a large picture on the left, and symbols above key words. Made-up easy read
+//! also splits paragraphs into sentences, explains glossary words on the next row and turns
+//! tables into lists.
+
+use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
+
+use crate::markdown::{attr, escape, Ctx, Place};
+use crate::urls::to_root;
+
+/// How the easy-read text was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EasyMode {
+    /// Written by hand (`NAME.easy.md`): keep the author's lines.
+    Hand,
+    /// Made from the standard page: split sentences, explain terms, flatten tables.
+    Auto,
+}
+
+/// At most this many symbols above words in one row (ER2).
+const MAX_SYMBOLS: usize = 8;
+
+const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "no", "vs"];
+
+/// Byte offsets in `text` where a new sentence starts.
+pub fn sentence_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if matches!(b[i], b'.' | b'?' | b'!') {
+            let mut j = i + 1;
+            while j < b.len() && matches!(b[j], b'"' | b'\'' | b')') {
+                j += 1;
+            }
+            let ws_start = j;
+            while j < b.len() && b[j] == b' ' {
+                j += 1;
+            }
+            if j > ws_start && j < b.len() {
+                let next = text[j..].chars().next().unwrap_or(' ');
+                let word_start = text[..i].rfind(|c: char| !c.is_alphanumeric() && c != '.').map_or(0, |k| k + 1);
+                let word = text[word_start..i].to_lowercase();
+                let abbrev = b[i] == b'.' && (ABBREVIATIONS.contains(&word.as_str()) || word.len() == 1);
+                if (next.is_uppercase() || next.is_ascii_digit() || next == '"') && !abbrev {
+                    out.push(j);
+                }
+            }
+            i = j.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+fn symbol_img(ctx: &Ctx<'_>, place: Place<'_>, name: &str, class: &str) -> String {
+    let src = ctx.symbols.use_symbol(name);
+    format!(
+        "<img class=\"{class}\" src=\"{}{}\" alt=\"\" loading=\"lazy\" width=\"48\" height=\"48\">",
+        to_root(place.path),
+        attr(&src)
+    )
+}
+
+/// Put symbols above key words of a text run; returns the HTML and the first symbol.
+fn symbolise(ctx: &Ctx<'_>, place: Place<'_>, text: &str, budget: &mut usize, first: &mut Option<String>) -> String {
+    let mut html = String::new();
+    let mut last = 0;
+    for m in ctx.symbols.find(text) {
+        if *budget == 0 {
+            break;
+        }
+        *budget -= 1;
+        if first.is_none() {
+            *first = Some(m.name.clone());
+        }
+        html.push_str(&escape(&text[last..m.range.start]));
+        html.push_str(&format!(
+            "<span class=\"sw\">{}<span class=\"sw-t\">{}</span></span>",
+            symbol_img(ctx, place, &m.name, "sw-i"),
+            escape(&text[m.range.clone()])
+        ));
+        last = m.range.end;
+    }
+    html.push_str(&escape(&text[last..]));
+    html
+}
+
+/// Split a buffered run of inline events into sentences (only at the top inline level).
+fn split_sentences(events: Vec<Event<'_>>) -> Vec<Vec<Event<'_>>> {
+    let mut rows = vec![Vec::new()];
+    let mut depth = 0usize;
+    for e in events {
+        match &e {
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        match e {
+            Event::Text(t) if depth == 0 => {
+                let starts = sentence_starts(&t);
+                let mut last = 0;
+                for s in starts {
+                    let part = t[last..s].trim_end().to_string();
+                    rows.last_mut().expect("a row").push(Event::Text(CowStr::from(part)));
+                    rows.push(Vec::new());
+                    last = s;
+                }
+                rows.last_mut().expect("a row").push(Event::Text(CowStr::from(t[last..].to_string())));
+            }
+            Event::SoftBreak => rows.last_mut().expect("a row").push(Event::Text(CowStr::from(" "))),
+            other => rows.last_mut().expect("a row").push(other),
+        }
+    }
+    rows.retain(|r| r.iter().any(|e| !matches!(e, Event::Text(t) if t.trim().is_empty())));
+    rows
+}
+
+/// The slug of a glossary term link made by `term_html`.
+fn term_slug(html: &str) -> Option<&str> {
+    let rest = html.split("aria-describedby=\"tip-").nth(1)?;
+    rest.split('"').next()
+}
+
+/// One row: picture on the left, the sentence with symbols on the right.
+fn row_html<'e>(ctx: &Ctx<'_>, place: Place<'_>, events: Vec<Event<'e>>, mode: EasyMode, out: &mut Vec<Event<'e>>) {
+    let mut first = None;
+    let mut budget = MAX_SYMBOLS;
+    let mut inner: Vec<Event<'e>> = Vec::new();
+    let mut explain: Vec<String> = Vec::new();
+    let mut in_code = 0usize;
+    for e in events {
+        match e {
+            Event::Text(t) if in_code == 0 => {
+                inner.push(Event::InlineHtml(CowStr::from(symbolise(ctx, place, &t, &mut budget, &mut first))));
+            }
+            Event::InlineHtml(h) => {
+                if let Some(slug) = term_slug(&h) {
+                    explain.push(slug.to_string());
+                }
+                inner.push(Event::InlineHtml(h));
+            }
+            Event::Start(Tag::Link { .. }) => {
+                in_code += 0;
+                inner.push(e);
+            }
+            other => inner.push(other),
+        }
+    }
+    let pic = match &first {
+        Some(name) => symbol_img(ctx, place, name, "er-pic"),
+        None => "<span class=\"er-pic er-none\"></span>".to_string(),
+    };
+    out.push(Event::Html(CowStr::from(format!("<div class=\"er-row\">{pic}<p class=\"er-text\">"))));
+    out.extend(inner);
+    out.push(Event::Html(CowStr::from("</p></div>\n")));
+    if mode == EasyMode::Auto {
+        for slug in explain {
+            if let Some(term) = ctx.book.glossary.by_slug(&slug) {
+                let def = term.easy.as_deref().unwrap_or(&term.plain);
+                let pic = term
+                    .symbol
+                    .as_deref()
+                    .and_then(|s| ctx.symbols.named(s))
+                    .map_or_else(|| "<span class=\"er-pic er-none\"></span>".to_string(), |s| symbol_img(ctx, place, &s, "er-pic"));
+                out.push(Event::Html(CowStr::from(format!(
+                    "<div class=\"er-row er-explain\">{pic}<p class=\"er-text\"><strong>{}</strong> means: {}</p></div>\n",
+                    escape(&term.term),
+                    escape(def)
+                ))));
+            }
+        }
+    }
+}
+
+/// Turn a table's events into a list, one item a row: "Heading: cell; Heading: cell".
+fn table_as_list<'e>(table: Vec<Event<'e>>, out: &mut Vec<Event<'e>>) {
+    let mut head: Vec<String> = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut cell = String::new();
+    let mut in_head = false;
+    let mut row: Vec<String> = Vec::new();
+    for e in table {
+        match e {
+            Event::Start(Tag::TableHead) => in_head = true,
+            Event::End(TagEnd::TableHead) => {
+                in_head = false;
+                head = std::mem::take(&mut row);
+            }
+            Event::End(TagEnd::TableCell) => row.push(std::mem::take(&mut cell).trim().to_string()),
+            Event::End(TagEnd::TableRow) if !in_head => rows.push(std::mem::take(&mut row)),
+            Event::Text(t) | Event::Code(t) => cell.push_str(&t),
+            Event::InlineHtml(h) => cell.push_str(&strip_tags(&h)),
+            _ => {}
+        }
+    }
+    out.push(Event::Html(CowStr::from("<ul class=\"er-table\">\n")));
+    for r in rows {
+        let parts: Vec<String> = r
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match head.get(i).filter(|h| !h.is_empty()) {
+                Some(h) => format!("<strong>{}</strong>: {}", escape(h), escape(c)),
+                None => escape(c),
+            })
+            .collect();
+        out.push(Event::Html(CowStr::from(format!("<li>{}</li>\n", parts.join("<br>")))));
+    }
+    out.push(Event::Html(CowStr::from("</ul>\n")));
+}
+
+fn strip_tags(h: &str) -> String {
+    // Keep only the visible word of a term link (before its tip).
+    let visible = h.split("<span class=\"term-tip\"").next().unwrap_or(h);
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in visible.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    html_escape::decode_html_entities(&out).into_owned()
+}
+
+/// Lay out a body's events as easy-read rows.
+pub(crate) fn easy_rows<'e>(
+    ctx: &Ctx<'_>,
+    place: Place<'_>,
+    events: Vec<Event<'e>>,
+    mode: EasyMode,
+    _used: &std::collections::HashSet<usize>,
+) -> Vec<Event<'e>> {
+    let mut out = Vec::with_capacity(events.len() * 2);
+    let mut buf: Option<Vec<Event<'e>>> = None;
+    let mut table: Option<Vec<Event<'e>>> = None;
+    let flush = |buf: &mut Option<Vec<Event<'e>>>, out: &mut Vec<Event<'e>>| {
+        if let Some(b) = buf.take() {
+            let rows = if mode == EasyMode::Auto { split_sentences(b) } else { vec![b] };
+            for r in rows {
+                row_html(ctx, place, r, mode, out);
+            }
+        }
+    };
+    for e in events {
+        if let Some(t) = table.as_mut() {
+            let end = matches!(e, Event::End(TagEnd::Table));
+            t.push(e);
+            if end {
+                let t = table.take().unwrap_or_default();
+                table_as_list(t, &mut out);
+            }
+            continue;
+        }
+        match e {
+            Event::Start(Tag::Table(_)) if mode == EasyMode::Auto => table = Some(vec![e]),
+            Event::Start(Tag::Paragraph) => {
+                flush(&mut buf, &mut out);
+                buf = Some(Vec::new());
+            }
+            Event::End(TagEnd::Paragraph) => flush(&mut buf, &mut out),
+            Event::Start(Tag::Item) => {
+                flush(&mut buf, &mut out);
+                out.push(e);
+                buf = Some(Vec::new());
+            }
+            Event::End(TagEnd::Item) => {
+                flush(&mut buf, &mut out);
+                out.push(e);
+            }
+            Event::Start(Tag::List(_)) | Event::End(TagEnd::List(_)) | Event::Start(Tag::Heading { .. }) | Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::BlockQuote(_)) | Event::End(TagEnd::BlockQuote(_)) | Event::Rule => {
+                flush(&mut buf, &mut out);
+                out.push(e);
+            }
+            other => match buf.as_mut() {
+                Some(b) => b.push(other),
+                None => out.push(other),
+            },
+        }
+    }
+    flush(&mut buf, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_split_but_not_after_abbreviations() {
+        let t = "We meet. You choose e.g. the time. Is it 3.5 hours? Yes.";
+        let starts = sentence_starts(t);
+        let parts: Vec<&str> = {
+            let mut v = Vec::new();
+            let mut last = 0;
+            for s in starts {
+                v.push(t[last..s].trim());
+                last = s;
+            }
+            v.push(&t[last..]);
+            v
+        };
+        assert_eq!(parts, ["We meet.", "You choose e.g. the time.", "Is it 3.5 hours?", "Yes."]);
+    }
+}

@@ -1,0 +1,599 @@
+//! Rendering the whole site: one job per output page, run in parallel, each written as soon
+//! as it is rendered. Shared parts (menu, glossary matcher, symbol map) are built once.
+
+use std::path::Path;
+
+use bookshelf_content::links::LinkIndex;
+use bookshelf_content::{Book, Checklist, ChecklistKind, Level, Page, Section};
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::context::*;
+use crate::easy::EasyMode;
+use crate::markdown::{escape, render_body, render_markdown, Ctx, Place, Rendered};
+use crate::symbols::{SymbolMatcher, SymbolSet};
+use crate::terms::TermMatcher;
+use crate::theme::{describe, Theme};
+use crate::urls::{file_for, site_path, to_root, Variant};
+use crate::{PageText, RenderError};
+
+/// Everything shared by all pages of a build.
+pub(crate) struct Shared<'a> {
+    pub(crate) book: &'a Book,
+    pub(crate) theme: &'a Theme,
+    pub(crate) links: LinkIndex,
+    pub(crate) terms: TermMatcher,
+    pub(crate) symbols: SymbolMatcher,
+    site: SiteCtx,
+    credit: String,
+}
+
+/// One page of output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Job {
+    Page(usize, Variant),
+    Section(Section, Variant),
+    Checklist(usize, Variant),
+    Checklists(Variant),
+    Glossary(Variant),
+    Term(usize, Variant),
+    Search(Variant),
+    Print(Variant),
+    NotFound(Variant),
+}
+
+const MENU: &[(&str, &str)] = &[
+    ("", "Home"),
+    ("model/", "The model"),
+    ("guides/", "Guides"),
+    ("checklists/", "Checklists"),
+    ("glossary/", "Glossary"),
+    ("search/", "Search"),
+];
+
+impl<'a> Shared<'a> {
+    pub(crate) fn new(book: &'a Book, theme: &'a Theme) -> Self {
+        let symbols = SymbolMatcher::new(book);
+        let credit = match (&symbols.set(), &book.config.easy_read.symbols_credit) {
+            (_, Some(c)) => escape(c),
+            (SymbolSet::Twemoji, None) => "Easy-read symbols: Twemoji by Twitter, Inc and other contributors, licensed under CC-BY 4.0.".into(),
+            (SymbolSet::Folder(_), None) => "Easy-read symbols are used with permission.".into(),
+        };
+        Self {
+            book,
+            theme,
+            links: LinkIndex::new(book),
+            terms: TermMatcher::new(&book.glossary),
+            symbols,
+            site: SiteCtx {
+                title: book.config.book.title.clone(),
+                language: book.config.book.language.clone(),
+                description: book.config.book.description.clone(),
+            },
+            credit,
+        }
+    }
+
+    fn ctx(&self) -> Ctx<'_> {
+        Ctx { book: self.book, links: &self.links, terms: &self.terms, symbols: &self.symbols }
+    }
+
+    /// Every job of a full build.
+    pub(crate) fn jobs(&self) -> Vec<Job> {
+        let mut jobs = Vec::new();
+        for v in Variant::BOTH {
+            jobs.extend((0..self.book.pages.len()).map(|i| Job::Page(i, v)));
+            jobs.push(Job::Section(Section::Model, v));
+            jobs.push(Job::Section(Section::Guides, v));
+            jobs.extend((0..self.book.checklists.len()).map(|i| Job::Checklist(i, v)));
+            jobs.push(Job::Checklists(v));
+            jobs.push(Job::Glossary(v));
+            jobs.extend((0..self.book.glossary.terms.len()).map(|i| Job::Term(i, v)));
+            jobs.push(Job::Search(v));
+            jobs.push(Job::Print(v));
+            jobs.push(Job::NotFound(v));
+        }
+        jobs
+    }
+
+    /// The route (without variant) of a job.
+    pub(crate) fn route(&self, job: Job) -> String {
+        match job {
+            Job::Page(i, _) => self.book.pages[i].route.clone(),
+            Job::Section(s, _) => format!("{}/", s.folder()),
+            Job::Checklist(i, _) => self.book.checklists[i].route.clone(),
+            Job::Checklists(_) => "checklists/".into(),
+            Job::Glossary(_) => "glossary/".into(),
+            Job::Term(i, _) => self.book.glossary.terms[i].route.clone(),
+            Job::Search(_) => "search/".into(),
+            Job::Print(_) => "print/book/".into(),
+            Job::NotFound(_) => "404.html".into(),
+        }
+    }
+
+    fn url(&self, from: &str, variant: Variant, route: &str) -> String {
+        let u = format!("{}{}", to_root(from), site_path(variant, route));
+        if u.is_empty() { "./".into() } else { u }
+    }
+
+    fn symbol_url(&self, from: &str, name: Option<&str>) -> Option<String> {
+        let name = self.symbols.named(name?)?;
+        Some(format!("{}{}", to_root(from), self.symbols.use_symbol(&name)))
+    }
+
+    fn base_context(&self, job: Job, variant: Variant, path: &str, title: &str, kind: &str) -> Context {
+        let route = self.route(job);
+        let mut c = Context::new();
+        c.insert("site", &self.site);
+        c.insert("variant", variant.key());
+        c.insert("kind", kind);
+        c.insert("root", &to_root(path));
+        let vroot = format!("{}{}", to_root(path), variant.prefix());
+        c.insert("vroot", &vroot);
+        c.insert("switch_url", &self.url(path, variant.other(), &route));
+        let current_top = MENU
+            .iter()
+            .filter(|(r, _)| !r.is_empty() && route.starts_with(r))
+            .map(|(r, _)| *r)
+            .next()
+            .unwrap_or(if route.is_empty() { "" } else { "-" });
+        let menu: Vec<LinkCtx> = MENU
+            .iter()
+            .map(|(r, t)| LinkCtx { title: t.to_string(), url: self.url(path, variant, r), current: *r == route || (*r == current_top && route == *r) })
+            .collect();
+        c.insert("menu", &menu);
+        let mut crumbs = Vec::new();
+        if !route.is_empty() && route != "404.html" {
+            crumbs.push(LinkCtx { title: "Home".into(), url: self.url(path, variant, ""), current: false });
+            if let Some((r, t)) = MENU.iter().find(|(r, _)| !r.is_empty() && route.starts_with(r) && route != *r) {
+                crumbs.push(LinkCtx { title: t.to_string(), url: self.url(path, variant, r), current: false });
+            }
+        }
+        c.insert("breadcrumbs", &crumbs);
+        c.insert("symbols_credit", &self.credit);
+        c.insert("prev", &Option::<LinkCtx>::None);
+        c.insert("next", &Option::<LinkCtx>::None);
+        c.insert("listing", &Vec::<GroupCtx>::new());
+        let _ = title;
+        c
+    }
+
+    fn render_template(&self, name: &str, c: &Context) -> Result<String, RenderError> {
+        self.theme.tera.render(name, c).map_err(|e| RenderError::Template(format!("in `{name}`: {}", describe(&e))))
+    }
+
+    fn audience(aud: &[bookshelf_content::Audience]) -> Vec<String> {
+        aud.iter().map(|a| a.label().to_string()).collect()
+    }
+
+    fn page_body(&self, page: &Page, variant: Variant, path: &str) -> (Rendered, bool, Option<String>, String, Option<String>) {
+        let place = Place { path, variant, skip_term: None };
+        match (variant, &page.easy) {
+            (Variant::Easy, Some(easy)) => (
+                render_body(&self.ctx(), &easy.body, place, EasyMode::Hand),
+                true,
+                easy.checked_by.clone(),
+                easy.title.clone(),
+                easy.summary.clone().or_else(|| page.summary.clone()),
+            ),
+            (Variant::Easy, None) => {
+                (render_body(&self.ctx(), &page.body, place, EasyMode::Auto), false, None, page.title.clone(), page.summary.clone())
+            }
+            (Variant::Standard, _) => {
+                (render_body(&self.ctx(), &page.body, place, EasyMode::Auto), false, None, page.title.clone(), page.summary.clone())
+            }
+        }
+    }
+
+    fn neighbours(&self, i: usize, variant: Variant, path: &str) -> (Option<LinkCtx>, Option<LinkCtx>) {
+        let page = &self.book.pages[i];
+        if !matches!(page.section, Section::Model | Section::Guides) {
+            return (None, None);
+        }
+        let link = |j: usize| {
+            let p = &self.book.pages[j];
+            (p.section == page.section).then(|| LinkCtx { title: p.title.clone(), url: self.url(path, variant, &p.route), current: false })
+        };
+        let prev = i.checked_sub(1).and_then(link);
+        let next = (i + 1 < self.book.pages.len()).then(|| link(i + 1)).flatten();
+        (prev, next)
+    }
+
+    /// Render one job: its site path, HTML and search text.
+    pub(crate) fn render(&self, job: Job) -> Result<(String, String, Option<PageText>), RenderError> {
+        let variant = match job {
+            Job::Page(_, v) | Job::Section(_, v) | Job::Checklist(_, v) | Job::Checklists(v) | Job::Glossary(v) | Job::Term(_, v) | Job::Search(v) | Job::Print(v) | Job::NotFound(v) => v,
+        };
+        let route = self.route(job);
+        let path = site_path(variant, &route);
+        let (html, text) = match job {
+            Job::Page(i, _) => self.page(i, job, variant, &path)?,
+            Job::Section(s, _) => (self.section(s, job, variant, &path)?, None),
+            Job::Checklist(i, _) => self.checklist(&self.book.checklists[i], job, variant, &path)?,
+            Job::Checklists(_) => (self.checklists(job, variant, &path)?, None),
+            Job::Glossary(_) => (self.glossary(job, variant, &path)?, None),
+            Job::Term(i, _) => self.term(i, job, variant, &path)?,
+            Job::Search(_) => (self.search_page(variant, "", "")?, None),
+            Job::Print(_) => (self.print(job, variant, &path)?, None),
+            Job::NotFound(_) => {
+                let mut c = self.base_context(job, variant, &path, "Page not found", "404");
+                c.insert("page", &PageCtx { title: "Page not found".into(), ..Default::default() });
+                (self.render_template("404.html", &c)?, None)
+            }
+        };
+        Ok((path, html, text))
+    }
+
+    fn page(&self, i: usize, job: Job, variant: Variant, path: &str) -> Result<(String, Option<PageText>), RenderError> {
+        let page = &self.book.pages[i];
+        let (body, hand, checked_by, title, summary) = self.page_body(page, variant, path);
+        let toc = match (variant, &page.easy) {
+            (Variant::Easy, Some(e)) => &e.body.headings,
+            _ => &page.body.headings,
+        };
+        let kind = match page.section {
+            Section::Home => "home",
+            Section::Top => "page",
+            Section::Model => "model",
+            Section::Guides => "guide",
+        };
+        let mut c = self.base_context(job, variant, path, &title, kind);
+        c.insert(
+            "page",
+            &PageCtx {
+                title: title.clone(),
+                summary: summary.clone(),
+                html: body.html,
+                toc: toc.iter().filter(|h| h.level == 2).map(|h| TocCtx { id: h.id.clone(), text: h.text.clone() }).collect(),
+                audience: Self::audience(&page.audience),
+                symbol: self.symbol_url(path, page.symbol.as_deref()),
+                hand_written: hand,
+                checked_by,
+            },
+        );
+        let (prev, next) = self.neighbours(i, variant, path);
+        c.insert("prev", &prev);
+        c.insert("next", &next);
+        let html = self.render_template("page.html", &c)?;
+        let text = PageText {
+            route: route_of(path),
+            variant,
+            kind: kind.into(),
+            title,
+            summary: summary.unwrap_or_default(),
+            headings: body.headings,
+            body: body.text,
+            audience: page.audience.iter().map(|a| a.key().to_string()).collect(),
+            level: None,
+        };
+        Ok((html, Some(text)))
+    }
+
+    fn card_for_page(&self, p: &Page, variant: Variant, path: &str) -> CardCtx {
+        let (title, summary) = match (variant, &p.easy) {
+            (Variant::Easy, Some(e)) => (e.title.clone(), e.summary.clone().or_else(|| p.summary.clone())),
+            _ => (p.title.clone(), p.summary.clone()),
+        };
+        CardCtx {
+            title,
+            url: self.url(path, variant, &p.route),
+            summary,
+            symbol: self.symbol_url(path, p.symbol.as_deref()),
+            audience: p.audience.iter().map(|a| a.key().to_string()).collect(),
+            ..Default::default()
+        }
+    }
+
+    fn section(&self, s: Section, job: Job, variant: Variant, path: &str) -> Result<String, RenderError> {
+        let (title, summary) = match s {
+            Section::Model => ("The co-production model", "What co-production is, and how to do it well, one chapter at a time."),
+            _ => ("Guides for parents, carers and young people", "Plain guides about having your say and working together."),
+        };
+        let mut c = self.base_context(job, variant, path, title, "section");
+        c.insert("page", &PageCtx { title: title.into(), summary: Some(summary.into()), ..Default::default() });
+        let items: Vec<CardCtx> = self.book.pages.iter().filter(|p| p.section == s).map(|p| self.card_for_page(p, variant, path)).collect();
+        c.insert("listing", &vec![GroupCtx { title: format!("All {} pages", items.len()), intro: None, items }]);
+        self.render_template("page.html", &c)
+    }
+
+    fn inline(&self, text: &str, variant: Variant, path: &str) -> String {
+        let place = Place { path, variant, skip_term: None };
+        let r = render_markdown(&self.ctx(), text, None, place, EasyMode::Hand);
+        let html = r.html.trim();
+        // One paragraph: keep its inside only.
+        let html = html.strip_prefix("<p>").and_then(|h| h.strip_suffix("</p>")).unwrap_or(html);
+        let html = html.strip_prefix("<div class=\"er-row\">").map_or(html.to_string(), |h| {
+            h.trim_end_matches("</div>").replacen("<p class=\"er-text\">", "<span class=\"er-text\">", 1).replace("</p>", "</span>")
+        });
+        html
+    }
+
+    fn checklist(&self, cl: &Checklist, job: Job, variant: Variant, path: &str) -> Result<(String, Option<PageText>), RenderError> {
+        let mut c = self.base_context(job, variant, path, &cl.title, "checklist");
+        let mut body = String::new();
+        let sections: Vec<SectionCtx> = cl
+            .sections
+            .iter()
+            .map(|s| {
+                body.push_str(&s.title);
+                body.push('\n');
+                SectionCtx {
+                    id: s.id.clone(),
+                    title: s.title.clone(),
+                    items: s
+                        .items
+                        .iter()
+                        .map(|it| {
+                            body.push_str(&it.text);
+                            body.push('\n');
+                            if let Some(w) = &it.why {
+                                body.push_str(w);
+                                body.push('\n');
+                            }
+                            ItemCtx {
+                                id: it.id.clone(),
+                                html: self.inline(&it.text, variant, path),
+                                why: it.why.clone(),
+                                why_html: it.why.as_ref().map(|w| self.inline(w, variant, path)),
+                                evidence: it.evidence.clone(),
+                            }
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        c.insert("page", &PageCtx {
+            title: cl.title.clone(),
+            summary: Some(cl.summary.clone()),
+            audience: Self::audience(&cl.audience),
+            symbol: self.symbol_url(path, cl.symbol.as_deref()),
+            ..Default::default()
+        });
+        c.insert("checklist", &ChecklistCtx {
+            slug: cl.slug.clone(),
+            kind: match cl.kind { ChecklistKind::Checklist => "checklist".into(), ChecklistKind::Rating => "rating".into() },
+            level: cl.level.key().into(),
+            level_label: cl.level.label().into(),
+            summary: cl.summary.clone(),
+            when: cl.when.clone(),
+            total: cl.item_count(),
+            scale: cl.scale.clone(),
+            sections,
+        });
+        let idx = self.book.checklists.iter().position(|x| x.slug == cl.slug).unwrap_or(0);
+        let link = |j: usize| self.book.checklists.get(j).map(|x| LinkCtx { title: x.title.clone(), url: self.url(path, variant, &x.route), current: false });
+        c.insert("prev", &idx.checked_sub(1).and_then(link));
+        c.insert("next", &link(idx + 1));
+        let html = self.render_template("checklist.html", &c)?;
+        let text = PageText {
+            route: route_of(path),
+            variant,
+            kind: "checklist".into(),
+            title: cl.title.clone(),
+            summary: cl.summary.clone(),
+            headings: cl.sections.iter().map(|s| s.title.clone()).collect(),
+            body: format!("{}\n{}\n{body}", cl.summary, cl.when),
+            audience: cl.audience.iter().map(|a| a.key().to_string()).collect(),
+            level: Some(cl.level.key().into()),
+        };
+        Ok((html, Some(text)))
+    }
+
+    fn checklists(&self, job: Job, variant: Variant, path: &str) -> Result<String, RenderError> {
+        let mut c = self.base_context(job, variant, path, "Checklists", "checklists");
+        c.insert("page", &PageCtx {
+            title: "Checklists".into(),
+            summary: Some("Checklists to use before, during and after a piece of work, grouped by level.".into()),
+            ..Default::default()
+        });
+        #[derive(Serialize)]
+        struct L { key: &'static str, short: &'static str }
+        let levels: Vec<L> = Level::ALL.iter().map(|l| L { key: l.key(), short: l.label().split(':').next().unwrap_or("") }).collect();
+        c.insert("levels", &levels);
+        let groups: Vec<GroupCtx> = Level::ALL
+            .iter()
+            .map(|l| GroupCtx {
+                title: l.label().to_string(),
+                intro: None,
+                items: self
+                    .book
+                    .checklists
+                    .iter()
+                    .filter(|x| x.level == *l)
+                    .map(|x| CardCtx {
+                        title: x.title.clone(),
+                        url: self.url(path, variant, &x.route),
+                        summary: Some(x.summary.clone()),
+                        when: Some(x.when.clone()),
+                        symbol: self.symbol_url(path, x.symbol.as_deref()),
+                        level: Some(x.level.key().into()),
+                        audience: x.audience.iter().map(|a| a.key().to_string()).collect(),
+                        meta: Some(match x.kind {
+                            ChecklistKind::Rating => format!("Rating list, {} statements", x.item_count()),
+                            ChecklistKind::Checklist => format!("{} items", x.item_count()),
+                        }),
+                    })
+                    .collect(),
+            })
+            .filter(|g| !g.items.is_empty())
+            .collect();
+        c.insert("listing", &groups);
+        self.render_template("checklists.html", &c)
+    }
+
+    fn term_ctx(&self, i: usize, variant: Variant, path: &str, with_more: bool) -> TermCtx {
+        let t = &self.book.glossary.terms[i];
+        let definition = match (variant, &t.easy) {
+            (Variant::Easy, Some(e)) => e.clone(),
+            _ => t.plain.clone(),
+        };
+        TermCtx {
+            term: t.term.clone(),
+            url: self.url(path, variant, &t.route),
+            abbreviations: t.abbreviations.clone(),
+            aliases: t.aliases.clone(),
+            definition,
+            more_html: (with_more && t.more.is_some()).then(|| {
+                let place = Place { path, variant, skip_term: Some(i) };
+                render_markdown(&self.ctx(), t.more.as_deref().unwrap_or(""), None, place, EasyMode::Auto).html
+            }),
+            say_instead: t.say_instead.clone(),
+            see_also: t
+                .see_also
+                .iter()
+                .filter_map(|s| self.book.glossary.by_slug(s))
+                .map(|o| TermLinkCtx { term: o.term.clone(), url: self.url(path, variant, &o.route) })
+                .collect(),
+        }
+    }
+
+    fn glossary(&self, job: Job, variant: Variant, path: &str) -> Result<String, RenderError> {
+        let mut c = self.base_context(job, variant, path, "Glossary", "glossary");
+        c.insert("page", &PageCtx {
+            title: "Glossary: words explained".into(),
+            summary: Some("The words and short forms you may hear, each explained in plain words.".into()),
+            ..Default::default()
+        });
+        let mut groups: Vec<LetterGroupCtx> = Vec::new();
+        for i in 0..self.book.glossary.terms.len() {
+            let t = self.term_ctx(i, variant, path, false);
+            let letter = t.term.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
+            let letter = if letter.chars().all(|c| c.is_ascii_alphabetic()) { letter } else { "#".into() };
+            match groups.last_mut() {
+                Some(g) if g.letter == letter => g.terms.push(t),
+                _ => groups.push(LetterGroupCtx { letter, terms: vec![t] }),
+            }
+        }
+        let letters: Vec<LetterCtx> = ('A'..='Z')
+            .map(|l| LetterCtx { letter: l.to_string(), has: groups.iter().any(|g| g.letter == l.to_string()) })
+            .collect();
+        c.insert("letters", &letters);
+        c.insert("groups", &groups);
+        self.render_template("glossary.html", &c)
+    }
+
+    fn term(&self, i: usize, job: Job, variant: Variant, path: &str) -> Result<(String, Option<PageText>), RenderError> {
+        let t = &self.book.glossary.terms[i];
+        let mut c = self.base_context(job, variant, path, &t.term, "term");
+        let ctx = self.term_ctx(i, variant, path, true);
+        c.insert("page", &PageCtx {
+            title: t.term.clone(),
+            summary: Some(ctx.definition.clone()),
+            symbol: self.symbol_url(path, t.symbol.as_deref()),
+            ..Default::default()
+        });
+        c.insert("term", &ctx);
+        let html = self.render_template("term.html", &c)?;
+        let mut body = format!("{}\n{}", ctx.definition, t.more.clone().unwrap_or_default());
+        for a in t.abbreviations.iter().chain(&t.aliases) {
+            body.push('\n');
+            body.push_str(a);
+        }
+        let text = PageText {
+            route: route_of(path),
+            variant,
+            kind: "glossary".into(),
+            title: t.term.clone(),
+            summary: ctx.definition,
+            headings: t.abbreviations.clone(),
+            body,
+            audience: Vec::new(),
+            level: None,
+        };
+        Ok((html, Some(text)))
+    }
+
+    /// The search page, with server-rendered results when given.
+    pub(crate) fn search_page(&self, variant: Variant, query: &str, results_html: &str) -> Result<String, RenderError> {
+        let path = site_path(variant, "search/");
+        let mut c = self.base_context(Job::Search(variant), variant, &path, "Search", "search");
+        c.insert("page", &PageCtx { title: if query.is_empty() { "Search".into() } else { format!("Search results for “{query}”") }, ..Default::default() });
+        c.insert("query", query);
+        c.insert("results_html", results_html);
+        self.render_template("search.html", &c)
+    }
+
+    fn print(&self, job: Job, variant: Variant, path: &str) -> Result<String, RenderError> {
+        let mut html = String::new();
+        let mut n = 0;
+        let mut section = |title: &str, inner: &str, html: &mut String| {
+            n += 1;
+            let inner = inner
+                .replace(" id=\"", &format!(" id=\"p{n}-"))
+                .replace("href=\"#", &format!("href=\"#p{n}-"))
+                .replace("aria-describedby=\"", &format!("aria-describedby=\"p{n}-"))
+                .replace("<h2", "<h3").replace("</h2>", "</h3>");
+            html.push_str(&format!(
+                "<section class=\"print-part\" aria-labelledby=\"part-{n}\"><h2 id=\"part-{n}\">{}</h2>\n{inner}</section>\n",
+                escape(title)
+            ));
+        };
+        for p in &self.book.pages {
+            let (body, _, _, title, _) = self.page_body(p, variant, path);
+            section(&title, &body.html, &mut html);
+        }
+        for cl in &self.book.checklists {
+            let mut inner = format!("<p>{}</p>", escape(&cl.summary));
+            for s in &cl.sections {
+                inner.push_str(&format!("<h3>{}</h3><ul class=\"print-boxes\">", escape(&s.title)));
+                for it in &s.items {
+                    inner.push_str(&format!("<li>{}</li>", escape(&it.text)));
+                }
+                inner.push_str("</ul>");
+            }
+            section(&cl.title, &inner, &mut html);
+        }
+        let mut gl = String::from("<dl>");
+        for i in 0..self.book.glossary.terms.len() {
+            let t = self.term_ctx(i, variant, path, false);
+            gl.push_str(&format!("<dt>{}</dt><dd>{}</dd>", escape(&t.term), escape(&t.definition)));
+        }
+        gl.push_str("</dl>");
+        section("Glossary", &gl, &mut html);
+        let mut c = self.base_context(job, variant, path, "The whole bookshelf", "print");
+        c.insert("page", &PageCtx {
+            title: format!("{}: the whole bookshelf", self.book.config.book.title),
+            summary: Some("Every page on one page, ready to print.".into()),
+            html,
+            ..Default::default()
+        });
+        self.render_template("print.html", &c)
+    }
+}
+
+fn route_of(path: &str) -> String {
+    path.to_string()
+}
+
+/// Render every job in parallel, handing each page to `write` as soon as it is ready.
+pub(crate) fn render_all(
+    shared: &Shared<'_>,
+    jobs: &[Job],
+    write: &(dyn Fn(&str, &[u8]) -> Result<(), RenderError> + Sync),
+) -> Result<Vec<PageText>, RenderError> {
+    let results: Vec<Result<Option<PageText>, RenderError>> = jobs
+        .par_iter()
+        .map(|&job| {
+            let (path, html, text) = shared.render(job)?;
+            write(&file_for(&path), html.as_bytes())?;
+            Ok(text)
+        })
+        .collect();
+    let mut texts = Vec::new();
+    for r in results {
+        if let Some(t) = r? {
+            texts.push(t);
+        }
+    }
+    Ok(texts)
+}
+
+/// Write a file, creating its folder.
+pub(crate) fn write_file(out: &Path, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
+    let path = out.join(rel);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| RenderError::Io { path: parent.to_path_buf(), source: e })?;
+    }
+    std::fs::write(&path, bytes).map_err(|e| RenderError::Io { path, source: e })
+}

@@ -1,0 +1,91 @@
+//! The theme: templates and assets built into the binary, with a site's `themes/default/`
+//! files laid over them.
+
+use std::path::Path;
+
+use crate::RenderError;
+
+macro_rules! embed {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../../themes/default/", $name)))),*]
+    };
+}
+
+/// Built-in templates, by name.
+pub const TEMPLATES: &[(&str, &str)] = embed!(
+    "templates/base.html",
+    "templates/page.html",
+    "templates/listing.html",
+    "templates/pager.html",
+    "templates/checklist.html",
+    "templates/checklists.html",
+    "templates/glossary.html",
+    "templates/term.html",
+    "templates/search.html",
+    "templates/print.html",
+    "templates/404.html",
+);
+
+/// Built-in assets, written to `assets/`.
+pub const ASSETS: &[(&str, &str)] = embed!(
+    "assets/bookshelf.css",
+    "assets/bookshelf.js",
+    "assets/checklist.js",
+);
+
+/// A loaded theme.
+pub struct Theme {
+    /// The templates.
+    pub tera: tera::Tera,
+    /// Asset files: name (in `assets/`) and bytes.
+    pub assets: Vec<(String, Vec<u8>)>,
+}
+
+impl Theme {
+    /// The built-in theme with any `themes/default/` files under `root` laid over it.
+    pub fn load(root: &Path) -> Result<Self, RenderError> {
+        let dir = root.join("themes/default");
+        let mut templates: Vec<(String, String)> = Vec::new();
+        for (name, text) in TEMPLATES {
+            let over = dir.join(name);
+            let text = match std::fs::read_to_string(&over) {
+                Ok(t) => t,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => text.to_string(),
+                Err(e) => return Err(RenderError::Io { path: over, source: e }),
+            };
+            templates.push((name.trim_start_matches("templates/").to_string(), text));
+        }
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![".html"]);
+        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| RenderError::Template(describe(&e)))?;
+        let mut assets: Vec<(String, Vec<u8>)> =
+            ASSETS.iter().map(|(n, t)| (n.trim_start_matches("assets/").to_string(), t.as_bytes().to_vec())).collect();
+        let asset_dir = dir.join("assets");
+        if asset_dir.is_dir() {
+            for entry in walkdir::WalkDir::new(&asset_dir).sort_by_file_name() {
+                let entry = entry.map_err(|e| RenderError::Io { path: asset_dir.clone(), source: e.into() })?;
+                if entry.file_type().is_file() {
+                    let rel = entry.path().strip_prefix(&asset_dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
+                    let bytes = std::fs::read(entry.path())
+                        .map_err(|e| RenderError::Io { path: entry.path().to_path_buf(), source: e })?;
+                    assets.retain(|(n, _)| *n != rel);
+                    assets.push((rel, bytes));
+                }
+            }
+        }
+        Ok(Self { tera, assets })
+    }
+}
+
+/// A tera error with its causes, in one message.
+pub fn describe(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(s) = source {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        source = s.source();
+    }
+    msg
+}

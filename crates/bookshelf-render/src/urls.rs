@@ -1,0 +1,69 @@
+//! Site-relative URLs: every link is written relative to the page, so a site works under any path.
+
+/// Which version of a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Variant {
+    /// The standard page.
+    Standard,
+    /// The easy-read page under `/easy-read/`.
+    Easy,
+}
+
+impl Variant {
+    /// Both variants.
+    pub const BOTH: [Variant; 2] = [Variant::Standard, Variant::Easy];
+    /// The folder prefix of this variant.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Variant::Standard => "",
+            Variant::Easy => "easy-read/",
+        }
+    }
+    /// `standard` or `easy`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Variant::Standard => "standard",
+            Variant::Easy => "easy",
+        }
+    }
+    /// The other variant.
+    pub fn other(self) -> Variant {
+        match self {
+            Variant::Standard => Variant::Easy,
+            Variant::Easy => Variant::Standard,
+        }
+    }
+}
+
+/// The site path of a route in a variant: `easy-read/guides/x/`.
+pub fn site_path(variant: Variant, route: &str) -> String {
+    format!("{}{}", variant.prefix(), route)
+}
+
+/// `../` repeated once for each folder in `path` (a site path ending in `/` or empty).
+pub fn to_root(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
+}
+
+/// The output file for a site path: `guides/x/index.html`.
+pub fn file_for(path: &str) -> String {
+    if path.is_empty() || path.ends_with('/') {
+        format!("{path}index.html")
+    } else {
+        path.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths() {
+        assert_eq!(site_path(Variant::Easy, "guides/x/"), "easy-read/guides/x/");
+        assert_eq!(to_root("easy-read/guides/x/"), "../../../");
+        assert_eq!(to_root(""), "");
+        assert_eq!(file_for(""), "index.html");
+        assert_eq!(file_for("404.html"), "404.html");
+    }
+}
