@@ -1,0 +1,12 @@
+//! `bookshelf serve`.
+
+use crate::shell::Shell;
+use crate::Outcome;
+
+/// Arguments of `bookshelf serve`.
+#[derive(Debug, clap::Args)]
+pub(crate) struct Args {}
+
+pub(crate) fn run(_args: Args, _shell: &Shell) -> anyhow::Result<Outcome> {
+    Err(super::UsageError("not yet".into()).into())
+}

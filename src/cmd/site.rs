@@ -1,0 +1,103 @@
+//! The build pipeline shared by `build`, `serve` and `check`: load, render, index, swap in.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use anyhow::Context as _;
+use bookshelf_content::report::{render_all, Format};
+use bookshelf_content::{Book, Loaded, Loader};
+use bookshelf_render::{Renderer, Variant};
+
+use crate::shell::Shell;
+
+/// What a build did.
+pub(crate) struct Built {
+    pub(crate) pages: usize,
+    pub(crate) files: usize,
+}
+
+/// Map rendered text into search documents.
+pub(crate) fn search_docs(texts: &[bookshelf_render::PageText]) -> Vec<bookshelf_search::SearchDoc> {
+    texts
+        .iter()
+        .map(|t| bookshelf_search::SearchDoc {
+            url: t.route.clone(),
+            title: t.title.clone(),
+            headings: t.headings.clone(),
+            summary: t.summary.clone(),
+            body: t.body.clone(),
+            kind: t.kind.clone(),
+            audience: t.audience.clone(),
+            level: t.level.clone(),
+            variant: match t.variant {
+                Variant::Standard => bookshelf_search::Variant::Standard,
+                Variant::Easy => bookshelf_search::Variant::Easy,
+            },
+        })
+        .collect()
+}
+
+/// The glossary as the search index wants it.
+pub(crate) fn search_terms(book: &Book) -> Vec<bookshelf_search::Term> {
+    book.glossary
+        .terms
+        .iter()
+        .map(|t| bookshelf_search::Term {
+            term: t.term.clone(),
+            url: t.route.clone(),
+            abbreviations: t.abbreviations.clone(),
+            aliases: t.aliases.clone(),
+            plain: t.plain.clone(),
+            easy: t.easy.clone(),
+            say_instead: t.say_instead.clone(),
+        })
+        .collect()
+}
+
+/// Render a loaded book into `dir` (a fresh folder) with its search index.
+pub(crate) fn render_into(book: &Book, renderer: &Renderer, dir: &Path) -> anyhow::Result<Built> {
+    let rendered = renderer.render(book, dir)?;
+    if book.config.search.enabled {
+        let docs = search_docs(&rendered.texts);
+        bookshelf_search::build(&docs, &search_terms(book), dir).context("could not build the search index")?;
+    }
+    Ok(Built { pages: rendered.texts.len(), files: rendered.files })
+}
+
+/// Show diagnostics; true if any was an error.
+pub(crate) fn report(loaded: &Loaded, shell: &Shell, format: Format) -> bool {
+    if !loaded.diagnostics.is_empty() {
+        let text = render_all(&loaded.diagnostics, &loaded.sources, format, shell.color());
+        shell.diagnostics(&text);
+    }
+    loaded.has_errors()
+}
+
+/// A full, atomic build of `root` into `out`. `Ok(None)` when the content has errors.
+pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Option<Built>> {
+    let start = Instant::now();
+    let loaded = Loader::new(root).load();
+    let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
+    let book = match &loaded.book {
+        Some(b) => b,
+        None => {
+            report(&loaded, shell, Format::Human);
+            shell.error(&format!("could not build: {errors} error{} (nothing was written)", if errors == 1 { "" } else { "s" }));
+            return Ok(None);
+        }
+    };
+    let renderer = Renderer::new(root)?;
+    let staging = bookshelf_render::output::Staging::new(out)?;
+    let built = render_into(book, &renderer, staging.dir())?;
+    staging.commit()?;
+    shell.status(
+        "Built",
+        &format!("{} pages ({} files) into `{}` in {:.2?}", built.pages, built.files, out.display(), start.elapsed()),
+    );
+    Ok(Some(built))
+}
+
+/// The output folder: `--out`, or `site/` in the root.
+pub(crate) fn out_dir(root: &Path, out: Option<PathBuf>) -> PathBuf {
+    out.unwrap_or_else(|| root.join("site"))
+}

@@ -1,0 +1,56 @@
+//! The one place output goes: messages to stderr (honouring `NO_COLOR`), results to stdout.
+
+use std::io::{IsTerminal, Write};
+
+/// Writes user-facing messages.
+pub(crate) struct Shell {
+    quiet: bool,
+    color: bool,
+}
+
+impl Shell {
+    pub(crate) fn new(quiet: bool) -> Self {
+        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal();
+        Self { quiet, color }
+    }
+
+    /// Colour diagnostics?
+    pub(crate) fn color(&self) -> bool {
+        self.color
+    }
+
+    /// A status line (hidden by `--quiet`).
+    pub(crate) fn status(&self, verb: &str, message: &str) {
+        if !self.quiet {
+            let _ = writeln!(std::io::stderr(), "{verb:>12} {message}");
+        }
+    }
+
+    /// An error line.
+    pub(crate) fn error(&self, message: &str) {
+        let _ = writeln!(std::io::stderr(), "error: {message}");
+    }
+
+    /// Diagnostics text, already rendered.
+    pub(crate) fn diagnostics(&self, text: &str) {
+        let _ = write!(std::io::stderr(), "{text}");
+    }
+
+    /// A result on stdout.
+    pub(crate) fn out(&self, text: &str) {
+        let _ = write!(std::io::stdout(), "{text}");
+    }
+}
+
+/// Set up `tracing` with the `BOOKSHELF_LOG` filter, to stderr.
+pub(crate) fn init_logging(quiet: bool) {
+    let default = if quiet { "error" } else { "warn,bookshelf=info" };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("BOOKSHELF_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .without_time()
+        .with_target(false)
+        .try_init();
+}
