@@ -1,1 +1,37 @@
-//! bookshelf-search
+//! Search for a bookshelf site: a tantivy index for the server and the terminal, and a
+//! static, sharded index with a small script for sites on a static host.
+//!
+//! The pipeline:
+//!
+//! 1. The binary maps the book into [`SearchDoc`]s (both variants, every kind of page) and
+//!    glossary [`Term`]s; this crate depends on no other crate of ours.
+//! 2. [`build`] reads every text once to make the site's lexicon (`lexicon`): its vocabulary
+//!    of folded words, the compounds written with hyphens (`co-production`), and each
+//!    glossary entry's phrases as terms.
+//! 3. The same lexicon analyses every field for tantivy (`schema::LexiconTokenizer`): words,
+//!    UK spellings, compounds joined, English stems with the equivalences the stemmer misses
+//!    (child/children, decide/decision, practise/practice, person/people), stop words dropped,
+//!    and a concept token `~N` wherever a glossary phrase appears, so `EHCP` and
+//!    `Education, Health and Care plan` index alike.
+//! 4. The static index (`static_index`) is read back out of tantivy, field norms and all, into
+//!    `meta.json` plus per-variant posting shards and document chunks, with `search.js`.
+//! 5. [`Searcher`] understands a query (`understand`): corrects unknown words against the
+//!    vocabulary, joins compounds, maps words to terms and finds glossary concepts; then runs an
+//!    ordinary boosted BM25 query with filters and makes `<mark>` snippets.
+//!    `search.js` does step 5 in the browser from the static files and ranks the same way.
+#![warn(missing_docs)]
+
+mod build;
+mod error;
+mod lexicon;
+mod model;
+mod schema;
+mod searcher;
+mod static_index;
+mod understand;
+mod words;
+
+pub use build::build;
+pub use error::SearchError;
+pub use model::{GlossaryAnswer, Hit, IndexStats, Query, Results, SearchDoc, Term, Variant};
+pub use searcher::Searcher;

@@ -1,0 +1,480 @@
+/* bookshelf static search: understands the query and ranks pages the way the server does,
+   from the sharded index that `bookshelf build` writes beside this file.
+   Contract with the page (see the crate README):
+     <script src="{root}search/search.js" data-index="{root}search/" defer></script>
+     optional data-root="{root}" (default: the folder above data-index) and
+     data-variant="standard|easy" (default standard);
+     <form role="search"><input name="q" id="search-q"></form> and
+     <div id="search-results" aria-live="polite"></div>.
+   No eval, no inline styles: safe under Content-Security-Policy: default-src 'self'. */
+(function () {
+  'use strict';
+
+  var WORD = /[\p{Alphabetic}\p{N}]/u;
+  var NUMBER = /^\p{N}+$/u;
+  var IZE_ENDINGS = ['e', 'es', 'ed', 'ing', 'er', 'ers', 'ation', 'ations', 'ational'];
+  var CONCEPT = '~';
+
+  function fnv1a(text) {
+    var bytes = new TextEncoder().encode(text);
+    var h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) {
+      h ^= bytes[i];
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h >>> 0;
+  }
+
+  function isJoiner(c) {
+    return c === '-' || c === "'" || c === '\u2019' || c === '\u2010' || c === '\u2011';
+  }
+
+  function foldWord(raw, lex) {
+    var w = raw.toLowerCase();
+    if (w.endsWith("'s")) w = w.slice(0, -2);
+    w = w.split("'").join('');
+    if (Object.prototype.hasOwnProperty.call(lex.fold, w)) return lex.fold[w];
+    for (var e = 0; e < IZE_ENDINGS.length; e++) {
+      var pairs = [['iz', 'is'], ['yz', 'ys']];
+      for (var p = 0; p < 2; p++) {
+        var tail = pairs[p][0] + IZE_ENDINGS[e];
+        if (w.endsWith(tail)) {
+          var stem = w.slice(0, w.length - tail.length);
+          if (Array.from(stem).length >= 3) return stem + pairs[p][1] + IZE_ENDINGS[e];
+        }
+      }
+    }
+    return w;
+  }
+
+  // Words of a text with their UTF-16 ranges, as `words::split` does in Rust.
+  function splitWords(text, lex) {
+    var chars = [];
+    for (var i = 0; i < text.length;) {
+      var ch = String.fromCodePoint(text.codePointAt(i));
+      chars.push([ch, i]);
+      i += ch.length;
+    }
+    var words = [];
+    var k = 0;
+    while (k < chars.length) {
+      var c = chars[k][0];
+      if (!WORD.test(c)) { k++; continue; }
+      var from = chars[k][1], to = from + c.length, raw = c, parts = 1;
+      k++;
+      while (k < chars.length) {
+        c = chars[k][0];
+        if (WORD.test(c)) {
+          raw += c; to = chars[k][1] + c.length; k++;
+        } else if (isJoiner(c) && k + 1 < chars.length && WORD.test(chars[k + 1][0])) {
+          if (c === "'" || c === '\u2019') raw += "'"; else parts++;
+          k++;
+        } else break;
+      }
+      var folded = foldWord(raw, lex);
+      if (folded) words.push({ from: from, to: to, text: folded, parts: parts });
+    }
+    return words;
+  }
+
+  function loadLexicon(meta) {
+    var lex = { vocab: new Map(), order: [], orderChars: null, fold: meta.fold,
+      compounds: new Set(meta.compounds.split(' ').filter(Boolean)),
+      stop: new Set(meta.stop), phrases: new Map() };
+    meta.vocab.split('\n').forEach(function (line) {
+      if (!line) return;
+      var sp = line.indexOf(' ');
+      var word = sp < 0 ? line : line.slice(0, sp);
+      var rest = sp < 0 ? null : line.slice(sp + 1);
+      var term = rest === null ? word : rest === '-' ? null
+        : rest[0] === '=' ? rest.slice(1) : word.slice(0, word.length - Number(rest));
+      lex.vocab.set(word, term);
+      lex.order.push(word);
+    });
+    meta.concepts.forEach(function (c, i) {
+      c.phrases.forEach(function (p) {
+        var terms = p.split(' ');
+        var list = lex.phrases.get(terms[0]) || [];
+        list.push([terms, i]);
+        list.sort(function (a, b) { return b[0].length - a[0].length || a[1] - b[1]; });
+        lex.phrases.set(terms[0], list);
+      });
+    });
+    return lex;
+  }
+
+  function joinCompounds(text, words, lex, query) {
+    var out = [];
+    for (var i = 0; i < words.length;) {
+      var joined = null;
+      for (var n = 3; n >= 2 && !joined; n--) {
+        if (i + n > words.length) continue;
+        var spaced = true, word = words[i].text;
+        for (var j = i + 1; j < i + n; j++) {
+          if (text.slice(words[j - 1].to, words[j].from).trim() !== '') spaced = false;
+          word += words[j].text;
+        }
+        if (spaced && (lex.compounds.has(word) || (query && lex.vocab.has(word)))) joined = [n, word];
+      }
+      if (joined) {
+        out.push({ from: words[i].from, to: words[i + joined[0] - 1].to, text: joined[1], parts: joined[0] });
+        i += joined[0];
+      } else {
+        out.push(words[i]);
+        i++;
+      }
+    }
+    return out;
+  }
+
+  function findConcepts(terms, lex) {
+    var found = [], covered = 0;
+    for (var start = 0; start < terms.length; start++) {
+      var list = lex.phrases.get(terms[start]);
+      if (!list) continue;
+      var best = 0;
+      for (var p = 0; p < list.length; p++) {
+        var phrase = list[p][0], len = phrase.length;
+        if (len < best || start + len > terms.length) continue;
+        var same = true;
+        for (var j = 0; j < len; j++) if (phrase[j] !== terms[start + j]) same = false;
+        if (same && start + len > covered) {
+          best = len;
+          found.push({ start: start, len: len, concept: list[p][1] });
+        }
+      }
+      if (best > 0) covered = Math.max(covered, start + best);
+    }
+    return found;
+  }
+
+  function maxEdits(len) { return len <= 3 ? 0 : len <= 7 ? 1 : 2; }
+
+  function osaWithin(a, b, k) {
+    if (Math.abs(a.length - b.length) > k) return -1;
+    var n = b.length, prev2 = new Array(n + 1).fill(0), prev = [], cur = new Array(n + 1).fill(0);
+    for (var j0 = 0; j0 <= n; j0++) prev.push(j0);
+    for (var i = 1; i <= a.length; i++) {
+      cur[0] = i;
+      var rowMin = i;
+      for (var j = 1; j <= n; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+        cur[j] = d;
+        if (d < rowMin) rowMin = d;
+      }
+      if (rowMin > k) return -1;
+      var t = prev2; prev2 = prev; prev = cur; cur = t;
+    }
+    return prev[n] <= k ? prev[n] : -1;
+  }
+
+  function correct(word, lex) {
+    var chars = Array.from(word), k = maxEdits(chars.length);
+    if (k === 0) return null;
+    if (!lex.orderChars) lex.orderChars = lex.order.map(function (w) { return Array.from(w); });
+    var best = null;
+    for (var i = 0; i < lex.orderChars.length; i++) {
+      var cand = lex.orderChars[i];
+      if (Math.abs(cand.length - chars.length) > k) continue;
+      var limit = best ? best[0] - 1 : k;
+      var d = osaWithin(chars, cand, limit);
+      if (d >= 0) {
+        if (lex.vocab.get(lex.order[i]) === null) continue;
+        best = [d, i];
+        if (d === 1) break;
+      }
+    }
+    return best ? lex.order[best[1]] : null;
+  }
+
+  function inflections(w) {
+    var out = [];
+    if (w.endsWith('ies')) out.push(w.slice(0, -3) + 'y');
+    if (w.endsWith('es')) out.push(w.slice(0, -2));
+    if (w.endsWith('s')) out.push(w.slice(0, -1));
+    if (w.endsWith('ing')) { out.push(w.slice(0, -3)); out.push(w.slice(0, -3) + 'e'); }
+    if (w.endsWith('ed')) { out.push(w.slice(0, -2)); out.push(w.slice(0, -2) + 'e'); }
+    out.push(w + 's');
+    return out;
+  }
+
+  // What a query means: as `understand::plan` in Rust.
+  function planQuery(text, lex) {
+    var words = joinCompounds(text, splitWords(text, lex), lex, true);
+    var rewritten = '', last = 0, corrected = false, terms = [];
+    words.forEach(function (w) {
+      var surface = null;
+      if (lex.stop.has(w.text)) return;
+      if (lex.vocab.has(w.text)) surface = w.text;
+      else {
+        var inf = inflections(w.text).find(function (v) { return lex.vocab.has(v); });
+        if (inf !== undefined) surface = inf;
+        else if (!NUMBER.test(w.text)) {
+          surface = correct(w.text, lex);
+          if (surface !== null) {
+            rewritten += text.slice(last, w.from) + surface;
+            last = w.to;
+            corrected = true;
+          }
+        }
+      }
+      if (surface === null) return;
+      var term = lex.vocab.get(surface);
+      if (term !== null && term !== undefined) terms.push(term);
+    });
+    rewritten += text.slice(last);
+    var concepts = [];
+    findConcepts(terms, lex).forEach(function (m) {
+      if (concepts.indexOf(m.concept) < 0) concepts.push(m.concept);
+    });
+    var tokens = [];
+    terms.concat(concepts.map(function (c) { return CONCEPT + c; })).forEach(function (t) {
+      if (tokens.indexOf(t) < 0) tokens.push(t);
+    });
+    return { tokens: tokens, concepts: concepts, corrected: corrected ? rewritten.trim() : null };
+  }
+
+  // Ranges of a text to mark for the query's tokens.
+  function highlights(text, tokens, lex) {
+    var words = joinCompounds(text, splitWords(text, lex), lex, false);
+    var seq = [];
+    words.forEach(function (w) {
+      var term = lex.vocab.has(w.text) ? lex.vocab.get(w.text) : (lex.stop.has(w.text) ? null : undefined);
+      if (term) seq.push([term, w.from, w.to]);
+    });
+    var ranges = [];
+    seq.forEach(function (s) { if (tokens.indexOf(s[0]) >= 0) ranges.push([s[1], s[2]]); });
+    findConcepts(seq.map(function (s) { return s[0]; }), lex).forEach(function (m) {
+      if (tokens.indexOf(CONCEPT + m.concept) >= 0) ranges.push([seq[m.start][1], seq[m.start + m.len - 1][2]]);
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1]; });
+    var merged = [];
+    ranges.forEach(function (r) {
+      var top = merged[merged.length - 1];
+      if (top && top[1] > r[0]) top[1] = Math.max(top[1], r[1]); else merged.push(r.slice());
+    });
+    return merged;
+  }
+
+  function escapeHtml(s) {
+    return s.replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  // The search engine over a loader `load(path) -> Promise<JSON>` relative to the index folder.
+  function createEngine(load) {
+    var state = null;
+    function ready() {
+      if (!state) {
+        state = load('meta.json').then(function (meta) {
+          var f32 = Math.fround;
+          var k1 = f32(meta.k1), b = f32(meta.b);
+          var caches = meta.avg.map(function (avg) {
+            return meta.norms.map(function (norm) {
+              return f32(k1 * f32(f32(1 - b) + f32(f32(b * norm) / f32(avg))));
+            });
+          });
+          return { meta: meta, lex: loadLexicon(meta), caches: caches };
+        });
+      }
+      return state;
+    }
+
+    function idf(df, n) {
+      var f32 = Math.fround;
+      var x = f32(f32(f32(n - df) + 0.5) / f32(df + 0.5));
+      return f32(Math.log(f32(1 + x)));
+    }
+
+    function search(q) {
+      var variant = q.variant || 'standard', limit = q.limit || 10;
+      return ready().then(function (st) {
+        var meta = st.meta, lex = st.lex, vmeta = meta.variants[variant];
+        var plan = planQuery(q.text || '', lex);
+        var result = { corrected: plan.corrected, answer: null, hits: [], total: 0, plan: plan };
+        var answer = plan.concepts.length
+          ? load('glossary.json').then(function (g) { return g[plan.concepts[0]]; }) : Promise.resolve(null);
+        if (!plan.tokens.length || !vmeta) return answer.then(function (a) { result.answer = card(a, variant); return result; });
+        var shards = {};
+        plan.tokens.forEach(function (t) { shards[fnv1a(t) % vmeta.shards] = true; });
+        var needAttrs = q.level || q.audience || q.kind;
+        var loads = Object.keys(shards).map(function (s) { return load(variant + '/p/' + s + '.json'); });
+        return Promise.all([Promise.all(loads), needAttrs ? load(variant + '/attrs.json') : null, answer])
+          .then(function (got) {
+            var postings = {};
+            got[0].forEach(function (shard) { for (var t in shard) postings[t] = shard[t]; });
+            var scores = new Map(), f32 = Math.fround;
+            plan.tokens.forEach(function (t) {
+              var p = postings[t];
+              if (!p) return;
+              for (var i = 0; i < p.length;) {
+                var field = p[i], df = p[i + 1], count = p[i + 2];
+                var weight = f32(f32(idf(df, meta.docs) * f32(1 + f32(meta.k1))) * f32(meta.boosts[field]));
+                var cache = st.caches[field], doc = 0;
+                i += 3;
+                for (var c = 0; c < count; c++, i += 3) {
+                  doc += p[i];
+                  var tf = p[i + 1];
+                  var s = f32(weight * f32(tf / f32(tf + cache[p[i + 2]])));
+                  scores.set(doc, f32((scores.get(doc) || 0) + s));
+                }
+              }
+            });
+            plan.concepts.forEach(function (c) {
+              var page = meta.concepts[c].page[variant];
+              if (page !== undefined) scores.set(page, f32((scores.get(page) || 0) + f32(meta.concept_boost)));
+            });
+            var attrs = got[1], ranked = [];
+            scores.forEach(function (score, doc) { if (passes(attrs, doc, q)) ranked.push([score, doc]); });
+            ranked.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
+            result.total = ranked.length;
+            result.answer = card(got[2], variant);
+            var top = ranked.slice(0, limit);
+            var chunks = {};
+            top.forEach(function (r) { chunks[Math.floor(r[1] / vmeta.chunk)] = true; });
+            var names = Object.keys(chunks);
+            return Promise.all(names.map(function (n) { return load(variant + '/d/' + n + '.json'); }))
+              .then(function (docs) {
+                var byChunk = {};
+                names.forEach(function (n, i) { byChunk[n] = docs[i]; });
+                result.hits = top.map(function (r) {
+                  var row = byChunk[Math.floor(r[1] / vmeta.chunk)][r[1] % vmeta.chunk];
+                  var marks = highlights(row[2], plan.tokens, lex), html = '', at = 0;
+                  marks.forEach(function (m) {
+                    html += escapeHtml(row[2].slice(at, m[0])) + '<mark>' + escapeHtml(row[2].slice(m[0], m[1])) + '</mark>';
+                    at = m[1];
+                  });
+                  html += escapeHtml(row[2].slice(at));
+                  return { url: row[0], title: row[1], snippet: row[2], marks: marks, snippet_html: html,
+                    kind: row[3], level: row[4] || null, audience: row[5] ? row[5].split(',') : [], score: r[0] };
+                });
+                return result;
+              });
+          });
+      });
+    }
+
+    function passes(attrs, doc, q) {
+      if (!attrs) return true;
+      var kind = attrs.docs[doc * 3], level = attrs.docs[doc * 3 + 1], mask = attrs.docs[doc * 3 + 2];
+      if (q.kind && attrs.kinds[kind] !== q.kind) return false;
+      if (q.level && attrs.levels[level] !== q.level) return false;
+      if (q.audience && mask !== 0) {
+        var bit = attrs.audiences.indexOf(q.audience);
+        if (bit < 0 || !(mask & (1 << Math.min(bit, 31)))) return false;
+      }
+      return true;
+    }
+
+    function card(term, variant) {
+      if (!term) return null;
+      return { term: term.term, url: term.url, abbreviations: term.abbreviations, say_instead: term.say_instead,
+        definition: variant === 'easy' && term.easy ? term.easy : term.plain };
+    }
+
+    return { search: search };
+  }
+
+  // ---- The page ----
+
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) e.className = className;
+    if (text !== undefined) e.textContent = text;
+    return e;
+  }
+
+  function render(box, result, q, root) {
+    box.textContent = '';
+    if (result.corrected) {
+      var p = el('p', 'search-corrected', 'Showing results for ');
+      p.appendChild(el('strong', null, result.corrected));
+      box.appendChild(p);
+    }
+    if (result.answer) {
+      var a = result.answer, sec = el('section', 'search-answer');
+      var h = el('h2', 'search-answer-term');
+      var link = el('a', null, a.term);
+      link.href = new URL(a.url, root).href;
+      h.appendChild(link);
+      if (a.abbreviations && a.abbreviations.length) h.appendChild(el('span', 'search-answer-abbr', ' (' + a.abbreviations.join(', ') + ')'));
+      sec.appendChild(h);
+      sec.appendChild(el('p', 'search-answer-definition', a.definition));
+      if (a.say_instead) sec.appendChild(el('p', 'search-answer-say', 'You can also say: ' + a.say_instead));
+      box.appendChild(sec);
+    }
+    var count = result.total === 1 ? '1 page found' : result.total + ' pages found';
+    box.appendChild(el('p', 'search-count', result.total ? count : 'No pages found for “' + q + '”.'));
+    if (!result.hits.length) return;
+    var ol = el('ol', 'search-hits');
+    result.hits.forEach(function (hit) {
+      var li = el('li', 'search-hit');
+      var title = el('h3', 'search-hit-title');
+      var link = el('a', null, hit.title);
+      link.href = new URL(hit.url, root).href;
+      title.appendChild(link);
+      li.appendChild(title);
+      li.appendChild(el('p', 'search-hit-meta', [hit.kind, hit.level].filter(Boolean).join(' · ')));
+      var snip = el('p', 'search-hit-snippet'), at = 0;
+      hit.marks.forEach(function (m) {
+        snip.appendChild(document.createTextNode(hit.snippet.slice(at, m[0])));
+        snip.appendChild(el('mark', null, hit.snippet.slice(m[0], m[1])));
+        at = m[1];
+      });
+      snip.appendChild(document.createTextNode(hit.snippet.slice(at)));
+      li.appendChild(snip);
+      ol.appendChild(li);
+    });
+    box.appendChild(ol);
+  }
+
+  function start() {
+    var script = document.currentScript || document.querySelector('script[data-index]');
+    var box = document.getElementById('search-results');
+    if (!script || !box) return;
+    var base = new URL(script.getAttribute('data-index') || './', document.baseURI);
+    var root = new URL(script.getAttribute('data-root') || '../', script.getAttribute('data-root') ? document.baseURI : base);
+    var variant = script.getAttribute('data-variant') || 'standard';
+    var cache = new Map();
+    var engine = createEngine(function (path) {
+      if (!cache.has(path)) {
+        cache.set(path, fetch(new URL(path, base).href).then(function (r) {
+          if (!r.ok) throw new Error(path + ': ' + r.status);
+          return r.json();
+        }));
+      }
+      return cache.get(path);
+    });
+    var input = document.getElementById('search-q');
+    var form = input && input.form;
+    function run() {
+      var params = new URLSearchParams(window.location.search);
+      var q = (params.get('q') || '').trim();
+      if (input) input.value = q;
+      if (!q) { box.textContent = ''; return; }
+      box.setAttribute('aria-busy', 'true');
+      engine.search({ text: q, limit: 10, variant: variant, level: params.get('level'),
+        audience: params.get('audience'), kind: params.get('kind') })
+        .then(function (result) { render(box, result, q, root); })
+        .catch(function () { box.textContent = 'Search is not available just now.'; })
+        .then(function () { box.removeAttribute('aria-busy'); });
+    }
+    if (form) {
+      form.addEventListener('submit', function (e) {
+        e.preventDefault();
+        var params = new URLSearchParams(new FormData(form));
+        window.history.pushState(null, '', '?' + params.toString());
+        run();
+      });
+    }
+    window.addEventListener('popstate', run);
+    run();
+  }
+
+  var api = { createEngine: createEngine, planQuery: planQuery, loadLexicon: loadLexicon, fnv1a: fnv1a };
+  if (typeof globalThis !== 'undefined') globalThis.BookshelfSearch = api;
+  if (typeof document !== 'undefined') start();
+})();

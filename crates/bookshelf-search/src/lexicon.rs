@@ -1,0 +1,350 @@
+//! The site's lexicon: vocabulary, compounds and glossary concepts, and the one analysis
+//! (words → compounds → terms → concepts) used for indexing, for queries and for the static index.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use rust_stemmers::{Algorithm, Stemmer};
+use serde::{Deserialize, Serialize};
+
+use crate::words::{self, Word, STOP_WORDS};
+
+/// Concept tokens are `~` followed by the glossary entry's number.
+pub(crate) const CONCEPT_PREFIX: &str = "~";
+
+/// Stems the English stemmer leaves apart that a reader means as one word.
+const STEM_EQUIVALENTS: &[(&str, &str)] = &[
+    ("children", "child"),
+    ("childrens", "child"),
+    ("decis", "decid"),
+    ("practis", "practic"),
+    ("peopl", "person"),
+];
+
+/// The lexical part of `meta.json`: everything needed to analyse a query the way pages were
+/// analysed. The format is described in the crate README.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct LexiconFile {
+    /// One line a word, most frequent first: `word`, `word N` (term = word less its last N
+    /// characters) or `word =term`.
+    pub(crate) vocab: String,
+    /// Joined forms of hyphenated words (`coproduction`), space-separated.
+    pub(crate) compounds: String,
+    /// Words that are never terms on their own.
+    pub(crate) stop: Vec<String>,
+    /// US → UK spellings.
+    pub(crate) fold: BTreeMap<String, String>,
+    /// Glossary concepts in glossary order; concept `i` is the token `~i`.
+    pub(crate) concepts: Vec<ConceptFile>,
+}
+
+/// One glossary concept in `meta.json`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub(crate) struct ConceptFile {
+    /// Each phrase (term, abbreviation, alias, plainer word) as space-separated terms.
+    pub(crate) phrases: Vec<String>,
+    /// Local document number of the term's glossary page, per variant.
+    pub(crate) page: BTreeMap<String, u32>,
+}
+
+/// The loaded lexicon.
+pub(crate) struct Lexicon {
+    vocab: HashMap<String, Option<String>>,
+    /// Surface words by frequency, the order corrections prefer.
+    pub(crate) order: Vec<String>,
+    /// The same words as characters, for edit distances (filled when loaded from a file).
+    pub(crate) order_chars: Vec<Box<[char]>>,
+    compounds: HashSet<String>,
+    stop: HashSet<String>,
+    stemmer: Stemmer,
+    /// First term of a phrase → (phrase terms, concept number), longest first.
+    phrases: HashMap<String, Vec<(Vec<String>, usize)>>,
+}
+
+/// A concept found in a sequence of terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ConceptMatch {
+    pub(crate) start: usize,
+    pub(crate) len: usize,
+    pub(crate) concept: usize,
+}
+
+impl Lexicon {
+    fn empty() -> Self {
+        Lexicon {
+            vocab: HashMap::new(),
+            order: Vec::new(),
+            order_chars: Vec::new(),
+            compounds: HashSet::new(),
+            stop: STOP_WORDS.iter().map(|s| s.to_string()).collect(),
+            stemmer: Stemmer::create(Algorithm::English),
+            phrases: HashMap::new(),
+        }
+    }
+
+    /// Loads the lexicon written by [`Lexicon::to_file`].
+    pub(crate) fn from_file(file: &LexiconFile) -> Self {
+        let mut lex = Lexicon::empty();
+        lex.stop = file.stop.iter().cloned().collect();
+        lex.compounds = file.compounds.split_whitespace().map(String::from).collect();
+        for line in file.vocab.lines() {
+            let (word, term) = match line.split_once(' ') {
+                None => (line.to_string(), Some(line.to_string())),
+                Some((w, "-")) => (w.to_string(), None),
+                Some((w, t)) if t.starts_with('=') => (w.to_string(), Some(t[1..].to_string())),
+                Some((w, n)) => {
+                    let n: usize = n.parse().unwrap_or(0);
+                    (w.to_string(), Some(w[..w.len().saturating_sub(n)].to_string()))
+                }
+            };
+            lex.order.push(word.clone());
+            lex.order_chars.push(word.chars().collect());
+            lex.vocab.insert(word, term);
+        }
+        for (i, concept) in file.concepts.iter().enumerate() {
+            for phrase in &concept.phrases {
+                let terms: Vec<String> = phrase.split(' ').map(String::from).collect();
+                lex.add_phrase(terms, i);
+            }
+        }
+        lex
+    }
+
+    /// Writes the lexicon (concept pages are filled in by the caller).
+    pub(crate) fn to_file(&self, concepts: usize) -> LexiconFile {
+        let mut vocab = String::new();
+        for word in &self.order {
+            vocab.push_str(word);
+            match &self.vocab[word] {
+                None => vocab.push_str(" -"),
+                Some(t) if t == word => {}
+                Some(t) if word.is_ascii() && word.starts_with(t.as_str()) => {
+                    vocab.push_str(&format!(" {}", word.len() - t.len()));
+                }
+                Some(t) => vocab.push_str(&format!(" ={t}")),
+            }
+            vocab.push('\n');
+        }
+        let mut compounds: Vec<&str> = self.compounds.iter().map(String::as_str).collect();
+        compounds.sort_unstable();
+        let mut by_concept = vec![ConceptFile::default(); concepts];
+        for list in self.phrases.values() {
+            for (terms, concept) in list {
+                by_concept[*concept].phrases.push(terms.join(" "));
+            }
+        }
+        for c in &mut by_concept {
+            c.phrases.sort();
+        }
+        let mut stop: Vec<String> = self.stop.iter().cloned().collect();
+        stop.sort();
+        LexiconFile {
+            vocab,
+            compounds: compounds.join(" "),
+            stop,
+            fold: words::FOLD
+                .iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect(),
+            concepts: by_concept,
+        }
+    }
+
+    fn add_phrase(&mut self, terms: Vec<String>, concept: usize) {
+        let Some(first) = terms.first().cloned() else {
+            return;
+        };
+        let list = self.phrases.entry(first).or_default();
+        if !list.iter().any(|(t, c)| *t == terms && *c == concept) {
+            list.push((terms, concept));
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+        }
+    }
+
+    /// Whether `word` (folded) is in the site's vocabulary.
+    pub(crate) fn knows(&self, word: &str) -> bool {
+        self.vocab.contains_key(word)
+    }
+
+    /// Whether `word` is a stop word.
+    pub(crate) fn is_stop(&self, word: &str) -> bool {
+        self.stop.contains(word)
+    }
+
+    /// The vocabulary entry of a known word: `Some(None)` for a stop word.
+    pub(crate) fn vocab_term(&self, word: &str) -> Option<Option<&str>> {
+        self.vocab.get(word).map(|t| t.as_deref())
+    }
+
+    /// The index term for a folded word, or `None` for a stop word.
+    pub(crate) fn term_for(&self, word: &str) -> Option<String> {
+        if let Some(term) = self.vocab.get(word) {
+            return term.clone();
+        }
+        self.compute_term(word)
+    }
+
+    fn compute_term(&self, word: &str) -> Option<String> {
+        if self.stop.contains(word) {
+            return None;
+        }
+        let stem = self.stemmer.stem(word);
+        let stem = STEM_EQUIVALENTS
+            .iter()
+            .find(|(from, _)| *from == stem)
+            .map_or(stem.as_ref(), |(_, to)| *to);
+        Some(stem.to_string())
+    }
+
+    /// Joins runs of 3 or 2 words separated only by spaces when their joined form is a
+    /// compound (or, for queries, a known word): `co production` → `coproduction`.
+    pub(crate) fn join_compounds(&self, text: &str, words: Vec<Word>, query: bool) -> Vec<Word> {
+        let mut out: Vec<Word> = Vec::with_capacity(words.len());
+        let mut i = 0;
+        while i < words.len() {
+            let mut joined = None;
+            for n in [3usize, 2] {
+                if i + n > words.len() {
+                    continue;
+                }
+                let run = &words[i..i + n];
+                let spaced = run
+                    .windows(2)
+                    .all(|p| text[p[0].to..p[1].from].chars().all(char::is_whitespace));
+                if !spaced {
+                    continue;
+                }
+                let word: String = run.iter().map(|w| w.text.as_str()).collect();
+                if self.compounds.contains(&word) || (query && self.knows(&word)) {
+                    joined = Some((n, word));
+                    break;
+                }
+            }
+            match joined {
+                Some((n, text)) => {
+                    out.push(Word {
+                        from: words[i].from,
+                        to: words[i + n - 1].to,
+                        text,
+                        parts: n,
+                    });
+                    i += n;
+                }
+                None => {
+                    out.push(words[i].clone());
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+
+    /// Glossary concepts named in a stop-free sequence of terms: at each place the longest
+    /// phrase, unless a longer match already covers it.
+    pub(crate) fn find_concepts<S: AsRef<str>>(&self, terms: &[S]) -> Vec<ConceptMatch> {
+        let mut found = Vec::new();
+        let mut covered = 0;
+        for start in 0..terms.len() {
+            let Some(list) = self.phrases.get(terms[start].as_ref()) else {
+                continue;
+            };
+            let mut best = 0;
+            for (phrase, concept) in list {
+                let len = phrase.len();
+                if len < best || start + len > terms.len() {
+                    continue;
+                }
+                let same = phrase
+                    .iter()
+                    .zip(&terms[start..start + len])
+                    .all(|(p, t)| p == t.as_ref());
+                if same && start + len > covered {
+                    best = len;
+                    found.push(ConceptMatch {
+                        start,
+                        len,
+                        concept: *concept,
+                    });
+                }
+            }
+            if best > 0 {
+                covered = covered.max(start + best);
+            }
+        }
+        found
+    }
+
+    /// Analyses a text for the index: calls `emit(token, from, to)` for each concept and
+    /// term, in order of position.
+    pub(crate) fn analyze(&self, text: &str, mut emit: impl FnMut(&str, usize, usize)) {
+        let words = self.join_compounds(text, words::split(text), false);
+        let seq: Vec<(String, usize, usize)> = words
+            .into_iter()
+            .filter_map(|w| self.term_for(&w.text).map(|t| (t, w.from, w.to)))
+            .collect();
+        let terms: Vec<&str> = seq.iter().map(|s| s.0.as_str()).collect();
+        let concepts = self.find_concepts(&terms);
+        let mut next = concepts.iter().peekable();
+        let mut token = String::new();
+        for (i, (term, from, to)) in seq.iter().enumerate() {
+            while let Some(m) = next.next_if(|m| m.start == i) {
+                token.clear();
+                token.push_str(CONCEPT_PREFIX);
+                token.push_str(&m.concept.to_string());
+                emit(&token, *from, seq[m.start + m.len - 1].2);
+            }
+            emit(term, *from, *to);
+        }
+    }
+}
+
+/// Builds the lexicon from every text of the site (pass 1 of the build).
+pub(crate) fn build(texts: &[Vec<&str>], glossary_phrases: &[Vec<String>]) -> Lexicon {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().min(8));
+    let chunk = texts.len().div_ceil(threads).max(1);
+    let partials: Vec<(HashMap<String, u64>, HashSet<String>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = texts
+            .chunks(chunk)
+            .map(|part| {
+                s.spawn(move || {
+                    let mut counts: HashMap<String, u64> = HashMap::new();
+                    let mut compounds = HashSet::new();
+                    for doc in part {
+                        for text in doc {
+                            for w in words::split(text) {
+                                if (2..=3).contains(&w.parts) && !compounds.contains(&w.text) {
+                                    compounds.insert(w.text.clone());
+                                }
+                                *counts.entry(w.text).or_default() += 1;
+                            }
+                        }
+                    }
+                    (counts, compounds)
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().expect("lexicon thread")).collect()
+    });
+    let mut lex = Lexicon::empty();
+    let mut counts: HashMap<String, u64> = HashMap::new();
+    for (c, k) in partials {
+        for (w, n) in c {
+            *counts.entry(w).or_default() += n;
+        }
+        lex.compounds.extend(k);
+    }
+    let mut order: Vec<(String, u64)> = counts.into_iter().collect();
+    order.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    for (word, _) in order {
+        let term = lex.compute_term(&word);
+        lex.vocab.insert(word.clone(), term);
+        lex.order.push(word);
+    }
+    for (concept, phrases) in glossary_phrases.iter().enumerate() {
+        for phrase in phrases {
+            let words = lex.join_compounds(phrase, words::split(phrase), false);
+            let terms: Vec<String> = words.iter().filter_map(|w| lex.term_for(&w.text)).collect();
+            lex.add_phrase(terms, concept);
+        }
+    }
+    lex
+}

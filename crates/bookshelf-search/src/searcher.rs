@@ -1,0 +1,227 @@
+//! Answering queries on the server and in the terminal: understand, search, snippet.
+
+use std::cmp::Reverse;
+use std::path::Path;
+use std::sync::Arc;
+
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query as TQuery, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocId, Index, IndexReader, ReloadPolicy, Score, SegmentReader, TantivyDocument};
+
+use crate::error::SearchError;
+use crate::lexicon::{Lexicon, CONCEPT_PREFIX};
+use crate::model::{GlossaryAnswer, Hit, Query, Results, Term, Variant};
+use crate::schema::{self, Fields, BOOSTS, CONCEPT_BOOST, EVERYONE};
+use crate::static_index::MetaFile;
+use crate::understand::{self, QueryPlan};
+
+/// Longest snippet, in characters.
+const SNIPPET_CHARS: usize = 180;
+
+/// An open search index. Open it once and keep it: it holds the reader and the lexicon.
+pub struct Searcher {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    lexicon: Arc<Lexicon>,
+    glossary: Vec<Term>,
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, SearchError> {
+    let text = std::fs::read_to_string(path).map_err(|e| SearchError::io("read", path, e))?;
+    serde_json::from_str(&text).map_err(|source| SearchError::Json {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn term_query(field: Field, text: &str) -> Box<dyn TQuery> {
+    Box::new(TermQuery::new(
+        tantivy::Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+fn filter(query: Box<dyn TQuery>) -> (Occur, Box<dyn TQuery>) {
+    (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0)))
+}
+
+impl Searcher {
+    /// Opens the index that [`crate::build`] wrote under `site_dir/search/`.
+    pub fn open(site_dir: &Path) -> Result<Self, SearchError> {
+        let dir = site_dir.join("search");
+        let meta: MetaFile = read_json(&dir.join("meta.json"))?;
+        let glossary: Vec<Term> = read_json(&dir.join("glossary.json"))?;
+        let lexicon = Arc::new(Lexicon::from_file(&meta.lexicon));
+        let index_dir = dir.join("index");
+        let index = Index::open_in_dir(&index_dir).map_err(|e| SearchError::Directory {
+            path: index_dir.clone(),
+            message: e.to_string(),
+        })?;
+        schema::register(&index, lexicon.clone());
+        let fields = Fields::new(&index.schema())?;
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        Ok(Searcher {
+            index,
+            reader,
+            fields,
+            lexicon,
+            glossary,
+        })
+    }
+
+    /// Builds the tantivy query for a plan: every token in every text field with its boost,
+    /// the named terms' own pages, and the filters (which add nothing to the score).
+    fn tantivy_query(&self, plan: &QueryPlan, q: &Query) -> BooleanQuery {
+        let f = &self.fields;
+        let mut should: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
+        for token in &plan.tokens {
+            for (field, boost) in f.text.iter().zip(BOOSTS) {
+                should.push((
+                    Occur::Should,
+                    Box::new(BoostQuery::new(term_query(*field, token), boost)),
+                ));
+            }
+        }
+        for c in &plan.concepts {
+            let page = term_query(f.concept, &format!("{CONCEPT_PREFIX}{c}"));
+            should.push((Occur::Should, Box::new(ConstScoreQuery::new(page, CONCEPT_BOOST))));
+        }
+        let mut must: Vec<(Occur, Box<dyn TQuery>)> = vec![
+            (Occur::Must, Box::new(BooleanQuery::new(should))),
+            filter(term_query(f.variant, q.variant.as_str())),
+        ];
+        if let Some(level) = &q.level {
+            must.push(filter(term_query(f.level, level)));
+        }
+        if let Some(kind) = &q.kind {
+            must.push(filter(term_query(f.kind, kind)));
+        }
+        if let Some(audience) = &q.audience {
+            let either = BooleanQuery::new(vec![
+                (Occur::Should, term_query(f.audience, audience)),
+                (Occur::Should, term_query(f.audience, EVERYONE)),
+            ]);
+            must.push(filter(Box::new(either)));
+        }
+        BooleanQuery::new(must)
+    }
+
+    fn answer(&self, plan: &QueryPlan, variant: Variant) -> Option<GlossaryAnswer> {
+        let term = self.glossary.get(*plan.concepts.first()?)?;
+        let definition = match (&term.easy, variant) {
+            (Some(easy), Variant::Easy) => easy.clone(),
+            _ => term.plain.clone(),
+        };
+        Some(GlossaryAnswer {
+            term: term.term.clone(),
+            url: term.url.clone(),
+            definition,
+            abbreviations: term.abbreviations.clone(),
+            say_instead: term.say_instead.clone(),
+        })
+    }
+
+    /// Runs a query: corrects and expands it, ranks with BM25 and makes snippets.
+    pub fn search(&self, q: &Query) -> Result<Results, SearchError> {
+        let plan = understand::plan(&self.lexicon, &q.text);
+        let mut results = Results {
+            corrected: plan.corrected.clone(),
+            answer: self.answer(&plan, q.variant),
+            hits: Vec::new(),
+            total: 0,
+        };
+        if plan.tokens.is_empty() || q.limit == 0 {
+            return Ok(results);
+        }
+        let query = self.tantivy_query(&plan, q);
+        let searcher = self.reader.searcher();
+        // Ties go to the earlier document, as in the browser.
+        let top = TopDocs::with_limit(q.limit).tweak_score(|seg: &SegmentReader| {
+            let ords = seg.fast_fields().u64("ord").ok();
+            move |doc: DocId, score: Score| {
+                let ord = ords.as_ref().and_then(|c| c.first(doc)).unwrap_or(u64::MAX);
+                (score, Reverse(ord))
+            }
+        });
+        let (top, total) = searcher.search(&query, &(top, Count))?;
+        results.total = total;
+        let body = snippet_generator(&searcher, &query, self.fields.text[3])?;
+        let summary = snippet_generator(&searcher, &query, self.fields.text[2])?;
+        for ((score, _), address) in top {
+            let doc: TantivyDocument = searcher.doc(address)?;
+            let text = |field: Field| -> String {
+                doc.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let mut snippet = body.snippet(&text(self.fields.text[3]));
+            if snippet.highlighted().is_empty() {
+                let from_summary = summary.snippet(&text(self.fields.text[2]));
+                if !from_summary.highlighted().is_empty() || snippet.is_empty() {
+                    snippet = from_summary;
+                }
+            }
+            snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
+            let (snippet_html, snippet) = if snippet.is_empty() {
+                let plain = crate::static_index::start_of(&text(self.fields.text[2]), &text(self.fields.text[3]));
+                (escape_html(&plain), plain)
+            } else {
+                (snippet.to_html(), snippet.fragment().to_string())
+            };
+            let level = text(self.fields.level);
+            results.hits.push(Hit {
+                title: text(self.fields.text[0]),
+                url: text(self.fields.url),
+                snippet_html,
+                snippet,
+                score,
+                kind: text(self.fields.kind),
+                level: (!level.is_empty()).then_some(level),
+                audience: doc
+                    .get_all(self.fields.audience)
+                    .filter_map(|v| v.as_str())
+                    .filter(|a| *a != EVERYONE)
+                    .map(String::from)
+                    .collect(),
+            });
+        }
+        Ok(results)
+    }
+
+    /// The underlying tantivy index (for tools and statistics).
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+}
+
+fn snippet_generator(
+    searcher: &tantivy::Searcher,
+    query: &BooleanQuery,
+    field: Field,
+) -> Result<SnippetGenerator, SearchError> {
+    let mut generator = SnippetGenerator::create(searcher, query, field)?;
+    generator.set_max_num_chars(SNIPPET_CHARS);
+    Ok(generator)
+}
+
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

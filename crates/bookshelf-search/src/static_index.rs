@@ -1,0 +1,286 @@
+//! The static browser index: `meta.json`, sharded postings and document chunks per variant,
+//! read back from the tantivy index so the browser ranks with the same numbers as the server.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::postings::Postings;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocSet, Index, TERMINATED};
+
+use crate::error::SearchError;
+use crate::lexicon::LexiconFile;
+use crate::model::{SearchDoc, Term, Variant};
+use crate::schema::{Fields, BOOSTS, CONCEPT_BOOST, TEXT_FIELDS};
+
+/// The search script, written beside the index.
+pub(crate) const SCRIPT: &str = include_str!("../assets/search.js");
+
+/// Documents per metadata chunk.
+const CHUNK: usize = 20;
+/// Raw bytes of postings aimed at per shard.
+const SHARD_BYTES: usize = 8 * 1024;
+/// Characters of body text used when a page has no summary.
+const SUMMARY_CHARS: usize = 200;
+
+/// `search/meta.json`: scoring constants, collection statistics and the lexicon.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct MetaFile {
+    pub(crate) format: u32,
+    pub(crate) k1: f32,
+    pub(crate) b: f32,
+    pub(crate) fields: Vec<String>,
+    pub(crate) boosts: Vec<f32>,
+    pub(crate) concept_boost: f32,
+    /// Documents in the index, both variants (tantivy's N).
+    pub(crate) docs: u64,
+    /// Average length of each field, as tantivy computes it.
+    pub(crate) avg: Vec<f32>,
+    /// Field length for each of the 256 one-byte field-norm codes.
+    pub(crate) norms: Vec<u32>,
+    pub(crate) variants: BTreeMap<String, VariantFile>,
+    #[serde(flatten)]
+    pub(crate) lexicon: LexiconFile,
+}
+
+/// Per-variant layout in `meta.json`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct VariantFile {
+    pub(crate) docs: u32,
+    pub(crate) shards: u32,
+    pub(crate) chunk: u32,
+}
+
+/// What [`write`] produced.
+pub(crate) struct Written {
+    pub(crate) terms: usize,
+    pub(crate) shards: usize,
+    pub(crate) bytes: u64,
+    pub(crate) bytes_meta: u64,
+}
+
+/// 32-bit FNV-1a of the term's UTF-8 bytes: picks its shard (`fnv1a` in the script).
+pub(crate) fn fnv1a(term: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in term.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+type Posting = (u32, u32, u8);
+
+#[derive(Default)]
+struct TermPostings {
+    df: [u32; 4],
+    lists: [[Vec<Posting>; 4]; 2],
+}
+
+fn write_file(path: &Path, text: &str) -> Result<u64, SearchError> {
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| SearchError::io("create", parent, e))?;
+    }
+    std::fs::write(path, text).map_err(|e| SearchError::io("write", path, e))?;
+    Ok(text.len() as u64)
+}
+
+fn json<T: Serialize>(value: &T) -> String {
+    serde_json::to_string(value).expect("search data serialises")
+}
+
+/// The text shown under a result in the browser: the summary, or the start of the body.
+fn blurb(doc: &SearchDoc) -> String {
+    start_of(&doc.summary, &doc.body)
+}
+
+/// The summary, or the first words of the body when there is no summary.
+pub(crate) fn start_of(summary: &str, body: &str) -> String {
+    if !summary.trim().is_empty() {
+        return summary.trim().to_string();
+    }
+    let body = body.trim();
+    if body.chars().count() <= SUMMARY_CHARS {
+        return body.to_string();
+    }
+    let cut: String = body.chars().take(SUMMARY_CHARS).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(a, _)| a);
+    format!("{cut} …")
+}
+
+/// `attrs.json` of a variant: kind, level and audience of every document, for filters.
+#[derive(Serialize)]
+struct Attributes {
+    kinds: Vec<String>,
+    /// The first level is "" (no level).
+    levels: Vec<String>,
+    audiences: Vec<String>,
+    /// Three numbers a document: kind index, level index, audience bit mask (0: everyone).
+    docs: Vec<u32>,
+}
+
+fn attributes(docs: &[&SearchDoc]) -> Attributes {
+    let mut a = Attributes {
+        kinds: Vec::new(),
+        levels: vec![String::new()],
+        audiences: Vec::new(),
+        docs: Vec::with_capacity(docs.len() * 3),
+    };
+    fn index_of(list: &mut Vec<String>, value: &str) -> u32 {
+        match list.iter().position(|v| v == value) {
+            Some(i) => i as u32,
+            None => {
+                list.push(value.to_string());
+                list.len() as u32 - 1
+            }
+        }
+    }
+    for d in docs {
+        let kind = index_of(&mut a.kinds, &d.kind);
+        let level = index_of(&mut a.levels, d.level.as_deref().unwrap_or(""));
+        let mut mask = 0;
+        for audience in &d.audience {
+            mask |= 1 << index_of(&mut a.audiences, audience).min(31);
+        }
+        a.docs.extend([kind, level, mask]);
+    }
+    a
+}
+
+/// Writes `meta.json`, `glossary.json`, `search.js` and each variant's `p/`, `d/` and
+/// `attrs.json`.
+pub(crate) fn write(
+    index: &Index,
+    fields: Fields,
+    docs: &[SearchDoc],
+    locals: &[u32],
+    lexicon: LexiconFile,
+    terms: &[Term],
+    dir: &Path,
+) -> Result<Written, SearchError> {
+    let reader = index.reader()?;
+    let searcher = reader.searcher();
+    let n = searcher.num_docs();
+    let mut totals = [0u64; 4];
+    let mut postings: HashMap<String, TermPostings> = HashMap::new();
+    for seg in searcher.segment_readers() {
+        let ords = seg.fast_fields().u64("ord")?;
+        for (f, field) in fields.text.iter().enumerate() {
+            let inverted = seg.inverted_index(*field)?;
+            totals[f] += inverted.total_num_tokens();
+            let norms = seg.get_fieldnorms_reader(*field)?;
+            let mut stream = inverted.terms().stream().map_err(tantivy::TantivyError::from)?;
+            while stream.advance() {
+                let key = String::from_utf8_lossy(stream.key()).into_owned();
+                let entry = postings.entry(key).or_default();
+                let mut list = inverted
+                    .read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)
+                    .map_err(tantivy::TantivyError::from)?;
+                while list.doc() != TERMINATED {
+                    let doc = list.doc();
+                    let ord = ords.first(doc).unwrap_or(0) as usize;
+                    let v = docs[ord].variant as usize;
+                    entry.df[f] += 1;
+                    entry.lists[v][f].push((locals[ord], list.term_freq(), norms.fieldnorm_id(doc)));
+                    list.advance();
+                }
+            }
+        }
+    }
+    let mut bytes = 0;
+    let mut variants = BTreeMap::new();
+    let mut max_shards = 0;
+    for variant in Variant::ALL {
+        let v = variant as usize;
+        let vdir = dir.join(variant.as_str());
+        let mut encoded: Vec<(&str, String)> = Vec::new();
+        for (term, entry) in &mut postings {
+            let mut out: Vec<u32> = Vec::new();
+            for f in 0..4 {
+                let list = &mut entry.lists[v][f];
+                if list.is_empty() {
+                    continue;
+                }
+                list.sort_unstable();
+                out.extend([f as u32, entry.df[f], list.len() as u32]);
+                let mut last = 0;
+                for (local, tf, norm) in list.iter() {
+                    out.extend([local - last, *tf, u32::from(*norm)]);
+                    last = *local;
+                }
+            }
+            if !out.is_empty() {
+                encoded.push((term.as_str(), json(&out)));
+            }
+        }
+        encoded.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let total: usize = encoded.iter().map(|(t, e)| t.len() + e.len() + 4).sum();
+        let shards = total.div_ceil(SHARD_BYTES).next_power_of_two().clamp(1, 4096);
+        max_shards = max_shards.max(shards);
+        let mut files = vec![String::from("{"); shards];
+        for (term, e) in &encoded {
+            let file = &mut files[(fnv1a(term) as usize) % shards];
+            if file.len() > 1 {
+                file.push(',');
+            }
+            file.push_str(&json(term));
+            file.push(':');
+            file.push_str(e);
+        }
+        for (i, mut text) in files.into_iter().enumerate() {
+            text.push('}');
+            bytes += write_file(&vdir.join("p").join(format!("{i}.json")), &text)?;
+        }
+        let mine: Vec<&SearchDoc> = docs.iter().filter(|d| d.variant == variant).collect();
+        for (i, chunk) in mine.chunks(CHUNK).enumerate() {
+            let rows: Vec<[String; 6]> = chunk
+                .iter()
+                .map(|d| {
+                    [
+                        d.url.clone(),
+                        d.title.clone(),
+                        blurb(d),
+                        d.kind.clone(),
+                        d.level.clone().unwrap_or_default(),
+                        d.audience.join(","),
+                    ]
+                })
+                .collect();
+            bytes += write_file(&vdir.join("d").join(format!("{i}.json")), &json(&rows))?;
+        }
+        bytes += write_file(&vdir.join("attrs.json"), &json(&attributes(&mine)))?;
+        variants.insert(
+            variant.as_str().to_string(),
+            VariantFile {
+                docs: mine.len() as u32,
+                shards: shards as u32,
+                chunk: CHUNK as u32,
+            },
+        );
+    }
+    let meta = MetaFile {
+        format: 1,
+        k1: 1.2,
+        b: 0.75,
+        fields: TEXT_FIELDS.iter().map(|s| s.to_string()).collect(),
+        boosts: BOOSTS.to_vec(),
+        concept_boost: CONCEPT_BOOST,
+        docs: n,
+        avg: totals.iter().map(|t| *t as f32 / n.max(1) as f32).collect(),
+        norms: (0..=255u8).map(FieldNormReader::id_to_fieldnorm).collect(),
+        variants,
+        lexicon,
+    };
+    let bytes_meta = write_file(&dir.join("meta.json"), &json(&meta))?;
+    bytes += bytes_meta;
+    bytes += write_file(&dir.join("glossary.json"), &json(&terms))?;
+    bytes += write_file(&dir.join("search.js"), SCRIPT)?;
+    Ok(Written {
+        terms: postings.len(),
+        shards: max_shards,
+        bytes,
+        bytes_meta,
+    })
+}
