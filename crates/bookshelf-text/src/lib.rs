@@ -1,1 +1,39 @@
-//! bookshelf-text
+//! Plain-language analysis of prose for bookshelf: sentences, words, syllables,
+//! readability scores and the plain-language rules (PL and ER ids in ACCESSIBILITY.md).
+//!
+//! It works on plain `&str` (prose the caller has already taken out of Markdown) and
+//! reports byte ranges into that string, which the caller maps to file positions.
+//! The pipeline of [`analyse`]:
+//!
+//! 1. [`words`] finds the words: letters and digits, with inner apostrophes and hyphens.
+//! 2. [`sentences`] splits the text into sentences, coping with abbreviations, numbers,
+//!    initials, ellipses and quotes; a blank line is a hard break.
+//! 3. [`syllables`] counts each word's syllables (rules plus an exceptions table).
+//! 4. [`Readability`] turns the counts into Flesch reading ease, Flesch–Kincaid grade,
+//!    reading age and SMOG, for the whole passage and for each sentence.
+//! 5. The rules in [`rules()`] each add [`Finding`]s: PL1/ER3 long sentences, PL2 plainer
+//!    words, PL3/ER10 abbreviations, PL6 passive voice, ER8 capitals, ER12 numbers as words.
+//! 6. The [`Report`] gathers the scores, the findings (by position), the longest
+//!    sentence and the hard words.
+//!
+//! PL5 (reading age above a limit) is left to the caller, which has the figures.
+#![warn(missing_docs)]
+
+mod abbreviations;
+mod analysis;
+mod finding;
+mod plain_words;
+mod readability;
+mod rules;
+mod sentences;
+mod syllable_exceptions;
+mod syllables;
+mod words;
+
+pub use analysis::{analyse, Options, Report, SentenceReport, HARD_WORD_SYLLABLES};
+pub use finding::{Finding, Rule};
+pub use readability::{readability, Readability, SMOG_MIN_SENTENCES};
+pub use rules::{explain, rule, rules};
+pub use sentences::sentences;
+pub use syllables::syllables;
+pub use words::words;

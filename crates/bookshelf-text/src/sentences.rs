@@ -1,0 +1,237 @@
+//! Sentence splitting that copes with abbreviations, numbers, initials, ellipses and
+//! quotes, and treats a blank line as a hard break.
+
+use std::ops::Range;
+
+/// Abbreviations that never end a sentence: a name or an example always follows.
+const NEVER_FINAL: &[&str] = &[
+    "e.g", "i.e", "eg", "dr", "mr", "mrs", "ms", "mx", "prof", "st", "mt", "vs", "cf", "cllr",
+    "rev", "sgt", "capt", "lt", "col", "gen", "hon", "approx", "incl", "esp", "viz", "ca",
+];
+
+/// Abbreviations that do not end a sentence when a number follows ("No. 5", "p. 23").
+const BEFORE_NUMBER: &[&str] = &[
+    "no", "nos", "p", "pp", "para", "paras", "vol", "ch", "sec", "fig", "tel", "ext", "art",
+];
+
+/// Returns the byte range of every sentence in `text`, in order.
+///
+/// A sentence ends at `.`, `!`, `?` or `…` (with any closing quotes or brackets after
+/// it) when white space and then something other than a lower-case letter follows.
+/// A full stop after an abbreviation such as "e.g.", "Dr" or "Mrs", after "No." or
+/// "p." before a number, or after a single capital letter (an initial) does not end
+/// a sentence; nor does a full stop inside a number ("3.5"). A blank line always
+/// ends a sentence, so headings and list items without a full stop are sentences of
+/// their own when the caller separates them with `"\n\n"`; a single line break is
+/// just white space. Ranges exclude surrounding white space, and stretches with no
+/// letter or digit are left out.
+///
+/// ```
+/// let text = "Dr Smith met Mrs. Jones, e.g. at No. 5 High St. They paid £3.50.\n\nNext steps";
+/// let found: Vec<&str> = bookshelf_text::sentences(text).into_iter().map(|r| &text[r]).collect();
+/// assert_eq!(found, ["Dr Smith met Mrs. Jones, e.g. at No. 5 High St. They paid £3.50.", "Next steps"]);
+/// ```
+///
+/// (A full stop after "St" never ends a sentence, so the first two sentences above stay
+/// together: a trade-off that keeps "St. Mary's" whole.)
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut last_end = 0; // end of the last non-space character
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
+        if c.is_whitespace() {
+            let run_end = i + text[i..]
+                .find(|c: char| !c.is_whitespace())
+                .unwrap_or(text.len() - i);
+            if text[i..run_end].matches('\n').count() >= 2 {
+                if let Some(s) = start.take() {
+                    push(&mut out, text, s..last_end);
+                }
+            }
+            i = run_end;
+            continue;
+        }
+        start.get_or_insert(i);
+        if is_terminator(c) {
+            let mut j = i;
+            while let Some(t) = text[j..].chars().next().filter(|&t| is_terminator(t)) {
+                j += t.len_utf8();
+            }
+            let run = &text[i..j];
+            while let Some(t) = text[j..].chars().next().filter(|&t| is_closer(t)) {
+                j += t.len_utf8();
+            }
+            last_end = j;
+            let at_gap = text[j..].chars().next().is_none_or(char::is_whitespace);
+            if at_gap && ends_sentence(text, start.unwrap_or(i), i, run, j) {
+                if let Some(s) = start.take() {
+                    push(&mut out, text, s..j);
+                }
+            }
+            i = j;
+            continue;
+        }
+        i += c.len_utf8();
+        last_end = i;
+    }
+    if let Some(s) = start {
+        push(&mut out, text, s..last_end);
+    }
+    out
+}
+
+fn push(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
+    if text[range.clone()].chars().any(char::is_alphanumeric) {
+        out.push(range);
+    }
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '’' | '”' | ')' | ']' | '}' | '»')
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '"' | '\'' | '‘' | '“' | '(' | '[' | '{' | '«')
+}
+
+/// Decides whether the terminators `run` (at `term`, closers up to `after`) end the
+/// sentence that began at `start`.
+fn ends_sentence(text: &str, start: usize, term: usize, run: &str, after: usize) -> bool {
+    let rest = text[after..].trim_start();
+    let Some(next) = rest.chars().find(|&c| !is_opener(c)) else {
+        return true;
+    };
+    if next.is_lowercase() {
+        return false;
+    }
+    if run != "." || after != term + 1 {
+        return true;
+    }
+    // The token before the full stop, with inner full stops ("e.g", "U.K").
+    let before = &text[start..term];
+    let token_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(k, c)| k + c.len_utf8());
+    let token = &before[token_start..];
+    if token.is_empty() {
+        return true;
+    }
+    let lower = token.to_lowercase();
+    if NEVER_FINAL.contains(&lower.as_str()) {
+        return false;
+    }
+    if next.is_ascii_digit() && BEFORE_NUMBER.contains(&lower.as_str()) {
+        return false;
+    }
+    // An initial: "J. K. Rowling".
+    let mut chars = token.chars();
+    !matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn plain_sentences() {
+        assert_eq!(
+            split("One two. Three four! Five six?"),
+            ["One two.", "Three four!", "Five six?"]
+        );
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        assert_eq!(
+            split("Ask Dr Patel or Mrs. Khan, e.g. by phone. Bring forms, letters etc. Then wait."),
+            [
+                "Ask Dr Patel or Mrs. Khan, e.g. by phone.",
+                "Bring forms, letters etc.",
+                "Then wait."
+            ]
+        );
+        assert_eq!(
+            split("Use i.e. and E.g. Both work."),
+            ["Use i.e. and E.g. Both work."]
+        );
+    }
+
+    #[test]
+    fn numbers_and_number_abbreviations() {
+        assert_eq!(
+            split("It costs £3.50 for 1,000 copies. See No. 5 and p. 23 for more. Answer no. It is 2. Next."),
+            ["It costs £3.50 for 1,000 copies.", "See No. 5 and p. 23 for more.", "Answer no.", "It is 2.", "Next."]
+        );
+    }
+
+    #[test]
+    fn initials() {
+        assert_eq!(
+            split("J. K. Rowling wrote it. A. Smith read it."),
+            ["J. K. Rowling wrote it.", "A. Smith read it."]
+        );
+    }
+
+    #[test]
+    fn ellipses() {
+        assert_eq!(
+            split("Wait... and then. Well… Maybe."),
+            ["Wait... and then.", "Well…", "Maybe."]
+        );
+    }
+
+    #[test]
+    fn quotes_and_brackets_after_the_stop() {
+        assert_eq!(
+            split("She said, \"Come in.\" He did. (It was late.) “Why?” she asked. ‘Now!’ Done."),
+            [
+                "She said, \"Come in.\"",
+                "He did.",
+                "(It was late.)",
+                "“Why?” she asked.",
+                "‘Now!’",
+                "Done."
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_line_is_a_hard_break() {
+        let text = "What happens next\n\nWe meet you\n\nWe write a plan. It has steps\nthat you agree.\n\n  \n- Bring a friend";
+        assert_eq!(
+            split(text),
+            [
+                "What happens next",
+                "We meet you",
+                "We write a plan.",
+                "It has steps\nthat you agree.",
+                "- Bring a friend"
+            ]
+        );
+    }
+
+    #[test]
+    fn ranges_exclude_space_and_empty_bits() {
+        let text = "  Hello there.   \n\n ***\n\n Bye. ";
+        assert_eq!(sentences(text), vec![2..14, 26..30]);
+    }
+
+    #[test]
+    fn no_terminator_at_end() {
+        assert_eq!(
+            split("First one. second part stays. Last bit"),
+            ["First one. second part stays.", "Last bit"]
+        );
+    }
+}
