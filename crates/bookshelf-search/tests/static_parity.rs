@@ -1,0 +1,111 @@
+//! The static script (`assets/search.js`, run in Node by `tests/static.mjs`) must find and
+//! rank what the server finds, from the files `build` wrote.
+
+mod common;
+
+use std::path::Path;
+use std::process::Command;
+
+use bookshelf_search::{Query, Variant};
+use serde_json::{json, Value};
+
+fn queries() -> Vec<Query> {
+    let texts = [
+        "coprodcution",
+        "meetng",
+        "eduction health care plan",
+        "EHCP",
+        "education health and care plan",
+        "help plan",
+        "co-production",
+        "co production",
+        "organization",
+        "color",
+        "children",
+        "decide",
+        "practising",
+        "young person",
+        "what is a SENCO",
+        "family",
+        "plan",
+        "settle",
+        "meetings",
+        "the and of",
+        "xyzzy",
+    ];
+    let mut qs: Vec<Query> = texts.iter().map(|t| Query::new(*t)).collect();
+    let mut q = Query::new("family");
+    q.level = Some("strategic".into());
+    qs.push(q);
+    let mut q = Query::new("plan");
+    q.audience = Some("parents".into());
+    qs.push(q);
+    let mut q = Query::new("plan meeting");
+    q.kind = Some("guide".into());
+    qs.push(q);
+    let mut q = Query::new("EHCP");
+    q.variant = Variant::Easy;
+    qs.push(q);
+    qs
+}
+
+fn node_available() -> bool {
+    Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success())
+}
+
+#[test]
+fn static_script_ranks_like_the_server() {
+    if !node_available() {
+        eprintln!("SKIPPED: `node` is not installed, so the static search script was not run");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let searcher = common::built(dir.path());
+    let queries = queries();
+    let qfile = dir.path().join("queries.json");
+    let as_json: Vec<Value> = queries
+        .iter()
+        .map(|q| {
+            json!({"text": q.text, "limit": q.limit, "variant": q.variant.as_str(),
+                   "level": q.level, "audience": q.audience, "kind": q.kind})
+        })
+        .collect();
+    std::fs::write(&qfile, serde_json::to_string(&as_json).unwrap()).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/static.mjs");
+    let out = Command::new("node")
+        .arg(&script)
+        .arg(dir.path())
+        .arg(&qfile)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let browser: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(browser.len(), queries.len());
+    for (q, b) in queries.iter().zip(&browser) {
+        let server = searcher.search(q).unwrap();
+        let ctx = format!("query `{}` ({:?})", q.text, q.variant);
+        assert_eq!(b["corrected"].as_str(), server.corrected.as_deref(), "{ctx}");
+        assert_eq!(
+            b["answer"].as_str(),
+            server.answer.as_ref().map(|a| a.term.as_str()),
+            "{ctx}"
+        );
+        assert_eq!(b["total"].as_u64(), Some(server.total as u64), "{ctx}");
+        let b_hits = b["hits"].as_array().unwrap();
+        let b_urls: Vec<&str> = b_hits.iter().map(|h| h["url"].as_str().unwrap()).collect();
+        let s_urls: Vec<&str> = server.hits.iter().map(|h| h.url.as_str()).collect();
+        assert_eq!(b_urls, s_urls, "{ctx}");
+        for (bh, sh) in b_hits.iter().zip(&server.hits) {
+            let bs = bh["score"].as_f64().unwrap();
+            let ss = f64::from(sh.score);
+            assert!((bs - ss).abs() <= 1e-4 * ss.abs().max(1.0), "{ctx}: {bs} vs {ss} for {}", sh.url);
+        }
+    }
+    // The browser marks the matched words in the summaries it shows.
+    let meeting = &browser[1]["hits"][0];
+    assert_eq!(meeting["url"], "guides/having-your-say/");
+    assert_eq!(
+        meeting["snippet_html"],
+        "How to get ready for a <mark>meeting</mark> about your child."
+    );
+}
