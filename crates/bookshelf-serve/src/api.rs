@@ -79,7 +79,7 @@ pub enum ChangeKind {
 /// watched path was given as an absolute path.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Change {
-    /// The changed file or folder.
+    /// The changed file or folder. A created or removed folder is also listed file by file.
     pub path: PathBuf,
     /// What happened to it.
     pub kind: ChangeKind,

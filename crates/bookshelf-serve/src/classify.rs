@@ -35,7 +35,9 @@ impl RawKind {
     /// Maps notify's event kinds. A half rename (`From` or `To` alone) is a removal or a creation.
     pub(crate) fn from_notify(kind: &EventKind) -> Self {
         match kind {
-            EventKind::Access(AccessKind::Close(notify::event::AccessMode::Write)) => Self::Modified,
+            EventKind::Access(AccessKind::Close(notify::event::AccessMode::Write)) => {
+                Self::Modified
+            }
             EventKind::Access(_) => Self::Ignored,
             EventKind::Create(_) => Self::Created,
             EventKind::Remove(_) => Self::Removed,
@@ -66,7 +68,8 @@ impl Scope {
     pub(crate) fn wants(&self, path: &Path) -> bool {
         !is_editor_temp(path)
             && !self.ignore.iter().any(|i| path.starts_with(i))
-            && (self.files.iter().any(|f| f == path) || self.dirs.iter().any(|d| path.starts_with(d)))
+            && (self.files.iter().any(|f| f == path)
+                || self.dirs.iter().any(|d| path.starts_with(d)))
     }
 }
 
@@ -94,28 +97,29 @@ struct History {
 
 /// Folds a batch of raw events into one change per path, sorted by path.
 ///
-/// A path that appears and disappears in the same batch (an editor's temporary file) yields
-/// nothing; one removed and re-created, or renamed over from a temporary file (atomic save),
-/// yields `Modified`.
-pub(crate) fn classify(events: &[RawEvent], scope: &Scope) -> Vec<Change> {
+/// `existed` says whether a path existed before the batch (see `known`): a path created over
+/// one that existed (an atomic save: write a temporary file, rename it over the original) is
+/// `Modified`; one that appears and disappears within the batch (an editor's scratch file)
+/// yields nothing.
+pub(crate) fn classify(
+    events: &[RawEvent],
+    scope: &Scope,
+    existed: &dyn Fn(&Path) -> bool,
+) -> Vec<Change> {
     let mut paths: BTreeMap<PathBuf, History> = BTreeMap::new();
     for event in events {
         match (event.kind, event.paths.as_slice()) {
             (RawKind::Ignored, _) => {}
             (RawKind::Renamed, [from, to]) => {
-                // Writing a temporary file and renaming it over the original is a save.
-                let atomic_save = is_editor_temp(from) || !scope.wants(from) || {
-                    let from_history = paths.get(from.as_path());
-                    from_history.is_some_and(|h| !h.existed_before)
-                };
                 step(&mut paths, from, true, false);
-                step(&mut paths, to, atomic_save, true);
+                step(&mut paths, to, existed(to), true);
             }
             (kind, event_paths) => {
                 for path in event_paths {
                     match kind {
-                        RawKind::Created | RawKind::Renamed => step(&mut paths, path, false, true),
-                        RawKind::Modified => step(&mut paths, path, true, true),
+                        RawKind::Created | RawKind::Renamed | RawKind::Modified => {
+                            step(&mut paths, path, existed(path), true);
+                        }
                         RawKind::Removed => step(&mut paths, path, true, false),
                         RawKind::Ignored => {}
                     }
@@ -138,13 +142,21 @@ pub(crate) fn classify(events: &[RawEvent], scope: &Scope) -> Vec<Change> {
         .collect()
 }
 
-/// Records that `path` now exists or not; `existed_if_new` is the guess about before the batch,
-/// used only the first time the path is seen.
-fn step(paths: &mut BTreeMap<PathBuf, History>, path: &Path, existed_if_new: bool, exists_now: bool) {
+/// Records that `path` now exists or not; `existed_if_new` says whether it existed before the
+/// batch, and counts only the first time the path is seen in it.
+fn step(
+    paths: &mut BTreeMap<PathBuf, History>,
+    path: &Path,
+    existed_if_new: bool,
+    exists_now: bool,
+) {
     paths
         .entry(path.to_path_buf())
         .and_modify(|h| h.exists_now = exists_now)
-        .or_insert(History { existed_before: existed_if_new, exists_now });
+        .or_insert(History {
+            existed_before: existed_if_new,
+            exists_now,
+        });
 }
 
 #[cfg(test)]

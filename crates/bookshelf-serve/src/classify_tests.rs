@@ -11,17 +11,50 @@ fn scope() -> Scope {
     }
 }
 
+/// Paths that existed before each batch.
+fn existed(path: &Path) -> bool {
+    [
+        "/book/book.toml",
+        "/book/content/index.md",
+        "/book/content/a.md",
+        "/book/content/b.md",
+        "/book/content/gone.md",
+        "/book/content/old.md",
+        "/book/themes/default/page.html",
+    ]
+    .iter()
+    .any(|known| Path::new(known) == path)
+}
+
+fn run(events: &[RawEvent]) -> Vec<Change> {
+    classify(events, &scope(), &existed)
+}
+
 fn ev(kind: RawKind, paths: &[&str]) -> RawEvent {
-    RawEvent { kind, paths: paths.iter().map(PathBuf::from).collect() }
+    RawEvent {
+        kind,
+        paths: paths.iter().map(PathBuf::from).collect(),
+    }
 }
 
 fn change(path: &str, kind: ChangeKind) -> Change {
-    Change { path: path.into(), kind }
+    Change {
+        path: path.into(),
+        kind,
+    }
 }
 
 #[test]
 fn editor_temporary_files_are_recognised() {
-    for name in ["a.md.swp", ".a.md.swx", "a.md~", "4913", ".#a.md", "a.md.tmp", ".DS_Store"] {
+    for name in [
+        "a.md.swp",
+        ".a.md.swx",
+        "a.md~",
+        "4913",
+        ".#a.md",
+        "a.md.tmp",
+        ".DS_Store",
+    ] {
         assert!(is_editor_temp(Path::new(name)), "{name}");
     }
     for name in ["a.md", "glossary.yaml", "4913.md", "swp.md", "book.toml"] {
@@ -37,7 +70,7 @@ fn editor_temporary_files_never_trigger_a_rebuild() {
         ev(RawKind::Created, &["/book/content/.#index.md"]),
         ev(RawKind::Modified, &["/book/content/index.md~"]),
     ];
-    assert_eq!(classify(&events, &scope()), vec![]);
+    assert_eq!(run(&events), vec![]);
 }
 
 #[test]
@@ -47,7 +80,7 @@ fn access_events_are_ignored() {
     let atime = EventKind::Modify(ModifyKind::Metadata(MetadataKind::AccessTime));
     assert_eq!(RawKind::from_notify(&atime), RawKind::Ignored);
     let events = [ev(RawKind::Ignored, &["/book/content/index.md"])];
-    assert_eq!(classify(&events, &scope()), vec![]);
+    assert_eq!(run(&events), vec![]);
 }
 
 #[test]
@@ -55,11 +88,26 @@ fn notify_kinds_map_to_raw_kinds() {
     let cases = [
         (EventKind::Create(CreateKind::File), RawKind::Created),
         (EventKind::Remove(RemoveKind::Folder), RawKind::Removed),
-        (EventKind::Modify(ModifyKind::Data(DataChange::Content)), RawKind::Modified),
-        (EventKind::Modify(ModifyKind::Name(RenameMode::Both)), RawKind::Renamed),
-        (EventKind::Modify(ModifyKind::Name(RenameMode::From)), RawKind::Removed),
-        (EventKind::Modify(ModifyKind::Name(RenameMode::To)), RawKind::Created),
-        (EventKind::Access(AccessKind::Close(AccessMode::Write)), RawKind::Modified),
+        (
+            EventKind::Modify(ModifyKind::Data(DataChange::Content)),
+            RawKind::Modified,
+        ),
+        (
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+            RawKind::Renamed,
+        ),
+        (
+            EventKind::Modify(ModifyKind::Name(RenameMode::From)),
+            RawKind::Removed,
+        ),
+        (
+            EventKind::Modify(ModifyKind::Name(RenameMode::To)),
+            RawKind::Created,
+        ),
+        (
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            RawKind::Modified,
+        ),
         (EventKind::Any, RawKind::Modified),
     ];
     for (kind, raw) in cases {
@@ -77,7 +125,7 @@ fn paths_outside_the_watched_scope_or_under_ignore_are_dropped() {
         ev(RawKind::Modified, &["/book/themes/default/page.html"]),
     ];
     assert_eq!(
-        classify(&events, &scope()),
+        run(&events),
         vec![
             change("/book/book.toml", ChangeKind::Modified),
             change("/book/themes/default/page.html", ChangeKind::Modified),
@@ -94,33 +142,49 @@ fn repeated_events_for_a_path_become_one_change_sorted_by_path() {
         ev(RawKind::Modified, &["/book/content/b.md"]),
     ];
     assert_eq!(
-        classify(&events, &scope()),
-        vec![change("/book/content/a.md", ChangeKind::Modified), change("/book/content/b.md", ChangeKind::Modified)]
+        run(&events),
+        vec![
+            change("/book/content/a.md", ChangeKind::Modified),
+            change("/book/content/b.md", ChangeKind::Modified)
+        ]
     );
 }
 
 #[test]
 fn write_temporary_then_rename_over_is_one_modification() {
     // The debouncer-full shape, and the shape with a temp name we do not recognise.
-    for temp in ["/book/content/.index.md.swp", "/book/content/.index.md.kate-swp"] {
+    for temp in [
+        "/book/content/.index.md.swp",
+        "/book/content/.index.md.kate-swp",
+    ] {
         let events = [
             ev(RawKind::Created, &[temp]),
             ev(RawKind::Modified, &[temp]),
             ev(RawKind::Renamed, &[temp, "/book/content/index.md"]),
         ];
-        assert_eq!(classify(&events, &scope()), vec![change("/book/content/index.md", ChangeKind::Modified)], "{temp}");
+        assert_eq!(
+            run(&events),
+            vec![change("/book/content/index.md", ChangeKind::Modified)],
+            "{temp}"
+        );
     }
 }
 
 #[test]
 fn vim_style_backup_rename_then_rewrite_is_one_modification() {
     let events = [
-        ev(RawKind::Renamed, &["/book/content/index.md", "/book/content/index.md~"]),
+        ev(
+            RawKind::Renamed,
+            &["/book/content/index.md", "/book/content/index.md~"],
+        ),
         ev(RawKind::Created, &["/book/content/index.md"]),
         ev(RawKind::Modified, &["/book/content/index.md"]),
         ev(RawKind::Removed, &["/book/content/index.md~"]),
     ];
-    assert_eq!(classify(&events, &scope()), vec![change("/book/content/index.md", ChangeKind::Modified)]);
+    assert_eq!(
+        run(&events),
+        vec![change("/book/content/index.md", ChangeKind::Modified)]
+    );
 }
 
 #[test]
@@ -131,14 +195,20 @@ fn removed_then_created_is_modified_and_created_then_removed_is_nothing() {
         ev(RawKind::Created, &["/book/content/scratch.md"]),
         ev(RawKind::Removed, &["/book/content/scratch.md"]),
     ];
-    assert_eq!(classify(&events, &scope()), vec![change("/book/content/a.md", ChangeKind::Modified)]);
+    assert_eq!(
+        run(&events),
+        vec![change("/book/content/a.md", ChangeKind::Modified)]
+    );
 }
 
 #[test]
 fn a_rename_between_watched_paths_is_a_removal_and_a_creation() {
-    let events = [ev(RawKind::Renamed, &["/book/content/old.md", "/book/content/guides/new.md"])];
+    let events = [ev(
+        RawKind::Renamed,
+        &["/book/content/old.md", "/book/content/guides/new.md"],
+    )];
     assert_eq!(
-        classify(&events, &scope()),
+        run(&events),
         vec![
             change("/book/content/guides/new.md", ChangeKind::Created),
             change("/book/content/old.md", ChangeKind::Removed),
@@ -155,15 +225,42 @@ fn created_then_modified_stays_created_and_modified_then_removed_is_removed() {
         ev(RawKind::Removed, &["/book/content/gone.md"]),
     ];
     assert_eq!(
-        classify(&events, &scope()),
-        vec![change("/book/content/gone.md", ChangeKind::Removed), change("/book/content/new.md", ChangeKind::Created)]
+        run(&events),
+        vec![
+            change("/book/content/gone.md", ChangeKind::Removed),
+            change("/book/content/new.md", ChangeKind::Created)
+        ]
     );
 }
 
 #[test]
-fn a_file_moved_in_from_outside_the_scope_is_reported_as_modified() {
-    let events = [ev(RawKind::Renamed, &["/tmp/draft.md", "/book/content/draft.md"])];
-    // Outside the scope, the source is treated like a temporary file: the target may have
-    // existed, so this is reported as a modification the rebuild re-reads.
-    assert_eq!(classify(&events, &scope()), vec![change("/book/content/draft.md", ChangeKind::Modified)]);
+fn a_file_moved_in_from_outside_the_scope_is_created() {
+    let events = [ev(
+        RawKind::Renamed,
+        &["/tmp/draft.md", "/book/content/draft.md"],
+    )];
+    assert_eq!(
+        run(&events),
+        vec![change("/book/content/draft.md", ChangeKind::Created)]
+    );
+}
+
+#[test]
+fn a_creation_over_an_existing_file_is_a_modification() {
+    // What the debouncer reports for write-temporary-then-rename: the temporary file's
+    // creation, renamed to the target.
+    let events = [ev(RawKind::Created, &["/book/content/index.md"])];
+    assert_eq!(
+        run(&events),
+        vec![change("/book/content/index.md", ChangeKind::Modified)]
+    );
+}
+
+#[test]
+fn a_modification_of_a_path_never_seen_is_a_creation() {
+    let events = [ev(RawKind::Modified, &["/book/content/missed.md"])];
+    assert_eq!(
+        run(&events),
+        vec![change("/book/content/missed.md", ChangeKind::Created)]
+    );
 }

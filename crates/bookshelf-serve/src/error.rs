@@ -8,7 +8,9 @@ use std::path::PathBuf;
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
     /// Another program already listens on the port.
-    #[error("port {port} is already in use: stop the other server or choose another port with `--port`")]
+    #[error(
+        "port {port} is already in use: stop the other server or choose another port with `--port`"
+    )]
     PortInUse {
         /// The port that was asked for.
         port: u16,

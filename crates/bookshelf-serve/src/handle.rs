@@ -1,9 +1,10 @@
 //! Starting the server on its own runtime, and the handle that stops it.
 
-use std::net::{SocketAddr, TcpListener};
+use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use tokio::net::TcpSocket;
 use tokio::runtime::Runtime;
 use tokio::sync::watch;
 use tokio::task::JoinHandle;
@@ -95,7 +96,9 @@ impl Drop for ServerHandle {
 
 impl std::fmt::Debug for ServerHandle {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ServerHandle").field("addr", &self.addr).finish_non_exhaustive()
+        f.debug_struct("ServerHandle")
+            .field("addr", &self.addr)
+            .finish_non_exhaustive()
     }
 }
 
@@ -106,28 +109,31 @@ pub(crate) fn start(
     rebuild: Rebuild,
     dynamic: Option<Dynamic>,
 ) -> Result<ServerHandle, ServeError> {
-    let requested = SocketAddr::new(config.host, config.port);
-    let listener = TcpListener::bind(requested).map_err(|source| match source.kind() {
-        std::io::ErrorKind::AddrInUse => ServeError::PortInUse { port: config.port },
-        _ => ServeError::Bind { addr: requested, source },
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("bookshelf-serve")
+        .build()
+        .map_err(ServeError::Threads)?;
+    let listener = {
+        let _guard = runtime.enter();
+        bind(SocketAddr::new(config.host, config.port))?
+    };
+    let addr = listener.local_addr().map_err(|source| ServeError::Bind {
+        addr: SocketAddr::new(config.host, config.port),
+        source,
     })?;
-    let addr = listener.local_addr().map_err(|source| ServeError::Bind { addr: requested, source })?;
-    listener.set_nonblocking(true).map_err(|source| ServeError::Bind { addr, source })?;
     if !config.host.is_loopback() {
         tracing::warn!(
             "listening on {addr}: other machines on the network can see this site; \
              use `--host 127.0.0.1` to keep it to this computer"
         );
     }
-
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .thread_name("bookshelf-serve")
-        .build()
-        .map_err(ServeError::Threads)?;
     let live = Arc::new(LiveState::new(initial.as_ref().err()));
     if let Err(failure) = &initial {
-        tracing::error!("the site did not build; serving what is there\n{}", failure.text);
+        tracing::error!(
+            "the site did not build; serving what is there\n{}",
+            failure.text
+        );
     }
     let app = router(AppState {
         site_dir: Arc::new(config.site_dir.clone()),
@@ -135,18 +141,21 @@ pub(crate) fn start(
         dynamic,
     });
     let (stop, mut stopped) = watch::channel(false);
-    let server = {
-        let _guard = runtime.enter();
-        let listener = tokio::net::TcpListener::from_std(listener).map_err(|source| ServeError::Bind { addr, source })?;
-        runtime.spawn(async move {
-            axum::serve(listener, app)
-                .with_graceful_shutdown(async move {
-                    let _ = stopped.wait_for(|stop| *stop).await;
-                })
-                .await
-        })
+    let server = runtime.spawn(async move {
+        axum::serve(listener, app)
+            .with_graceful_shutdown(async move {
+                let _ = stopped.wait_for(|stop| *stop).await;
+            })
+            .await
+    });
+    let mut handle = ServerHandle {
+        addr,
+        runtime: Some(runtime),
+        server: Some(server),
+        stop,
+        live,
+        watching: None,
     };
-    let mut handle = ServerHandle { addr, runtime: Some(runtime), server: Some(server), stop, live, watching: None };
     handle.watching = Some(watcher::start(&config, rebuild, Arc::clone(&handle.live))?);
 
     let url = format!("http://{addr}/");
@@ -157,4 +166,24 @@ pub(crate) fn start(
         }
     }
     Ok(handle)
+}
+
+/// Binds with a backlog large enough for a burst of connections (a page and its assets, many
+/// tabs), and with `SO_REUSEADDR` on Unix so that a restarted server can take its port back at
+/// once. Must run inside the runtime.
+fn bind(addr: SocketAddr) -> Result<tokio::net::TcpListener, ServeError> {
+    let error = |source: std::io::Error| match source.kind() {
+        std::io::ErrorKind::AddrInUse => ServeError::PortInUse { port: addr.port() },
+        _ => ServeError::Bind { addr, source },
+    };
+    let socket = if addr.is_ipv4() {
+        TcpSocket::new_v4()
+    } else {
+        TcpSocket::new_v6()
+    }
+    .map_err(error)?;
+    #[cfg(unix)]
+    socket.set_reuseaddr(true).map_err(error)?;
+    socket.bind(addr).map_err(error)?;
+    socket.listen(1024).map_err(error)
 }

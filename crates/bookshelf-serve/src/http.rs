@@ -31,15 +31,25 @@ pub(crate) struct AppState {
 
 /// The whole application: reload endpoints, then dynamic routes, then the site's files.
 pub(crate) fn router(state: AppState) -> Router {
-    let header = |name, value| SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value));
+    let header =
+        |name, value| SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value));
     Router::new()
         .route("/__bookshelf/events", get(live::events))
-        .route("/__bookshelf/reload.js", get(|| async { asset("text/javascript; charset=utf-8", RELOAD_JS) }))
-        .route("/__bookshelf/overlay.css", get(|| async { asset("text/css; charset=utf-8", OVERLAY_CSS) }))
+        .route(
+            "/__bookshelf/reload.js",
+            get(|| async { asset("text/javascript; charset=utf-8", RELOAD_JS) }),
+        )
+        .route(
+            "/__bookshelf/overlay.css",
+            get(|| async { asset("text/css; charset=utf-8", OVERLAY_CSS) }),
+        )
         .fallback(site)
         .with_state(state)
         .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
-        .layer(header(header::CONTENT_SECURITY_POLICY, "default-src 'self'"))
+        .layer(header(
+            header::CONTENT_SECURITY_POLICY,
+            "default-src 'self'",
+        ))
         .layer(header(header::CACHE_CONTROL, "no-cache"))
 }
 
@@ -48,8 +58,11 @@ fn asset(content_type: &'static str, text: &'static str) -> Response {
 }
 
 /// What a blocking look-up found.
-enum Found {
-    File { bytes: Vec<u8>, content_type: &'static str },
+enum Lookup {
+    File {
+        bytes: Vec<u8>,
+        content_type: &'static str,
+    },
     Redirect(String),
     NotFound(Option<Vec<u8>>),
     BadRequest,
@@ -59,12 +72,19 @@ enum Found {
 /// `GET` (axum drops the body and keeps `Content-Length`).
 async fn site(State(state): State<AppState>, method: Method, uri: Uri) -> Response {
     if method != Method::GET && method != Method::HEAD {
-        return (StatusCode::METHOD_NOT_ALLOWED, [(header::ALLOW, "GET, HEAD")]).into_response();
+        return (
+            StatusCode::METHOD_NOT_ALLOWED,
+            [(header::ALLOW, "GET, HEAD")],
+        )
+            .into_response();
     }
     let path = uri.path().to_owned();
     let query = uri.query().map(str::to_owned);
     if let Some(dynamic) = state.dynamic.clone() {
-        let request = DynamicRequest { path: path.clone(), query: query.clone().unwrap_or_default() };
+        let request = DynamicRequest {
+            path: path.clone(),
+            query: query.clone().unwrap_or_default(),
+        };
         if let Ok(Some(response)) = tokio::task::spawn_blocking(move || dynamic(&request)).await {
             return dynamic_response(&state.live, response);
         }
@@ -72,43 +92,61 @@ async fn site(State(state): State<AppState>, method: Method, uri: Uri) -> Respon
     let site_dir = Arc::clone(&state.site_dir);
     let found = tokio::task::spawn_blocking(move || find(&site_dir, &path)).await;
     match found {
-        Ok(Found::File { bytes, content_type }) => {
-            let body = if content_type == HTML { inject(&bytes, &state.live.snippet()) } else { bytes };
+        Ok(Lookup::File {
+            bytes,
+            content_type,
+        }) => {
+            let body = if content_type == HTML {
+                inject(&bytes, &state.live.snippet())
+            } else {
+                bytes
+            };
             ([(header::CONTENT_TYPE, content_type)], body).into_response()
         }
-        Ok(Found::Redirect(mut location)) => {
+        Ok(Lookup::Redirect(mut location)) => {
             if let Some(query) = query {
                 location = format!("{location}?{query}");
             }
             match HeaderValue::from_str(&location) {
-                Ok(value) => (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, value)]).into_response(),
+                Ok(value) => {
+                    (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, value)]).into_response()
+                }
                 Err(_) => StatusCode::BAD_REQUEST.into_response(),
             }
         }
-        Ok(Found::NotFound(page)) => {
+        Ok(Lookup::NotFound(page)) => {
             let page = page.unwrap_or_else(|| NOT_FOUND_PAGE.as_bytes().to_vec());
-            (StatusCode::NOT_FOUND, [(header::CONTENT_TYPE, HTML)], inject(&page, &state.live.snippet()))
+            (
+                StatusCode::NOT_FOUND,
+                [(header::CONTENT_TYPE, HTML)],
+                inject(&page, &state.live.snippet()),
+            )
                 .into_response()
         }
-        Ok(Found::BadRequest) => {
-            (StatusCode::BAD_REQUEST, [(header::CONTENT_TYPE, "text/plain; charset=utf-8")], "Bad request path.\n")
-                .into_response()
-        }
+        Ok(Lookup::BadRequest) => (
+            StatusCode::BAD_REQUEST,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            "Bad request path.\n",
+        )
+            .into_response(),
         Err(_) => StatusCode::INTERNAL_SERVER_ERROR.into_response(),
     }
 }
 
 /// Resolves and reads, on a blocking thread.
-fn find(site_dir: &Path, raw_path: &str) -> Found {
+fn find(site_dir: &Path, raw_path: &str) -> Lookup {
     match resolve(site_dir, raw_path) {
         Resolved::File(path) => match std::fs::read(&path) {
-            Ok(bytes) => Found::File { bytes, content_type: content_type(&path) },
+            Ok(bytes) => Lookup::File {
+                bytes,
+                content_type: content_type(&path),
+            },
             // Deleted between the look-up and the read (a rebuild is writing).
-            Err(_) => Found::NotFound(custom_404(site_dir)),
+            Err(_) => Lookup::NotFound(custom_404(site_dir)),
         },
-        Resolved::Redirect(location) => Found::Redirect(location),
-        Resolved::NotFound => Found::NotFound(custom_404(site_dir)),
-        Resolved::BadRequest => Found::BadRequest,
+        Resolved::Redirect(location) => Lookup::Redirect(location),
+        Resolved::NotFound => Lookup::NotFound(custom_404(site_dir)),
+        Resolved::BadRequest => Lookup::BadRequest,
     }
 }
 
@@ -130,12 +168,21 @@ fn dynamic_response(live: &LiveState, response: DynamicResponse) -> Response {
     } else {
         response.body
     };
-    (status, [(header::CONTENT_TYPE, content_type)], Body::from(body)).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, content_type)],
+        Body::from(body),
+    )
+        .into_response()
 }
 
 /// The content type for a file name's extension.
 pub(crate) fn content_type(path: &Path) -> &'static str {
-    let extension = path.extension().and_then(|e| e.to_str()).unwrap_or_default().to_ascii_lowercase();
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     match extension.as_str() {
         "html" | "htm" => HTML,
         "css" => "text/css; charset=utf-8",
@@ -166,7 +213,10 @@ pub(crate) fn content_type(path: &Path) -> &'static str {
 /// Done per response: nothing is written to disk.
 pub(crate) fn inject(html: &[u8], snippet: &str) -> Vec<u8> {
     let lower = html.to_ascii_lowercase();
-    let at = lower.windows(7).rposition(|w| w == b"</body>").unwrap_or(html.len());
+    let at = lower
+        .windows(7)
+        .rposition(|w| w == b"</body>")
+        .unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + snippet.len());
     out.extend_from_slice(&html[..at]);
     out.extend_from_slice(snippet.as_bytes());
@@ -187,9 +237,15 @@ mod tests {
 
     #[test]
     fn the_snippet_goes_before_the_last_closing_body_tag_in_any_case() {
-        assert_eq!(inject(b"<body>x</body></html>", "S"), b"<body>xS</body></html>");
+        assert_eq!(
+            inject(b"<body>x</body></html>", "S"),
+            b"<body>xS</body></html>"
+        );
         assert_eq!(inject(b"<BODY>x</BODY>", "S"), b"<BODY>xS</BODY>");
-        assert_eq!(inject(b"<p>\"</body>\"</p></body>", "S"), b"<p>\"</body>\"</p>S</body>");
+        assert_eq!(
+            inject(b"<p>\"</body>\"</p></body>", "S"),
+            b"<p>\"</body>\"</p>S</body>"
+        );
         assert_eq!(inject(b"<p>fragment</p>", "S"), b"<p>fragment</p>S");
     }
 

@@ -16,7 +16,8 @@
 //! 3. **Watch** (`watch`): notify with a debouncer (or a poll watcher) on the watched paths.
 //! 4. **Classify** (`classify`): raw events become one [`Change`] per path; editor temporary
 //!    files, the ignored output folder and access events are dropped; atomic saves become one
-//!    `Modified`.
+//!    `Modified`; a set of known paths (`known`) tells a replaced file from a new one and
+//!    expands a created or removed folder into its files.
 //! 5. **Rebuild** on a dedicated thread; changes that arrive meanwhile are batched into the next
 //!    rebuild. Success broadcasts `reload` with the changed URLs; failure logs the text, keeps the
 //!    last good site and broadcasts `error` with the overlay; the next success broadcasts `ok`.
@@ -40,12 +41,14 @@ mod classify;
 mod error;
 mod handle;
 mod http;
+mod known;
 mod live;
 mod resolve;
 mod watch;
 
 pub use api::{
-    BuildFailure, Change, ChangeKind, Dynamic, DynamicRequest, DynamicResponse, Rebuild, RebuildReport, ServeConfig,
+    BuildFailure, Change, ChangeKind, Dynamic, DynamicRequest, DynamicResponse, Rebuild,
+    RebuildReport, ServeConfig,
 };
 pub use error::ServeError;
 pub use handle::ServerHandle;

@@ -47,7 +47,10 @@ impl LiveState {
     /// Starts with the initial build's outcome.
     pub(crate) fn new(initial: Option<&BuildFailure>) -> Self {
         let (events, _) = broadcast::channel(64);
-        Self { events, failure: Mutex::new(initial.map(overlay_html)) }
+        Self {
+            events,
+            failure: Mutex::new(initial.map(overlay_html)),
+        }
     }
 
     /// A rebuild succeeded: pages reload (through `ok` if the previous build had failed).
@@ -56,7 +59,13 @@ impl LiveState {
         let event = if was_failing {
             LiveEvent::Ok
         } else {
-            LiveEvent::Reload(report.changed_urls.iter().map(|u| normalise_url(u)).collect())
+            LiveEvent::Reload(
+                report
+                    .changed_urls
+                    .iter()
+                    .map(|u| normalise_url(u))
+                    .collect(),
+            )
         };
         // No subscribers is not an error: no page is open.
         let _ = self.events.send(event);
@@ -89,17 +98,27 @@ impl LiveState {
 }
 
 /// `/__bookshelf/events`: the Server-Sent Events stream.
-pub(crate) async fn events(State(state): State<AppState>) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
+pub(crate) async fn events(
+    State(state): State<AppState>,
+) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     // Subscribe before reading the state, so that no failure falls between the two.
     let receiver = state.live.events.subscribe();
-    let current: Vec<LiveEvent> = state.live.lock().clone().map(LiveEvent::Error).into_iter().collect();
+    let current: Vec<LiveEvent> = state
+        .live
+        .lock()
+        .clone()
+        .map(LiveEvent::Error)
+        .into_iter()
+        .collect();
     let live = BroadcastStream::new(receiver).map_while(|received| match received {
         Ok(LiveEvent::Shutdown) => None,
         Ok(event) => Some(event),
         // This client fell behind: it missed something, so it reloads everything.
         Err(_) => Some(LiveEvent::Reload(Vec::new())),
     });
-    let stream = tokio_stream::iter(current).chain(live).map(|event| Ok(to_sse(&event)));
+    let stream = tokio_stream::iter(current)
+        .chain(live)
+        .map(|event| Ok(to_sse(&event)));
     Sse::new(stream).keep_alive(KeepAlive::default())
 }
 
@@ -146,7 +165,10 @@ mod tests {
 
     #[test]
     fn urls_are_normalised_to_absolute_folder_paths() {
-        assert_eq!(normalise_url("guides/meeting/index.html"), "/guides/meeting/");
+        assert_eq!(
+            normalise_url("guides/meeting/index.html"),
+            "/guides/meeting/"
+        );
         assert_eq!(normalise_url("/guides/meeting/"), "/guides/meeting/");
         assert_eq!(normalise_url("index.html"), "/");
         assert_eq!(normalise_url("/style.css?v=2"), "/style.css");
@@ -156,12 +178,17 @@ mod tests {
     fn a_fix_after_a_failure_sends_ok_and_clears_the_overlay() {
         let live = LiveState::new(None);
         let mut rx = live.events.subscribe();
-        let failure = BuildFailure { text: "bad".into(), html: "<p>bad <code>x</code></p>".into() };
+        let failure = BuildFailure {
+            text: "bad".into(),
+            html: "<p>bad <code>x</code></p>".into(),
+        };
         live.failed(&failure);
         assert!(live.snippet().contains("<p>bad <code>x</code></p>"));
         assert!(live.snippet().contains("role=\"alertdialog\""));
         live.built(&RebuildReport::default());
-        live.built(&RebuildReport { changed_urls: vec!["a/index.html".into()] });
+        live.built(&RebuildReport {
+            changed_urls: vec!["a/index.html".into()],
+        });
         assert!(matches!(rx.try_recv(), Ok(LiveEvent::Error(html)) if html.contains("bad")));
         assert_eq!(rx.try_recv(), Ok(LiveEvent::Ok));
         assert_eq!(rx.try_recv(), Ok(LiveEvent::Reload(vec!["/a/".into()])));
@@ -170,8 +197,13 @@ mod tests {
 
     #[test]
     fn a_failed_initial_build_starts_with_the_overlay() {
-        let failure = BuildFailure { text: "t".into(), html: "<p>initial</p>".into() };
-        assert!(LiveState::new(Some(&failure)).snippet().contains("<p>initial</p>"));
+        let failure = BuildFailure {
+            text: "t".into(),
+            html: "<p>initial</p>".into(),
+        };
+        assert!(LiveState::new(Some(&failure))
+            .snippet()
+            .contains("<p>initial</p>"));
         assert!(!LiveState::new(None).snippet().contains("alertdialog"));
     }
 }

@@ -66,7 +66,10 @@ fn inside(root: &Path, path: &Path) -> Option<PathBuf> {
 fn safe_segments(raw_path: &str) -> Option<Vec<String>> {
     let rest = raw_path.strip_prefix('/')?;
     let decoded = String::from_utf8(percent_decode(rest)?).ok()?;
-    if decoded.chars().any(|c| c.is_control() || c == '\\' || c == ':') {
+    if decoded
+        .chars()
+        .any(|c| c.is_control() || c == '\\' || c == ':')
+    {
         return None;
     }
     let parts: Vec<&str> = decoded.split('/').collect();
@@ -136,7 +139,10 @@ mod tests {
     #[test]
     fn a_folder_without_its_slash_redirects() {
         let (_dir, site) = fixture();
-        assert_eq!(resolve(&site, "/guides"), Resolved::Redirect("/guides/".into()));
+        assert_eq!(
+            resolve(&site, "/guides"),
+            Resolved::Redirect("/guides/".into())
+        );
     }
 
     #[test]
@@ -152,7 +158,12 @@ mod tests {
     #[test]
     fn dot_dot_segments_are_refused() {
         let (_dir, site) = fixture();
-        for path in ["/../secret.txt", "/guides/../../secret.txt", "/./index.html", "/.."] {
+        for path in [
+            "/../secret.txt",
+            "/guides/../../secret.txt",
+            "/./index.html",
+            "/..",
+        ] {
             assert_eq!(resolve(&site, path), Resolved::BadRequest, "{path}");
         }
     }
@@ -177,7 +188,13 @@ mod tests {
     #[test]
     fn backslashes_and_drive_letters_are_refused() {
         let (_dir, site) = fixture();
-        for path in ["/..\\secret.txt", "/%5c..%5csecret.txt", "/guides\\index.html", "/C:/x", "/c%3a/x"] {
+        for path in [
+            "/..\\secret.txt",
+            "/%5c..%5csecret.txt",
+            "/guides\\index.html",
+            "/C:/x",
+            "/c%3a/x",
+        ] {
             assert_eq!(resolve(&site, path), Resolved::BadRequest, "{path}");
         }
     }
@@ -200,7 +217,15 @@ mod tests {
     #[test]
     fn nul_and_control_bytes_and_bad_escapes_are_refused() {
         let (_dir, site) = fixture();
-        for path in ["/index.html%00", "/index.html%00.css", "/%00", "/a%0d%0aSet-Cookie:x", "/%zz", "/%2", "/%ff"] {
+        for path in [
+            "/index.html%00",
+            "/index.html%00.css",
+            "/%00",
+            "/a%0d%0aSet-Cookie:x",
+            "/%zz",
+            "/%2",
+            "/%ff",
+        ] {
             assert_eq!(resolve(&site, path), Resolved::BadRequest, "{path}");
         }
     }

@@ -13,11 +13,14 @@ use std::thread::JoinHandle;
 use std::time::Instant;
 
 use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
-use notify_debouncer_full::{new_debouncer_opt, DebounceEventResult, Debouncer, NoCache, RecommendedCache};
+use notify_debouncer_full::{
+    new_debouncer_opt, DebounceEventResult, Debouncer, NoCache, RecommendedCache,
+};
 
 use crate::api::{BuildFailure, Change, ChangeKind, Rebuild, ServeConfig};
 use crate::classify::{classify, RawEvent, RawKind, Scope};
 use crate::error::ServeError;
+use crate::known::Known;
 use crate::live::LiveState;
 
 /// The running watcher and rebuild thread. Stopping the watcher ends the thread.
@@ -56,27 +59,54 @@ impl Drop for Watching {
 }
 
 /// Starts watching `config.watch` and the rebuild thread.
-pub(crate) fn start(config: &ServeConfig, rebuild: Rebuild, live: Arc<LiveState>) -> Result<Watching, ServeError> {
+pub(crate) fn start(
+    config: &ServeConfig,
+    rebuild: Rebuild,
+    live: Arc<LiveState>,
+) -> Result<Watching, ServeError> {
     let (sender, receiver) = mpsc::channel::<Vec<RawEvent>>();
     let handler = move |result: DebounceEventResult| match result {
         Ok(events) => {
             let raw = events
                 .into_iter()
-                .map(|e| RawEvent { kind: RawKind::from_notify(&e.event.kind), paths: e.event.paths.clone() })
+                .map(|e| RawEvent {
+                    kind: RawKind::from_notify(&e.event.kind),
+                    paths: e.event.paths.clone(),
+                })
                 .collect();
             let _ = sender.send(raw);
         }
-        Err(errors) => errors.iter().for_each(|e| tracing::warn!("file watcher: {e}")),
+        Err(errors) => errors
+            .iter()
+            .for_each(|e| tracing::warn!("file watcher: {e}")),
     };
     let notify_config = notify::Config::default();
     let mut debouncer = match config.poll {
         None => AnyDebouncer::Native(
-            new_debouncer_opt(config.debounce, None, handler, RecommendedCache::new(), notify_config)
-                .map_err(|source| ServeError::Watch { path: PathBuf::from("."), source })?,
+            new_debouncer_opt(
+                config.debounce,
+                None,
+                handler,
+                RecommendedCache::new(),
+                notify_config,
+            )
+            .map_err(|source| ServeError::Watch {
+                path: PathBuf::from("."),
+                source,
+            })?,
         ),
         Some(interval) => AnyDebouncer::Poll(
-            new_debouncer_opt(config.debounce, None, handler, NoCache, notify_config.with_poll_interval(interval))
-                .map_err(|source| ServeError::Watch { path: PathBuf::from("."), source })?,
+            new_debouncer_opt(
+                config.debounce,
+                None,
+                handler,
+                NoCache,
+                poll_config(interval),
+            )
+            .map_err(|source| ServeError::Watch {
+                path: PathBuf::from("."),
+                source,
+            })?,
         ),
     };
     let scope = scope(config);
@@ -85,20 +115,39 @@ pub(crate) fn start(config: &ServeConfig, rebuild: Rebuild, live: Arc<LiveState>
             AnyDebouncer::Native(d) => d.watch(&path, mode),
             AnyDebouncer::Poll(d) => d.watch(&path, mode),
         };
-        watched.map_err(|source| ServeError::Watch { path: path.clone(), source })?;
+        watched.map_err(|source| ServeError::Watch {
+            path: path.clone(),
+            source,
+        })?;
         tracing::debug!("watching {}", path.display());
     }
+    // Scanned before returning, so that whatever the caller does next is a change.
+    let known = Known::scan(&scope);
     let thread = std::thread::Builder::new()
         .name("bookshelf-rebuild".into())
-        .spawn(move || rebuild_loop(&receiver, &scope, rebuild, &live))
+        .spawn(move || rebuild_loop(&receiver, &scope, known, rebuild, &live))
         .map_err(ServeError::Threads)?;
-    Ok(Watching { debouncer: Some(debouncer), thread: Some(thread) })
+    Ok(Watching {
+        debouncer: Some(debouncer),
+        thread: Some(thread),
+    })
+}
+
+/// Polling compares contents as well as modification times, because notify records those in
+/// whole seconds and would miss a second save within the same second.
+fn poll_config(interval: std::time::Duration) -> notify::Config {
+    notify::Config::default()
+        .with_poll_interval(interval)
+        .with_compare_contents(true)
 }
 
 /// Absolute, canonical where possible, forms of the configured paths, so that they compare
 /// equal to the paths in events. Watched paths that do not exist are left out.
 fn scope(config: &ServeConfig) -> Scope {
-    let mut scope = Scope { ignore: config.ignore.iter().map(|p| absolute(p)).collect(), ..Scope::default() };
+    let mut scope = Scope {
+        ignore: config.ignore.iter().map(|p| absolute(p)).collect(),
+        ..Scope::default()
+    };
     for path in &config.watch {
         match path.canonicalize() {
             Ok(path) if path.is_dir() => scope.dirs.push(path),
@@ -112,8 +161,11 @@ fn scope(config: &ServeConfig) -> Scope {
 /// Folders are watched recursively; a single file through its parent folder, because editors
 /// that save by renaming replace the file, and a watch on the file itself would be lost.
 fn watch_roots(scope: &Scope) -> Vec<(PathBuf, RecursiveMode)> {
-    let mut roots: Vec<(PathBuf, RecursiveMode)> =
-        scope.dirs.iter().map(|d| (d.clone(), RecursiveMode::Recursive)).collect();
+    let mut roots: Vec<(PathBuf, RecursiveMode)> = scope
+        .dirs
+        .iter()
+        .map(|d| (d.clone(), RecursiveMode::Recursive))
+        .collect();
     for file in &scope.files {
         let parent = file.parent().unwrap_or(file).to_path_buf();
         if !roots.iter().any(|(root, _)| root == &parent) {
@@ -124,13 +176,21 @@ fn watch_roots(scope: &Scope) -> Vec<(PathBuf, RecursiveMode)> {
 }
 
 fn absolute(path: &Path) -> PathBuf {
-    path.canonicalize().unwrap_or_else(|_| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+    path.canonicalize()
+        .unwrap_or_else(|_| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
-fn rebuild_loop(receiver: &Receiver<Vec<RawEvent>>, scope: &Scope, mut rebuild: Rebuild, live: &LiveState) {
+fn rebuild_loop(
+    receiver: &Receiver<Vec<RawEvent>>,
+    scope: &Scope,
+    mut known: Known,
+    mut rebuild: Rebuild,
+    live: &LiveState,
+) {
     while let Ok(mut batch) = receiver.recv() {
         batch.extend(receiver.try_iter().flatten());
-        let changes = classify(&batch, scope);
+        let changes = classify(&batch, scope, &|path| known.contains(path));
+        let changes = known.apply(changes, scope);
         if changes.is_empty() {
             continue;
         }
