@@ -4,7 +4,6 @@ use serde::Serialize;
 use std::collections::HashSet;
 use std::ops::Range;
 
-use crate::readability::count_syllables;
 use crate::{rules, sentences, syllables, words, Finding, Readability};
 
 /// Settings for [`analyse`].
@@ -70,6 +69,8 @@ pub(crate) struct Doc<'a> {
     pub(crate) sentences: Vec<Range<usize>>,
     /// For each sentence, the indices of its words in `words`.
     pub(crate) sentence_words: Vec<Range<usize>>,
+    /// The syllables of each word.
+    pub(crate) syllables: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
@@ -88,11 +89,13 @@ impl<'a> Doc<'a> {
             }
             sentence_words.push(first..w);
         }
+        let syllables = words.iter().map(|r| syllables(&text[r.clone()])).collect();
         Doc {
             text,
             words,
             sentences,
             sentence_words,
+            syllables,
         }
     }
 
@@ -111,6 +114,14 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Syllables and polysyllables (three or more) of words with these syllable counts.
+fn count(syllables: &[usize]) -> (usize, usize) {
+    (
+        syllables.iter().sum(),
+        syllables.iter().filter(|&&n| n >= 3).count(),
+    )
+}
+
 /// Analyses a passage of prose (plain text, Markdown already removed): scores, findings,
 /// the longest sentence and the hard words. Ranges are byte offsets into `text`.
 ///
@@ -124,7 +135,7 @@ impl<'a> Doc<'a> {
 /// ```
 pub fn analyse(text: &str, opts: &Options) -> Report {
     let doc = Doc::new(text);
-    let (syllable_count, polysyllables) = count_syllables(text, &doc.words);
+    let (syllable_count, polysyllables) = count(&doc.syllables);
     let sentence_count = doc.sentences.len().max(usize::from(!doc.words.is_empty()));
     let readability = Readability::from_counts(
         doc.words.len(),
@@ -138,7 +149,7 @@ pub fn analyse(text: &str, opts: &Options) -> Report {
         .iter()
         .zip(&doc.sentence_words)
         .map(|(range, w)| {
-            let (syl, poly) = count_syllables(text, &doc.words[w.clone()]);
+            let (syl, poly) = count(&doc.syllables[w.clone()]);
             SentenceReport {
                 range: range.clone(),
                 readability: Readability::from_counts(w.len(), 1, syl, poly),
@@ -158,8 +169,10 @@ pub fn analyse(text: &str, opts: &Options) -> Report {
     let hard_words = doc
         .words
         .iter()
-        .map(|r| &text[r.clone()])
-        .filter(|w| syllables(w) >= HARD_WORD_SYLLABLES && seen.insert(w.to_lowercase()))
+        .zip(&doc.syllables)
+        .filter(|(_, &n)| n >= HARD_WORD_SYLLABLES)
+        .map(|(r, _)| &text[r.clone()])
+        .filter(|w| seen.insert(w.to_lowercase()))
         .map(str::to_string)
         .collect();
 

@@ -28,6 +28,7 @@ mod rules;
 mod sentences;
 mod syllable_exceptions;
 mod syllables;
+mod vowel_groups;
 mod words;
 
 pub use analysis::{analyse, Options, Report, SentenceReport, HARD_WORD_SYLLABLES};

@@ -1,9 +1,7 @@
 //! Readability scores: Flesch reading ease, Flesch–Kincaid grade, reading age and SMOG.
 
-use serde::Serialize;
-use std::ops::Range;
-
 use crate::{sentences, syllables, words};
+use serde::Serialize;
 
 /// Counts and scores for a passage (a page or one sentence).
 ///
@@ -79,21 +77,16 @@ impl Readability {
 pub fn readability(text: &str) -> Readability {
     let sentence_count = sentences(text).len();
     let words = words(text);
-    let (syllables, polysyllables) = count_syllables(text, &words);
+    let (syllables, polysyllables) = words.iter().fold((0, 0), |(all, poly), r| {
+        let n = syllables(&text[r.clone()]);
+        (all + n, poly + usize::from(n >= 3))
+    });
     Readability::from_counts(
         words.len(),
         sentence_count.max(usize::from(!words.is_empty())),
         syllables,
         polysyllables,
     )
-}
-
-/// Syllables and polysyllables of the words at `ranges` in `text`.
-pub(crate) fn count_syllables(text: &str, ranges: &[Range<usize>]) -> (usize, usize) {
-    ranges.iter().fold((0, 0), |(all, poly), r| {
-        let n = syllables(&text[r.clone()]);
-        (all + n, poly + usize::from(n >= 3))
-    })
 }
 
 #[cfg(test)]

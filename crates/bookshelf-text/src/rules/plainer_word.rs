@@ -33,50 +33,62 @@ meeting before the review.\"
 /// One term to match: its words (lower case) and the suggestion.
 struct Entry<'a> {
     words: Vec<String>,
+    /// Inflections of the last word of a phrase ("annual reviews").
+    last_forms: Vec<String>,
     instead: &'a str,
     verb_only: bool,
     unless: &'a [&'a str],
 }
 
-/// Entries indexed by their first word.
+/// Entries indexed by every inflection of their first word, with whether that form is
+/// a verb form (-ed, -ing).
 struct Matcher<'a> {
     entries: Vec<Entry<'a>>,
-    by_first: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<(usize, bool)>>,
 }
 
 impl<'a> Matcher<'a> {
-    fn new(terms: impl Iterator<Item = Entry<'a>>) -> Self {
+    fn new(terms: impl Iterator<Item = (&'a str, &'a str, bool, &'a [&'a str])>) -> Self {
         let mut m = Matcher {
             entries: Vec::new(),
             by_first: HashMap::new(),
         };
-        for e in terms.filter(|e| !e.words.is_empty()) {
-            m.by_first
-                .entry(e.words[0].clone())
-                .or_default()
-                .push(m.entries.len());
-            m.entries.push(e);
+        for (term, instead, verb_only, unless) in terms {
+            let words: Vec<String> = crate::words(term)
+                .into_iter()
+                .map(|r| term[r].to_lowercase())
+                .collect();
+            let Some(first) = words.first() else { continue };
+            for (form, verbal) in forms(first) {
+                m.by_first
+                    .entry(form)
+                    .or_default()
+                    .push((m.entries.len(), verbal));
+            }
+            let last_forms = match words.last() {
+                Some(last) if words.len() > 1 => forms(last).into_iter().map(|(f, _)| f).collect(),
+                _ => Vec::new(),
+            };
+            m.entries.push(Entry {
+                words,
+                last_forms,
+                instead,
+                verb_only,
+                unless,
+            });
         }
         m
     }
 }
 
-fn split_lower(term: &str) -> Vec<String> {
-    crate::words(term)
-        .into_iter()
-        .map(|r| term[r].to_lowercase())
-        .collect()
-}
-
 fn builtin() -> &'static Matcher<'static> {
     static MATCHER: OnceLock<Matcher<'static>> = OnceLock::new();
     MATCHER.get_or_init(|| {
-        Matcher::new(PLAIN_WORDS.iter().map(|p: &PlainWord| Entry {
-            words: split_lower(p.term),
-            instead: p.instead,
-            verb_only: p.verb_only,
-            unless: p.unless,
-        }))
+        Matcher::new(
+            PLAIN_WORDS
+                .iter()
+                .map(|p: &PlainWord| (p.term, p.instead, p.verb_only, p.unless)),
+        )
     })
 }
 
@@ -86,48 +98,45 @@ const VERB_CUES: &[&str] = &[
     "they", "i", "you", "did", "does", "do", "cannot", "won't", "don't", "didn't", "doesn't",
 ];
 
-/// Base forms `word` may be an inflection of, with whether the form is -ed or -ing.
-fn lemmas(word: &str) -> Vec<(String, bool)> {
-    let mut out = vec![(word.to_string(), false)];
-    let mut add = |s: String, verbal: bool| {
-        if s.len() >= 2 {
-            out.push((s, verbal));
-        }
-    };
-    for (suffix, verbal) in [
-        ("ed", true),
-        ("ing", true),
-        ("es", false),
-        ("s", false),
-        ("d", true),
-    ] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            add(stem.to_string(), verbal);
-            if suffix != "s" && suffix != "d" {
-                add(format!("{stem}e"), verbal);
-            }
-            // "committed" → "commit".
-            let b = stem.as_bytes();
-            if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
-                add(stem[..stem.len() - 1].to_string(), verbal);
-            }
+/// The simple inflections of `base`, each with whether it is a verb form (-ed, -ing):
+/// "facilitate" → facilitates, facilitated, facilitating; "commit" → committed.
+fn forms(base: &str) -> Vec<(String, bool)> {
+    let mut out = vec![
+        (base.to_string(), false),
+        (format!("{base}s"), false),
+        (format!("{base}es"), false),
+    ];
+    if let Some(stem) = base.strip_suffix('e') {
+        out.push((format!("{base}d"), true));
+        out.push((format!("{stem}ing"), true));
+    } else {
+        out.push((format!("{base}ed"), true));
+        out.push((format!("{base}ing"), true));
+    }
+    let b = base.as_bytes();
+    if let [.., p, b'y'] = b {
+        if !b"aeiou".contains(p) {
+            let stem = &base[..base.len() - 1];
+            out.push((format!("{stem}ies"), false));
+            out.push((format!("{stem}ied"), true));
         }
     }
-    for (suffix, verbal) in [("ies", false), ("ied", true)] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            add(format!("{stem}y"), verbal);
+    if let [.., v, c] = b {
+        if b"aeiou".contains(v) && !b"aeiouwxy".contains(c) {
+            let last = *c as char;
+            out.push((format!("{base}{last}ed"), true));
+            out.push((format!("{base}{last}ing"), true));
         }
     }
     out
 }
 
 pub(super) fn check(doc: &Doc<'_>, opts: &Options, out: &mut Vec<Finding>) {
-    let extra = Matcher::new(opts.plainer_words.iter().map(|(term, instead)| Entry {
-        words: split_lower(term),
-        instead,
-        verb_only: false,
-        unless: &[],
-    }));
+    let extra = Matcher::new(
+        opts.plainer_words
+            .iter()
+            .map(|(term, instead)| (term.as_str(), instead.as_str(), false, &[][..])),
+    );
     let lower: Vec<String> = (0..doc.words.len())
         .map(|i| doc.word(i).to_lowercase())
         .collect();
@@ -157,29 +166,46 @@ fn find_at<'m>(
     i: usize,
     m: &'m Matcher<'_>,
 ) -> Option<(usize, &'m str)> {
+    let ids = m.by_first.get(&lower[i])?;
     let sentence = doc.sentence_of(i);
-    for (lemma, verbal) in lemmas(&lower[i]) {
-        let Some(ids) = m.by_first.get(&lemma) else {
+    for &(id, verbal) in ids {
+        let e = &m.entries[id];
+        let len = e.words.len();
+        if i + len > sentence.end {
             continue;
-        };
-        for &id in ids {
-            let e = &m.entries[id];
-            let len = e.words.len();
-            if i + len > sentence.end || (1..len).any(|k| lower[i + k] != e.words[k]) {
-                continue;
-            }
-            if e.verb_only
-                && !verbal
-                && !(i > sentence.start && VERB_CUES.contains(&lower[i - 1].as_str()))
-            {
-                continue;
-            }
-            let near = sentence.start.max(i.saturating_sub(3))..sentence.end.min(i + len + 3);
-            if near.clone().any(|k| e.unless.contains(&lower[k].as_str())) {
-                continue;
-            }
-            return Some((len, e.instead));
         }
+        // Later words must match exactly, but the last may be inflected ("annual reviews").
+        let matches = |k: usize| {
+            lower[i + k] == e.words[k] || (k == len - 1 && e.last_forms.contains(&lower[i + k]))
+        };
+        if !(1..len).all(matches) {
+            continue;
+        }
+        if e.verb_only
+            && !verbal
+            && !(i > sentence.start && VERB_CUES.contains(&lower[i - 1].as_str()))
+        {
+            continue;
+        }
+        let near = sentence.start.max(i.saturating_sub(3))..sentence.end.min(i + len + 3);
+        if near.clone().any(|k| e.unless.contains(&lower[k].as_str())) {
+            continue;
+        }
+        return Some((len, e.instead));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections() {
+        let f = |w: &str| forms(w).into_iter().map(|(f, _)| f).collect::<Vec<_>>();
+        assert!(f("facilitate").iter().any(|x| x == "facilitating"));
+        assert!(f("commit").iter().any(|x| x == "committed"));
+        assert!(f("modify").iter().any(|x| x == "modified"));
+        assert!(f("purchase").iter().any(|x| x == "purchases"));
+    }
 }
