@@ -47,7 +47,11 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     shell::init_logging(cli.quiet);
@@ -64,7 +68,11 @@ fn main() -> ExitCode {
         Ok(Outcome::ContentErrors) => ExitCode::from(1),
         Err(e) => {
             shell.error(&format!("{e:#}"));
-            ExitCode::from(if e.downcast_ref::<cmd::UsageError>().is_some() { 2 } else { 1 })
+            ExitCode::from(if e.downcast_ref::<cmd::UsageError>().is_some() {
+                2
+            } else {
+                1
+            })
         }
     }
 }

@@ -10,7 +10,8 @@ pub(crate) struct Shell {
 
 impl Shell {
     pub(crate) fn new(quiet: bool) -> Self {
-        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal();
+        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            && std::io::stderr().is_terminal();
         Self { quiet, color }
     }
 
@@ -44,7 +45,11 @@ impl Shell {
 
 /// Set up `tracing` with the `BOOKSHELF_LOG` filter, to stderr.
 pub(crate) fn init_logging(quiet: bool) {
-    let default = if quiet { "error" } else { "warn,bookshelf=info" };
+    let default = if quiet {
+        "error"
+    } else {
+        "warn,bookshelf=info"
+    };
     let filter = tracing_subscriber::EnvFilter::try_from_env("BOOKSHELF_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(default));
     let _ = tracing_subscriber::fmt()

@@ -17,7 +17,9 @@ pub(crate) struct Built {
 }
 
 /// Map rendered text into search documents.
-pub(crate) fn search_docs(texts: &[bookshelf_render::PageText]) -> Vec<bookshelf_search::SearchDoc> {
+pub(crate) fn search_docs(
+    texts: &[bookshelf_render::PageText],
+) -> Vec<bookshelf_search::SearchDoc> {
     texts
         .iter()
         .map(|t| bookshelf_search::SearchDoc {
@@ -59,9 +61,14 @@ pub(crate) fn render_into(book: &Book, renderer: &Renderer, dir: &Path) -> anyho
     let rendered = renderer.render(book, dir)?;
     if book.config.search.enabled {
         let docs = search_docs(&rendered.texts);
-        bookshelf_search::build(&docs, &search_terms(book), dir).context("could not build the search index")?;
+        bookshelf_search::build(&docs, &search_terms(book), dir)
+            .context("could not build the search index")?;
+        renderer.write_search_pages(book, dir)?;
     }
-    Ok(Built { pages: rendered.texts.len(), files: rendered.files })
+    Ok(Built {
+        pages: rendered.texts.len(),
+        files: rendered.files,
+    })
 }
 
 /// Show diagnostics; true if any was an error.
@@ -82,7 +89,10 @@ pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Op
         Some(b) => b,
         None => {
             report(&loaded, shell, Format::Human);
-            shell.error(&format!("could not build: {errors} error{} (nothing was written)", if errors == 1 { "" } else { "s" }));
+            shell.error(&format!(
+                "could not build: {errors} error{} (nothing was written)",
+                if errors == 1 { "" } else { "s" }
+            ));
             return Ok(None);
         }
     };
@@ -92,7 +102,13 @@ pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Op
     staging.commit()?;
     shell.status(
         "Built",
-        &format!("{} pages ({} files) into `{}` in {:.2?}", built.pages, built.files, out.display(), start.elapsed()),
+        &format!(
+            "{} pages ({} files) into `{}` in {:.2?}",
+            built.pages,
+            built.files,
+            out.display(),
+            start.elapsed()
+        ),
     );
     Ok(Some(built))
 }

@@ -66,7 +66,12 @@ pub fn id_from_text(text: &str) -> String {
 }
 
 /// Parse a checklist file.
-pub(crate) fn parse(path: &Path, text: &str, slug: &str, diags: &mut Vec<Diagnostic>) -> Option<Checklist> {
+pub(crate) fn parse(
+    path: &Path,
+    text: &str,
+    slug: &str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Checklist> {
     let raw: RawChecklist = parse_yaml(path, text, 0, text, diags)?;
     let before = diags.len();
     let check_text = |key: &str, value: &str, diags: &mut Vec<Diagnostic>| {
@@ -87,13 +92,18 @@ pub(crate) fn parse(path: &Path, text: &str, slug: &str, diags: &mut Vec<Diagnos
         Some(s) => {
             let at = find_from(text, 0, "scale:");
             diags.push(
-                Diagnostic::error("bad-value", format!("`scale` has {} labels, not 5", s.len()))
-                    .at(path, token_span(text, at))
-                    .help("give exactly five labels, for the scores 1 to 5"),
+                Diagnostic::error(
+                    "bad-value",
+                    format!("`scale` has {} labels, not 5", s.len()),
+                )
+                .at(path, token_span(text, at))
+                .help("give exactly five labels, for the scores 1 to 5"),
             );
             Vec::new()
         }
-        None if raw.kind == ChecklistKind::Rating => DEFAULT_SCALE.iter().map(|s| s.to_string()).collect(),
+        None if raw.kind == ChecklistKind::Rating => {
+            DEFAULT_SCALE.iter().map(|s| s.to_string()).collect()
+        }
         None => Vec::new(),
     };
     if raw.sections.is_empty() {
@@ -113,9 +123,12 @@ pub(crate) fn parse(path: &Path, text: &str, slug: &str, diags: &mut Vec<Diagnos
         let section_at = cursor;
         if raw_section.items.is_empty() {
             diags.push(
-                Diagnostic::error("missing-key", format!("section `{}` has no items", raw_section.title))
-                    .at(path, token_span(text, section_at))
-                    .help("add at least one item with a `text`"),
+                Diagnostic::error(
+                    "missing-key",
+                    format!("section `{}` has no items", raw_section.title),
+                )
+                .at(path, token_span(text, section_at))
+                .help("add at least one item with a `text`"),
             );
         }
         let mut items = Vec::new();
@@ -125,20 +138,28 @@ pub(crate) fn parse(path: &Path, text: &str, slug: &str, diags: &mut Vec<Diagnos
             let explicit_id = raw_item.id.is_some();
             let id = match raw_item.id {
                 Some(id) => {
-                    let id_at = text[..item_at].rfind(&format!("id: {id}")).unwrap_or(item_at);
+                    let id_at = text[..item_at]
+                        .rfind(&format!("id: {id}"))
+                        .unwrap_or(item_at);
                     let id_at = find_from(text, id_at, &id);
                     if !is_slug(&id) {
                         diags.push(
                             Diagnostic::error("bad-value", format!("item id `{id}` is not a slug"))
                                 .at(path, token_span(text, id_at))
-                                .help(format!("use lower-case letters, digits and hyphens, e.g. `{}`", slugify(&id))),
+                                .help(format!(
+                                    "use lower-case letters, digits and hyphens, e.g. `{}`",
+                                    slugify(&id)
+                                )),
                         );
                     }
                     if !item_ids.insert(id.clone()) {
                         diags.push(
-                            Diagnostic::error("duplicate-id", format!("item id `{id}` is used twice in this checklist"))
-                                .at(path, token_span(text, id_at))
-                                .help("give each item its own id"),
+                            Diagnostic::error(
+                                "duplicate-id",
+                                format!("item id `{id}` is used twice in this checklist"),
+                            )
+                            .at(path, token_span(text, id_at))
+                            .help("give each item its own id"),
                         );
                     }
                     id
@@ -147,9 +168,12 @@ pub(crate) fn parse(path: &Path, text: &str, slug: &str, diags: &mut Vec<Diagnos
                     let id = id_from_text(&raw_item.text);
                     if !item_ids.insert(id.clone()) {
                         diags.push(
-                            Diagnostic::error("duplicate-id", format!("two items make the same id `{id}`"))
-                                .at(path, token_span(text, item_at))
-                                .help("add an `id:` to this item"),
+                            Diagnostic::error(
+                                "duplicate-id",
+                                format!("two items make the same id `{id}`"),
+                            )
+                            .at(path, token_span(text, item_at))
+                            .help("add an `id:` to this item"),
                         );
                     }
                     id
@@ -166,8 +190,14 @@ pub(crate) fn parse(path: &Path, text: &str, slug: &str, diags: &mut Vec<Diagnos
                 id,
                 explicit_id,
                 text: raw_item.text.trim().to_string(),
-                why: raw_item.why.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
-                evidence: raw_item.evidence.map(|s| s.trim().to_string()).filter(|s| !s.is_empty()),
+                why: raw_item
+                    .why
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty()),
+                evidence: raw_item
+                    .evidence
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty()),
             });
         }
         sections.push(ChecklistSection {

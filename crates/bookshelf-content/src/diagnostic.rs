@@ -160,13 +160,20 @@ pub fn offset_of(text: &str, line: usize, col: usize) -> usize {
 /// Sort diagnostics by file, position, then code, so output is repeatable.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (&a.file, a.span.as_ref().map(|s| s.start), a.severity, &a.code, &a.message).cmp(&(
-            &b.file,
-            b.span.as_ref().map(|s| s.start),
-            b.severity,
-            &b.code,
-            &b.message,
-        ))
+        (
+            &a.file,
+            a.span.as_ref().map(|s| s.start),
+            a.severity,
+            &a.code,
+            &a.message,
+        )
+            .cmp(&(
+                &b.file,
+                b.span.as_ref().map(|s| s.start),
+                b.severity,
+                &b.code,
+                &b.message,
+            ))
     });
 }
 

@@ -38,8 +38,14 @@ pub enum FileKind {
 
 /// Classify a path relative to `content/` (with `/` separators).
 pub fn classify(rel: &Path) -> FileKind {
-    let parts: Vec<String> = rel.iter().map(|p| p.to_string_lossy().into_owned()).collect();
-    if parts.iter().any(|p| p.starts_with('.') || p.starts_with('_')) {
+    let parts: Vec<String> = rel
+        .iter()
+        .map(|p| p.to_string_lossy().into_owned())
+        .collect();
+    if parts
+        .iter()
+        .any(|p| p.starts_with('.') || p.starts_with('_'))
+    {
         return FileKind::Ignored;
     }
     let name = parts.last().cloned().unwrap_or_default();
@@ -49,27 +55,56 @@ pub fn classify(rel: &Path) -> FileKind {
     let (folder, name) = match parts.as_slice() {
         [name] => (None, name.as_str()),
         [folder, name] => (Some(folder.as_str()), name.as_str()),
-        _ => return FileKind::Unexpected("content has only one level of folders: `model/`, `guides/` and `checklists/`"),
+        _ => {
+            return FileKind::Unexpected(
+                "content has only one level of folders: `model/`, `guides/` and `checklists/`",
+            )
+        }
     };
     let section = match folder {
         None => None,
         Some("model") => Some(Section::Model),
         Some("guides") => Some(Section::Guides),
         Some("checklists") => {
-            return match name.strip_suffix(".yaml").or_else(|| name.strip_suffix(".yml")) {
-                Some(slug) => FileKind::Checklist { slug: slug.to_string() },
-                None => FileKind::Unexpected("`checklists/` holds only `.yaml` files, one checklist a file"),
+            return match name
+                .strip_suffix(".yaml")
+                .or_else(|| name.strip_suffix(".yml"))
+            {
+                Some(slug) => FileKind::Checklist {
+                    slug: slug.to_string(),
+                },
+                None => FileKind::Unexpected(
+                    "`checklists/` holds only `.yaml` files, one checklist a file",
+                ),
             };
         }
-        Some(_) => return FileKind::Unexpected("the folders under `content/` are `model/`, `guides/` and `checklists/`"),
+        Some(_) => {
+            return FileKind::Unexpected(
+                "the folders under `content/` are `model/`, `guides/` and `checklists/`",
+            )
+        }
     };
     if let Some(slug) = name.strip_suffix(".easy.md") {
-        let section = section.unwrap_or(if slug == "index" { Section::Home } else { Section::Top });
-        return FileKind::Easy { section, slug: slug.to_string() };
+        let section = section.unwrap_or(if slug == "index" {
+            Section::Home
+        } else {
+            Section::Top
+        });
+        return FileKind::Easy {
+            section,
+            slug: slug.to_string(),
+        };
     }
     if let Some(slug) = name.strip_suffix(".md") {
-        let section = section.unwrap_or(if slug == "index" { Section::Home } else { Section::Top });
-        return FileKind::Page { section, slug: slug.to_string() };
+        let section = section.unwrap_or(if slug == "index" {
+            Section::Home
+        } else {
+            Section::Top
+        });
+        return FileKind::Page {
+            section,
+            slug: slug.to_string(),
+        };
     }
     match (folder, name) {
         (None, "glossary.yaml" | "glossary.yml") => FileKind::Glossary,
@@ -85,13 +120,27 @@ pub fn classify(rel: &Path) -> FileKind {
 pub fn walk(root: &Path) -> Result<Vec<PathBuf>, (PathBuf, std::io::Error)> {
     let content = root.join("content");
     let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(&content).sort_by_file_name().follow_links(true) {
+    for entry in walkdir::WalkDir::new(&content)
+        .sort_by_file_name()
+        .follow_links(true)
+    {
         let entry = entry.map_err(|e| {
-            let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content.clone());
-            (path, e.into_io_error().unwrap_or_else(|| std::io::Error::other("loop in folder links")))
+            let path = e
+                .path()
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|| content.clone());
+            (
+                path,
+                e.into_io_error()
+                    .unwrap_or_else(|| std::io::Error::other("loop in folder links")),
+            )
         })?;
         if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+            let rel = entry
+                .path()
+                .strip_prefix(root)
+                .unwrap_or(entry.path())
+                .to_path_buf();
             out.push(rel);
         }
     }
@@ -109,11 +158,32 @@ mod tests {
 
     #[test]
     fn kinds() {
-        assert_eq!(classify(Path::new("index.md")), FileKind::Page { section: Section::Home, slug: "index".into() });
-        assert_eq!(classify(Path::new("guides/a.easy.md")), FileKind::Easy { section: Section::Guides, slug: "a".into() });
-        assert_eq!(classify(Path::new("checklists/x.yaml")), FileKind::Checklist { slug: "x".into() });
-        assert!(matches!(classify(Path::new("notes/x.md")), FileKind::Unexpected(_)));
-        assert!(matches!(classify(Path::new("guides/x.txt")), FileKind::Unexpected(_)));
+        assert_eq!(
+            classify(Path::new("index.md")),
+            FileKind::Page {
+                section: Section::Home,
+                slug: "index".into()
+            }
+        );
+        assert_eq!(
+            classify(Path::new("guides/a.easy.md")),
+            FileKind::Easy {
+                section: Section::Guides,
+                slug: "a".into()
+            }
+        );
+        assert_eq!(
+            classify(Path::new("checklists/x.yaml")),
+            FileKind::Checklist { slug: "x".into() }
+        );
+        assert!(matches!(
+            classify(Path::new("notes/x.md")),
+            FileKind::Unexpected(_)
+        ));
+        assert!(matches!(
+            classify(Path::new("guides/x.txt")),
+            FileKind::Unexpected(_)
+        ));
         assert_eq!(classify(Path::new(".git/x")), FileKind::Ignored);
     }
 }

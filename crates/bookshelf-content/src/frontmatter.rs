@@ -33,7 +33,11 @@ pub(crate) struct Split<'a> {
 }
 
 /// Split and parse the front matter of `text`; `None` after pushing diagnostics.
-pub(crate) fn split<'a>(path: &Path, text: &'a str, diags: &mut Vec<Diagnostic>) -> Option<Split<'a>> {
+pub(crate) fn split<'a>(
+    path: &Path,
+    text: &'a str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Split<'a>> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = &text[start..];
     let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
@@ -60,9 +64,12 @@ pub(crate) fn split<'a>(path: &Path, text: &'a str, diags: &mut Vec<Diagnostic>)
     }
     let Some((yaml_end, body_start)) = close else {
         diags.push(
-            Diagnostic::error("front-matter-unterminated", "the front matter is never closed")
-                .at(path, start..start + 3)
-                .help("add a line with only `---` after the last front matter key"),
+            Diagnostic::error(
+                "front-matter-unterminated",
+                "the front matter is never closed",
+            )
+            .at(path, start..start + 3)
+            .help("add a line with only `---` after the last front matter key"),
         );
         return None;
     };
@@ -77,7 +84,9 @@ pub(crate) fn split<'a>(path: &Path, text: &'a str, diags: &mut Vec<Diagnostic>)
     }
     let front: FrontMatter = parse_yaml(path, text, yaml_start, yaml, diags)?;
     if front.title.trim().is_empty() {
-        let at = text[yaml_start..].find("title").map_or(yaml_start, |i| yaml_start + i);
+        let at = text[yaml_start..]
+            .find("title")
+            .map_or(yaml_start, |i| yaml_start + i);
         diags.push(
             Diagnostic::error("missing-key", "the `title` is empty")
                 .at(path, crate::yaml::token_span(text, at))
@@ -85,5 +94,9 @@ pub(crate) fn split<'a>(path: &Path, text: &'a str, diags: &mut Vec<Diagnostic>)
         );
         return None;
     }
-    Some(Split { front, body: &text[body_start..], body_offset: body_start })
+    Some(Split {
+        front,
+        body: &text[body_start..],
+        body_offset: body_start,
+    })
 }

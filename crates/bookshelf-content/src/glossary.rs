@@ -48,7 +48,8 @@ fn entries(text: &str) -> Option<Vec<std::ops::Range<usize>>> {
             if !(s.is_empty() || s.starts_with('#') || s == "---") {
                 before_first_ok = false;
             }
-        } else if !(t.is_empty() || t.starts_with(' ') || t.starts_with('#') || t.starts_with('\t')) {
+        } else if !(t.is_empty() || t.starts_with(' ') || t.starts_with('#') || t.starts_with('\t'))
+        {
             // Something at column 0 that is not a new entry: let the whole-file parse report it.
             return None;
         }
@@ -72,7 +73,9 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Glo
         Some(ranges) => {
             for r in ranges {
                 let chunk = &text[r.clone()];
-                if let Some(mut list) = parse_yaml::<Vec<RawTerm>>(path, text, r.start, chunk, diags) {
+                if let Some(mut list) =
+                    parse_yaml::<Vec<RawTerm>>(path, text, r.start, chunk, diags)
+                {
                     if let Some(t) = list.pop() {
                         raws.push((t, r));
                     }
@@ -98,7 +101,10 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Glo
                     diags.push(
                         Diagnostic::error("bad-value", format!("glossary id `{id}` is not a slug"))
                             .at(path, token_span(text, id_at))
-                            .help(format!("use lower-case letters, digits and hyphens, e.g. `{}`", slugify(id))),
+                            .help(format!(
+                                "use lower-case letters, digits and hyphens, e.g. `{}`",
+                                slugify(id)
+                            )),
                     );
                 }
                 id.clone()
@@ -106,7 +112,11 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Glo
             None => slugify(&raw.term),
         };
         if raw.term.trim().is_empty() || raw.plain.trim().is_empty() {
-            let key = if raw.term.trim().is_empty() { "term" } else { "plain" };
+            let key = if raw.term.trim().is_empty() {
+                "term"
+            } else {
+                "plain"
+            };
             let key_at = find_from(text, span.start, &format!("{key}:"));
             diags.push(
                 Diagnostic::error("missing-key", format!("the `{key}` is empty"))
@@ -116,10 +126,16 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Glo
         }
         if let Some(&first) = slugs.get(&slug) {
             diags.push(
-                Diagnostic::error("duplicate-id", format!("the glossary has `{}` twice", raw.term))
-                    .at(path, token_span(text, at))
-                    .label(raws[first].1.start..raws[first].1.start + 1, "first defined here")
-                    .help("merge the two entries, or give one an `id:` of its own"),
+                Diagnostic::error(
+                    "duplicate-id",
+                    format!("the glossary has `{}` twice", raw.term),
+                )
+                .at(path, token_span(text, at))
+                .label(
+                    raws[first].1.start..raws[first].1.start + 1,
+                    "first defined here",
+                )
+                .help("merge the two entries, or give one an `id:` of its own"),
             );
             continue;
         }
@@ -134,9 +150,12 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Glo
             if let Some(other) = names.get(&name) {
                 let name_at = find_from(text, span.start, name.as_str());
                 diags.push(
-                    Diagnostic::error("duplicate-id", format!("`{name}` already names the term `{other}`"))
-                        .at(path, token_span(text, name_at))
-                        .help("a word or abbreviation may belong to one glossary term only"),
+                    Diagnostic::error(
+                        "duplicate-id",
+                        format!("`{name}` already names the term `{other}`"),
+                    )
+                    .at(path, token_span(text, name_at))
+                    .help("a word or abbreviation may belong to one glossary term only"),
                 );
             } else {
                 names.insert(name, raw.term.clone());
@@ -161,8 +180,10 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Glo
     // Resolve see_also by term, abbreviation or id.
     let lookup = |name: &str| -> Option<String> {
         terms.iter().find_map(|t| {
-            (t.term.eq_ignore_ascii_case(name) || t.slug == name || t.abbreviations.iter().any(|a| a == name))
-                .then(|| t.slug.clone())
+            (t.term.eq_ignore_ascii_case(name)
+                || t.slug == name
+                || t.abbreviations.iter().any(|a| a == name))
+            .then(|| t.slug.clone())
         })
     };
     let mut resolved = Vec::new();
@@ -176,12 +197,17 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Glo
                     let see_at = find_from(text, find_from(text, t.span.start, "see_also"), name);
                     let hint = did_you_mean(name, terms.iter().map(|t| t.term.as_str()));
                     diags.push(
-                        Diagnostic::error("unknown-see-also", format!("`{name}` is not a term in the glossary"))
-                            .at(path, token_span(text, see_at))
-                            .help(match hint {
-                                Some(h) => format!("did you mean `{h}`?"),
-                                None => "add that term to the glossary, or remove it from `see_also`".into(),
-                            }),
+                        Diagnostic::error(
+                            "unknown-see-also",
+                            format!("`{name}` is not a term in the glossary"),
+                        )
+                        .at(path, token_span(text, see_at))
+                        .help(match hint {
+                            Some(h) => format!("did you mean `{h}`?"),
+                            None => {
+                                "add that term to the glossary, or remove it from `see_also`".into()
+                            }
+                        }),
                     );
                 }
             }
@@ -192,7 +218,10 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Glo
         t.see_also = see;
     }
     terms.sort_by(|a, b| a.term.to_lowercase().cmp(&b.term.to_lowercase()));
-    Glossary { terms, path: Some(path.to_path_buf()) }
+    Glossary {
+        terms,
+        path: Some(path.to_path_buf()),
+    }
 }
 
 /// Parse `symbols.yaml`: a mapping of word or phrase to symbol name.
@@ -216,5 +245,9 @@ pub(crate) fn parse_symbols(path: &Path, text: &str, diags: &mut Vec<Diagnostic>
         lines.insert(key.clone(), at);
         map.insert(key, v.trim().to_string());
     }
-    Symbols { map, lines, path: Some(path.to_path_buf()) }
+    Symbols {
+        map,
+        lines,
+        path: Some(path.to_path_buf()),
+    }
 }

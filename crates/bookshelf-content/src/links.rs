@@ -10,7 +10,16 @@ use crate::slug::did_you_mean;
 
 /// Top-level names the site uses for its own pages.
 pub const RESERVED_ROUTES: &[&str] = &[
-    "model", "guides", "checklists", "glossary", "easy-read", "search", "assets", "symbols", "print", "404",
+    "model",
+    "guides",
+    "checklists",
+    "glossary",
+    "easy-read",
+    "search",
+    "assets",
+    "symbols",
+    "print",
+    "404",
 ];
 
 /// Where a link goes.
@@ -26,7 +35,8 @@ pub struct Resolved {
 pub fn is_external(dest: &str) -> bool {
     let scheme_end = dest.find(':');
     let first_sep = dest.find(['/', '#', '?']);
-    matches!((scheme_end, first_sep), (Some(c), Some(s)) if c < s) || matches!((scheme_end, first_sep), (Some(_), None))
+    matches!((scheme_end, first_sep), (Some(c), Some(s)) if c < s)
+        || matches!((scheme_end, first_sep), (Some(_), None))
         || dest.starts_with("//")
 }
 
@@ -51,6 +61,9 @@ fn join(from_dir: &Path, dest: &str) -> Option<PathBuf> {
 /// Every linkable file: content-relative path -> (route, anchors).
 pub struct LinkIndex {
     targets: HashMap<PathBuf, (String, HashSet<String>)>,
+    /// Glossary fragments (slug or lower-case abbreviation) -> the term's route.
+    terms: HashMap<String, String>,
+    glossary: PathBuf,
 }
 
 impl LinkIndex {
@@ -64,17 +77,36 @@ impl LinkIndex {
         }
         for c in &book.checklists {
             let mut anchors: HashSet<String> = c.sections.iter().map(|s| s.id.clone()).collect();
-            anchors.extend(c.sections.iter().flat_map(|s| s.items.iter().map(|i| format!("item-{}", i.id))));
-            anchors.extend(c.sections.iter().flat_map(|s| s.items.iter().map(|i| i.id.clone())));
+            anchors.extend(
+                c.sections
+                    .iter()
+                    .flat_map(|s| s.items.iter().map(|i| format!("item-{}", i.id))),
+            );
+            anchors.extend(
+                c.sections
+                    .iter()
+                    .flat_map(|s| s.items.iter().map(|i| i.id.clone())),
+            );
             targets.insert(content_relative(&c.path), (c.route.clone(), anchors));
         }
-        let terms = book.glossary.terms.iter().map(|t| t.slug.clone()).collect();
-        targets.insert(PathBuf::from("glossary.yaml"), ("glossary/".into(), terms));
-        if let Some(p) = &book.glossary.path {
-            let terms = book.glossary.terms.iter().map(|t| t.slug.clone()).collect();
-            targets.insert(content_relative(p), ("glossary/".into(), terms));
+        let glossary = book
+            .glossary
+            .path
+            .as_deref()
+            .map_or_else(|| PathBuf::from("glossary.yaml"), content_relative);
+        targets.insert(glossary.clone(), ("glossary/".into(), HashSet::new()));
+        let mut terms = HashMap::new();
+        for t in &book.glossary.terms {
+            for a in &t.abbreviations {
+                terms.insert(crate::slug::slugify(a), t.route.clone());
+            }
+            terms.insert(t.slug.clone(), t.route.clone());
         }
-        Self { targets }
+        Self {
+            targets,
+            terms,
+            glossary,
+        }
     }
 
     /// Resolve `dest` written in the file `from` (book-root relative). `Ok(None)` for external links.
@@ -89,21 +121,46 @@ impl LinkIndex {
         let from_rel = content_relative(from);
         if path.is_empty() {
             // A link within the page itself.
-            let (route, anchors) = self.targets.get(&from_rel).ok_or("this page is not known")?;
+            let (route, anchors) = self
+                .targets
+                .get(&from_rel)
+                .ok_or("this page is not known")?;
             if let Some(f) = &fragment {
                 if !anchors.contains(f) {
                     return Err(format!("there is no heading `#{f}` on this page"));
                 }
             }
-            return Ok(Some(Resolved { route: route.clone(), fragment }));
+            return Ok(Some(Resolved {
+                route: route.clone(),
+                fragment,
+            }));
         }
         let from_dir = from_rel.parent().unwrap_or(Path::new(""));
-        let target_path = join(from_dir, path).ok_or_else(|| format!("`{path}` points outside `content/`"))?;
+        let target_path =
+            join(from_dir, path).ok_or_else(|| format!("`{path}` points outside `content/`"))?;
+        if target_path == self.glossary {
+            if let Some(f) = &fragment {
+                return match self.terms.get(f) {
+                    Some(route) => Ok(Some(Resolved {
+                        route: route.clone(),
+                        fragment: None,
+                    })),
+                    None => Err(format!("the glossary has no term `#{f}`")),
+                };
+            }
+        }
         let (route, anchors) = self.targets.get(&target_path).ok_or_else(|| {
             let wanted = target_path.to_string_lossy();
-            let known: Vec<String> = self.targets.keys().map(|k| k.to_string_lossy().into_owned()).collect();
+            let known: Vec<String> = self
+                .targets
+                .keys()
+                .map(|k| k.to_string_lossy().into_owned())
+                .collect();
             match did_you_mean(&wanted, known.iter().map(String::as_str)) {
-                Some(s) => format!("`{path}` does not exist (did you mean `{}`?)", relative_to(from_dir, Path::new(s))),
+                Some(s) => format!(
+                    "`{path}` does not exist (did you mean `{}`?)",
+                    relative_to(from_dir, Path::new(s))
+                ),
                 None => format!("`{path}` does not exist"),
             }
         })?;
@@ -112,7 +169,10 @@ impl LinkIndex {
                 return Err(format!("`{path}` has no heading or item `#{f}`"));
             }
         }
-        Ok(Some(Resolved { route: route.clone(), fragment }))
+        Ok(Some(Resolved {
+            route: route.clone(),
+            fragment,
+        }))
     }
 }
 
@@ -122,12 +182,31 @@ fn relative_to(from_dir: &Path, target: &Path) -> String {
     let to: Vec<_> = target.components().collect();
     let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
     let mut out: Vec<String> = vec!["..".into(); from.len() - common];
-    out.extend(to[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
+    out.extend(
+        to[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
     out.join("/")
 }
 
-fn check_body(index: &LinkIndex, body: &Body, diags: &mut Vec<Diagnostic>) {
+/// Does `dest` (written in `from`) point at a file that exists but failed to load?
+fn points_at_failed(from: &Path, dest: &str, failed: &HashSet<PathBuf>) -> bool {
+    let path = dest.split('#').next().unwrap_or(dest);
+    let from_rel = content_relative(from);
+    join(from_rel.parent().unwrap_or(Path::new("")), path).is_some_and(|p| failed.contains(&p))
+}
+
+fn check_body(
+    index: &LinkIndex,
+    body: &Body,
+    failed: &HashSet<PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) {
     for link in &body.links {
+        if points_at_failed(&body.path, &link.dest, failed) {
+            continue;
+        }
         if let Err(why) = index.resolve(&body.path, &link.dest) {
             diags.push(
                 Diagnostic::error("broken-link", format!("broken link: {why}"))
@@ -139,12 +218,14 @@ fn check_body(index: &LinkIndex, body: &Body, diags: &mut Vec<Diagnostic>) {
 }
 
 /// Check every link in the book.
-pub(crate) fn check(book: &Book, diags: &mut Vec<Diagnostic>) {
+/// `failed`: content-relative paths of files that exist but did not load (their own errors
+/// are reported; links to them are not).
+pub(crate) fn check(book: &Book, failed: &HashSet<PathBuf>, diags: &mut Vec<Diagnostic>) {
     let index = LinkIndex::new(book);
     for page in &book.pages {
-        check_body(&index, &page.body, diags);
+        check_body(&index, &page.body, failed, diags);
         if let Some(easy) = &page.easy {
-            check_body(&index, &easy.body, diags);
+            check_body(&index, &easy.body, failed, diags);
         }
     }
     if let Some(path) = &book.glossary.path {
@@ -152,6 +233,9 @@ pub(crate) fn check(book: &Book, diags: &mut Vec<Diagnostic>) {
             if let Some(more) = &term.more {
                 let scan = crate::markdown::scan(more);
                 for link in scan.links {
+                    if points_at_failed(path, &link.dest, failed) {
+                        continue;
+                    }
                     if let Err(why) = index.resolve(path, &link.dest) {
                         diags.push(
                             Diagnostic::error("broken-link", format!("broken link in `{}`: {why}", term.term))
@@ -175,8 +259,14 @@ mod tests {
         assert!(is_external("mailto:a@b.c"));
         assert!(!is_external("../guides/a.md"));
         assert!(!is_external("a.md#x:y"));
-        assert_eq!(join(Path::new("guides"), "../model/a.md"), Some(PathBuf::from("model/a.md")));
+        assert_eq!(
+            join(Path::new("guides"), "../model/a.md"),
+            Some(PathBuf::from("model/a.md"))
+        );
         assert_eq!(join(Path::new("guides"), "../../x.md"), None);
-        assert_eq!(relative_to(Path::new("guides"), Path::new("model/a.md")), "../model/a.md");
+        assert_eq!(
+            relative_to(Path::new("guides"), Path::new("model/a.md")),
+            "../model/a.md"
+        );
     }
 }

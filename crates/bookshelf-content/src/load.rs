@@ -113,18 +113,41 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
     let mut diags = Vec::new();
     let kind = classify(&content_relative(rel));
     if let FileKind::Ignored = kind {
-        return Parsed { stamp, unit: Unit::Nothing, diags, text: None };
+        return Parsed {
+            stamp,
+            unit: Unit::Nothing,
+            diags,
+            text: None,
+        };
     }
     if let FileKind::Unexpected(why) = kind {
         diags.push(
-            Diagnostic::error("unexpected-file", format!("`{}` is not where bookshelf looks for content", rel.display()))
-                .in_file(rel)
-                .help(format!("{why}; move or rename it (names starting with `_` are ignored)")),
+            Diagnostic::error(
+                "unexpected-file",
+                format!(
+                    "`{}` is not where bookshelf looks for content",
+                    rel.display()
+                ),
+            )
+            .in_file(rel)
+            .help(format!(
+                "{why}; move or rename it (names starting with `_` are ignored)"
+            )),
         );
-        return Parsed { stamp, unit: Unit::Nothing, diags, text: None };
+        return Parsed {
+            stamp,
+            unit: Unit::Nothing,
+            diags,
+            text: None,
+        };
     }
     let Some(text) = read_text(root, rel, &mut diags) else {
-        return Parsed { stamp, unit: Unit::Nothing, diags, text: None };
+        return Parsed {
+            stamp,
+            unit: Unit::Nothing,
+            diags,
+            text: None,
+        };
     };
     let slug_ok = |slug: &str, diags: &mut Vec<Diagnostic>| {
         if slug == "index" || crate::slug::is_slug(slug) {
@@ -141,7 +164,9 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
         false
     };
     let unit = match kind {
-        FileKind::Page { section, slug } | FileKind::Easy { section, slug } if !slug_ok(&slug, &mut diags) => {
+        FileKind::Page { section, slug } | FileKind::Easy { section, slug }
+            if !slug_ok(&slug, &mut diags) =>
+        {
             let _ = (section, slug);
             Unit::Nothing
         }
@@ -155,9 +180,12 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
                 };
                 if section == Section::Top && links::RESERVED_ROUTES.contains(&slug.as_str()) {
                     diags.push(
-                        Diagnostic::error("duplicate-id", format!("`{slug}` is a name the site uses itself"))
-                            .in_file(rel)
-                            .help("rename the page"),
+                        Diagnostic::error(
+                            "duplicate-id",
+                            format!("`{slug}` is a name the site uses itself"),
+                        )
+                        .in_file(rel)
+                        .help("rename the page"),
                     );
                 }
                 Unit::Page(Box::new(Page {
@@ -190,7 +218,8 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
         },
         FileKind::Checklist { slug } => {
             if slug_ok(&slug, &mut diags) {
-                checklist::parse(rel, &text, &slug, &mut diags).map_or(Unit::Nothing, |c| Unit::Checklist(Box::new(c)))
+                checklist::parse(rel, &text, &slug, &mut diags)
+                    .map_or(Unit::Nothing, |c| Unit::Checklist(Box::new(c)))
             } else {
                 Unit::Nothing
             }
@@ -199,7 +228,12 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
         FileKind::Symbols => Unit::Symbols(glossary::parse_symbols(rel, &text, &mut diags)),
         FileKind::Unexpected(_) | FileKind::Ignored => Unit::Nothing,
     };
-    Parsed { stamp, unit, diags, text: Some(text) }
+    Parsed {
+        stamp,
+        unit,
+        diags,
+        text: Some(text),
+    }
 }
 
 fn body(rel: &Path, md: &str, offset: usize) -> Body {
@@ -212,7 +246,10 @@ fn body(rel: &Path, md: &str, offset: usize) -> Body {
         links: scan
             .links
             .into_iter()
-            .map(|l| markdown::RawLink { dest: l.dest, range: l.range.start + offset..l.range.end + offset })
+            .map(|l| markdown::RawLink {
+                dest: l.dest,
+                range: l.range.start + offset..l.range.end + offset,
+            })
             .collect(),
     }
 }
@@ -220,7 +257,10 @@ fn body(rel: &Path, md: &str, offset: usize) -> Body {
 impl Loader {
     /// A loader for the book at `root`.
     pub fn new(root: impl Into<PathBuf>) -> Self {
-        Self { root: root.into(), cache: BTreeMap::new() }
+        Self {
+            root: root.into(),
+            cache: BTreeMap::new(),
+        }
     }
 
     /// The book root.
@@ -254,17 +294,27 @@ impl Loader {
             Ok(f) => f,
             Err((path, e)) => {
                 diagnostics.push(
-                    Diagnostic::error("io", format!("could not read the folder `{}`: {e}", path.display()))
-                        .help("check that `content/` exists and can be read"),
+                    Diagnostic::error(
+                        "io",
+                        format!("could not read the folder `{}`: {e}", path.display()),
+                    )
+                    .help("check that `content/` exists and can be read"),
                 );
                 Vec::new()
             }
         };
         let stale: Vec<&PathBuf> = files
             .iter()
-            .filter(|f| self.cache.get(*f).is_none_or(|p| p.stamp != stamp(&root.join(f))))
+            .filter(|f| {
+                self.cache
+                    .get(*f)
+                    .is_none_or(|p| p.stamp != stamp(&root.join(f)))
+            })
             .collect();
-        let fresh: Vec<(PathBuf, Parsed)> = stale.par_iter().map(|f| ((*f).clone(), parse_one(&root, f))).collect();
+        let fresh: Vec<(PathBuf, Parsed)> = stale
+            .par_iter()
+            .map(|f| ((*f).clone(), parse_one(&root, f)))
+            .collect();
         let keep: std::collections::HashSet<&PathBuf> = files.iter().collect();
         self.cache.retain(|k, _| keep.contains(k));
         self.cache.extend(fresh);
@@ -281,7 +331,9 @@ impl Loader {
             }
             match &parsed.unit {
                 Unit::Page(p) => pages.push((**p).clone()),
-                Unit::Easy(s, slug, e) => easies.push((path.clone(), *s, slug.clone(), (**e).clone())),
+                Unit::Easy(s, slug, e) => {
+                    easies.push((path.clone(), *s, slug.clone(), (**e).clone()))
+                }
                 Unit::Checklist(c) => checklists.push((**c).clone()),
                 Unit::Glossary(g) => glossary = g.clone(),
                 Unit::Symbols(s) => symbols = s.clone(),
@@ -289,30 +341,77 @@ impl Loader {
             }
         }
         for (path, section, slug, easy) in easies {
-            match pages.iter_mut().find(|p| p.section == section && p.slug == slug) {
+            match pages
+                .iter_mut()
+                .find(|p| p.section == section && p.slug == slug)
+            {
                 Some(p) => p.easy = Some(easy),
                 None => diagnostics.push(
-                    Diagnostic::error("unexpected-file", "this easy read has no standard page beside it")
-                        .in_file(&path)
-                        .help(format!("add `{slug}.md` in the same folder, or rename this file")),
+                    Diagnostic::error(
+                        "unexpected-file",
+                        "this easy read has no standard page beside it",
+                    )
+                    .in_file(&path)
+                    .help(format!(
+                        "add `{slug}.md` in the same folder, or rename this file"
+                    )),
                 ),
             }
         }
         pages.sort_by(|a, b| {
-            (a.section, a.order.unwrap_or(i64::MAX), a.title.to_lowercase(), &a.slug)
-                .cmp(&(b.section, b.order.unwrap_or(i64::MAX), b.title.to_lowercase(), &b.slug))
+            (
+                a.section,
+                a.order.unwrap_or(i64::MAX),
+                a.title.to_lowercase(),
+                &a.slug,
+            )
+                .cmp(&(
+                    b.section,
+                    b.order.unwrap_or(i64::MAX),
+                    b.title.to_lowercase(),
+                    &b.slug,
+                ))
         });
         checklists.sort_by(|a, b| {
-            (a.level, a.order.unwrap_or(i64::MAX), a.title.to_lowercase(), &a.slug)
-                .cmp(&(b.level, b.order.unwrap_or(i64::MAX), b.title.to_lowercase(), &b.slug))
+            (
+                a.level,
+                a.order.unwrap_or(i64::MAX),
+                a.title.to_lowercase(),
+                &a.slug,
+            )
+                .cmp(&(
+                    b.level,
+                    b.order.unwrap_or(i64::MAX),
+                    b.title.to_lowercase(),
+                    &b.slug,
+                ))
         });
-        let book = config.map(|config| Book { root: root.clone(), config, pages, checklists, glossary, symbols });
+        let book = config.map(|config| Book {
+            root: root.clone(),
+            config,
+            pages,
+            checklists,
+            glossary,
+            symbols,
+        });
         // 4. Links between files.
         if let Some(book) = &book {
-            links::check(book, &mut diagnostics);
+            let failed: std::collections::HashSet<PathBuf> = self
+                .cache
+                .iter()
+                .filter(|(_, p)| {
+                    matches!(p.unit, Unit::Nothing) && p.diags.iter().any(Diagnostic::is_error)
+                })
+                .map(|(path, _)| content_relative(path))
+                .collect();
+            links::check(book, &failed, &mut diagnostics);
         }
         crate::diagnostic::sort(&mut diagnostics);
         let failed = diagnostics.iter().any(Diagnostic::is_error);
-        Loaded { book: if failed { None } else { book }, diagnostics, sources }
+        Loaded {
+            book: if failed { None } else { book },
+            diagnostics,
+            sources,
+        }
     }
 }

@@ -9,8 +9,17 @@ use crate::slug::{slugify, UniqueIds};
 
 /// Ids the page layout uses itself; headings never take them.
 pub const RESERVED_IDS: &[&str] = &[
-    "main", "top", "contents", "site-header", "site-nav", "site-footer", "search-q",
-    "search-results", "display-options", "glossary-tip", "page-title",
+    "main",
+    "top",
+    "contents",
+    "site-header",
+    "site-nav",
+    "site-footer",
+    "search-q",
+    "search-results",
+    "display-options",
+    "glossary-tip",
+    "page-title",
 ];
 
 /// The Markdown extensions every part of bookshelf uses.
@@ -80,7 +89,10 @@ pub fn scan(markdown: &str) -> Scan {
                 }
             }
             Event::Start(Tag::Link { dest_url, .. }) => {
-                out.links.push(RawLink { dest: dest_url.to_string(), range });
+                out.links.push(RawLink {
+                    dest: dest_url.to_string(),
+                    range,
+                });
             }
             _ => {}
         }

@@ -30,7 +30,9 @@ pub fn human(diag: &Diagnostic, sources: &SourceMap, color: bool) -> String {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
     };
-    let title = level.primary_title(diag.message.as_str()).id(diag.code.as_str());
+    let title = level
+        .primary_title(diag.message.as_str())
+        .id(diag.code.as_str());
     let path = diag.file.as_deref().map(display_path);
     let text = diag.file.as_deref().and_then(|f| sources.get(f));
     let mut group = Group::with_title(title);
@@ -94,7 +96,10 @@ pub fn short(diag: &Diagnostic, sources: &SourceMap) -> String {
         }
         out.push_str(": ");
     }
-    out.push_str(&format!("{}[{}]: {}", diag.severity, diag.code, diag.message));
+    out.push_str(&format!(
+        "{}[{}]: {}",
+        diag.severity, diag.code, diag.message
+    ));
     if let Some(help) = &diag.help {
         out.push_str(&format!(" (help: {help})"));
     }
@@ -168,7 +173,9 @@ pub fn github(diag: &Diagnostic, sources: &SourceMap) -> String {
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {
@@ -176,7 +183,12 @@ fn escape_property(s: &str) -> String {
 }
 
 /// Render a whole list in a format, one block per diagnostic.
-pub fn render_all(diags: &[Diagnostic], sources: &SourceMap, format: Format, color: bool) -> String {
+pub fn render_all(
+    diags: &[Diagnostic],
+    sources: &SourceMap,
+    format: Format,
+    color: bool,
+) -> String {
     match format {
         Format::Json => {
             let values: Vec<_> = diags.iter().map(|d| json_value(d, sources)).collect();

@@ -56,10 +56,18 @@ impl UniqueIds {
 }
 
 /// The closest candidate to `word` (for "did you mean").
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
-        .map(|c| (strsim::damerau_levenshtein(&word.to_lowercase(), &c.to_lowercase()), c))
+        .map(|c| {
+            (
+                strsim::damerau_levenshtein(&word.to_lowercase(), &c.to_lowercase()),
+                c,
+            )
+        })
         .filter(|(d, c)| *d <= 2.max(c.len() / 3))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
@@ -72,13 +80,19 @@ mod tests {
     #[test]
     fn slugs() {
         assert_eq!(slugify("Before the meeting!"), "before-the-meeting");
-        assert_eq!(slugify("Education, Health and Care plan"), "education-health-and-care-plan");
+        assert_eq!(
+            slugify("Education, Health and Care plan"),
+            "education-health-and-care-plan"
+        );
         assert_eq!(slugify("You're in charge"), "youre-in-charge");
         assert!(is_slug("a-b-1"));
         assert!(!is_slug("A-b"));
         assert!(!is_slug("a--b"));
         assert_eq!(did_you_mean("titel", ["title", "summary"]), Some("title"));
-        assert_eq!(did_you_mean("stratgic", ["individual", "strategic"]), Some("strategic"));
+        assert_eq!(
+            did_you_mean("stratgic", ["individual", "strategic"]),
+            Some("strategic")
+        );
         assert_eq!(did_you_mean("zzzz", ["title"]), None);
     }
 

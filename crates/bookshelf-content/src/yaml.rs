@@ -63,10 +63,13 @@ pub(crate) fn token_span(whole: &str, at: usize) -> Range<usize> {
     let rest = &whole[at..];
     let len = rest
         .char_indices()
-        .find(|(_, c)| matches!(c, '\n' | ':' | ','  | ']' | '}'))
+        .find(|(_, c)| matches!(c, '\n' | ':' | ',' | ']' | '}'))
         .map_or(rest.len(), |(i, _)| i);
     let token = rest[..len].trim_end();
-    at..at + token.len().max(rest.chars().next().map_or(0, char::len_utf8).min(1))
+    at..at
+        + token
+            .len()
+            .max(rest.chars().next().map_or(0, char::len_utf8).min(1))
 }
 
 /// Backticked names in a serde message: "expected one of `a`, `b`".
@@ -78,7 +81,12 @@ fn backticked(s: &str) -> Vec<&str> {
 pub(crate) fn from_serde_message(file: &Path, whole: &str, at: usize, raw: &str) -> Diagnostic {
     // serde_yaml appends " at line N column M"; we show the position ourselves.
     let msg = raw.split(" at line ").next().unwrap_or(raw).trim();
-    let msg = msg.split("\n").next().unwrap_or(msg);
+    let msg = msg.split('\n').next().unwrap_or(msg);
+    // serde_yaml puts the key path first ("sections[0].level: unknown variant …").
+    let msg = match msg.split_once(": ") {
+        Some((path, rest)) if !path.contains(' ') && !path.contains('`') => rest,
+        _ => msg,
+    };
     let names = backticked(msg);
     let span = token_span(whole, at);
     if let Some(rest) = msg.strip_prefix("unknown field ") {
@@ -112,12 +120,18 @@ pub(crate) fn from_serde_message(file: &Path, whole: &str, at: usize, raw: &str)
             .at(file, at..at)
             .help(format!("add `{key}:` with a value here"));
     }
-    if msg.starts_with("duplicate field") || msg.contains("duplicate entry") || msg.contains("duplicate key") {
+    if msg.starts_with("duplicate field")
+        || msg.contains("duplicate entry")
+        || msg.contains("duplicate key")
+    {
         return Diagnostic::error("duplicate-key", msg.to_string())
             .at(file, span)
             .help("a key may appear only once: remove one of them");
     }
-    if msg.starts_with("invalid type") || msg.starts_with("invalid value") || msg.starts_with("invalid length") {
+    if msg.starts_with("invalid type")
+        || msg.starts_with("invalid value")
+        || msg.starts_with("invalid length")
+    {
         let friendly = msg
             .replace("invalid type: ", "wrong type: found ")
             .replace(", expected", ", but expected");
@@ -132,12 +146,17 @@ pub(crate) fn from_serde_message(file: &Path, whole: &str, at: usize, raw: &str)
         } else {
             "check the value's type against the README's editor section".to_string()
         };
-        return Diagnostic::error("wrong-type", friendly).at(file, span).help(help);
+        return Diagnostic::error("wrong-type", friendly)
+            .at(file, span)
+            .help(help);
     }
     if msg.contains("recursion limit") || msg.contains("repetition limit") {
-        return Diagnostic::error("yaml-syntax", "the YAML nests or repeats aliases too deeply")
-            .at(file, span)
-            .help("remove the `&anchor` / `*alias` references; write the values out");
+        return Diagnostic::error(
+            "yaml-syntax",
+            "the YAML nests or repeats aliases too deeply",
+        )
+        .at(file, span)
+        .help("remove the `&anchor` / `*alias` references; write the values out");
     }
     Diagnostic::error("syntax", format!("could not read this file: {msg}"))
         .at(file, span)
@@ -145,5 +164,9 @@ pub(crate) fn from_serde_message(file: &Path, whole: &str, at: usize, raw: &str)
 }
 
 fn quote_list(items: &[&str]) -> String {
-    items.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ")
+    items
+        .iter()
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

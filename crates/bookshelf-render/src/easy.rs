@@ -20,7 +20,9 @@ pub enum EasyMode {
 /// At most this many symbols above words in one row (ER2).
 const MAX_SYMBOLS: usize = 8;
 
-const ABBREVIATIONS: &[&str] = &["e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "no", "vs"];
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "no", "vs",
+];
 
 /// Byte offsets in `text` where a new sentence starts.
 pub fn sentence_starts(text: &str) -> Vec<usize> {
@@ -39,9 +41,12 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
             }
             if j > ws_start && j < b.len() {
                 let next = text[j..].chars().next().unwrap_or(' ');
-                let word_start = text[..i].rfind(|c: char| !c.is_alphanumeric() && c != '.').map_or(0, |k| k + 1);
+                let word_start = text[..i]
+                    .rfind(|c: char| !c.is_alphanumeric() && c != '.')
+                    .map_or(0, |k| k + 1);
                 let word = text[word_start..i].to_lowercase();
-                let abbrev = b[i] == b'.' && (ABBREVIATIONS.contains(&word.as_str()) || word.len() == 1);
+                let abbrev =
+                    b[i] == b'.' && (ABBREVIATIONS.contains(&word.as_str()) || word.len() == 1);
                 if (next.is_uppercase() || next.is_ascii_digit() || next == '"') && !abbrev {
                     out.push(j);
                 }
@@ -64,7 +69,13 @@ fn symbol_img(ctx: &Ctx<'_>, place: Place<'_>, name: &str, class: &str) -> Strin
 }
 
 /// Put symbols above key words of a text run; returns the HTML and the first symbol.
-fn symbolise(ctx: &Ctx<'_>, place: Place<'_>, text: &str, budget: &mut usize, first: &mut Option<String>) -> String {
+fn symbolise(
+    ctx: &Ctx<'_>,
+    place: Place<'_>,
+    text: &str,
+    budget: &mut usize,
+    first: &mut Option<String>,
+) -> String {
     let mut html = String::new();
     let mut last = 0;
     for m in ctx.symbols.find(text) {
@@ -103,17 +114,27 @@ fn split_sentences(events: Vec<Event<'_>>) -> Vec<Vec<Event<'_>>> {
                 let mut last = 0;
                 for s in starts {
                     let part = t[last..s].trim_end().to_string();
-                    rows.last_mut().expect("a row").push(Event::Text(CowStr::from(part)));
+                    rows.last_mut()
+                        .expect("a row")
+                        .push(Event::Text(CowStr::from(part)));
                     rows.push(Vec::new());
                     last = s;
                 }
-                rows.last_mut().expect("a row").push(Event::Text(CowStr::from(t[last..].to_string())));
+                rows.last_mut()
+                    .expect("a row")
+                    .push(Event::Text(CowStr::from(t[last..].to_string())));
             }
-            Event::SoftBreak => rows.last_mut().expect("a row").push(Event::Text(CowStr::from(" "))),
+            Event::SoftBreak => rows
+                .last_mut()
+                .expect("a row")
+                .push(Event::Text(CowStr::from(" "))),
             other => rows.last_mut().expect("a row").push(other),
         }
     }
-    rows.retain(|r| r.iter().any(|e| !matches!(e, Event::Text(t) if t.trim().is_empty())));
+    rows.retain(|r| {
+        r.iter()
+            .any(|e| !matches!(e, Event::Text(t) if t.trim().is_empty()))
+    });
     rows
 }
 
@@ -124,7 +145,13 @@ fn term_slug(html: &str) -> Option<&str> {
 }
 
 /// One row: picture on the left, the sentence with symbols on the right.
-fn row_html<'e>(ctx: &Ctx<'_>, place: Place<'_>, events: Vec<Event<'e>>, mode: EasyMode, out: &mut Vec<Event<'e>>) {
+fn row_html<'e>(
+    ctx: &Ctx<'_>,
+    place: Place<'_>,
+    events: Vec<Event<'e>>,
+    mode: EasyMode,
+    out: &mut Vec<Event<'e>>,
+) {
     let mut first = None;
     let mut budget = MAX_SYMBOLS;
     let mut inner: Vec<Event<'e>> = Vec::new();
@@ -133,7 +160,13 @@ fn row_html<'e>(ctx: &Ctx<'_>, place: Place<'_>, events: Vec<Event<'e>>, mode: E
     for e in events {
         match e {
             Event::Text(t) if in_code == 0 => {
-                inner.push(Event::InlineHtml(CowStr::from(symbolise(ctx, place, &t, &mut budget, &mut first))));
+                inner.push(Event::InlineHtml(CowStr::from(symbolise(
+                    ctx,
+                    place,
+                    &t,
+                    &mut budget,
+                    &mut first,
+                ))));
             }
             Event::InlineHtml(h) => {
                 if let Some(slug) = term_slug(&h) {
@@ -152,7 +185,9 @@ fn row_html<'e>(ctx: &Ctx<'_>, place: Place<'_>, events: Vec<Event<'e>>, mode: E
         Some(name) => symbol_img(ctx, place, name, "er-pic"),
         None => "<span class=\"er-pic er-none\"></span>".to_string(),
     };
-    out.push(Event::Html(CowStr::from(format!("<div class=\"er-row\">{pic}<p class=\"er-text\">"))));
+    out.push(Event::Html(CowStr::from(format!(
+        "<div class=\"er-row\">{pic}<p class=\"er-text\">"
+    ))));
     out.extend(inner);
     out.push(Event::Html(CowStr::from("</p></div>\n")));
     if mode == EasyMode::Auto {
@@ -163,7 +198,10 @@ fn row_html<'e>(ctx: &Ctx<'_>, place: Place<'_>, events: Vec<Event<'e>>, mode: E
                     .symbol
                     .as_deref()
                     .and_then(|s| ctx.symbols.named(s))
-                    .map_or_else(|| "<span class=\"er-pic er-none\"></span>".to_string(), |s| symbol_img(ctx, place, &s, "er-pic"));
+                    .map_or_else(
+                        || "<span class=\"er-pic er-none\"></span>".to_string(),
+                        |s| symbol_img(ctx, place, &s, "er-pic"),
+                    );
                 out.push(Event::Html(CowStr::from(format!(
                     "<div class=\"er-row er-explain\">{pic}<p class=\"er-text\"><strong>{}</strong> means: {}</p></div>\n",
                     escape(&term.term),
@@ -205,7 +243,10 @@ fn table_as_list<'e>(table: Vec<Event<'e>>, out: &mut Vec<Event<'e>>) {
                 None => escape(c),
             })
             .collect();
-        out.push(Event::Html(CowStr::from(format!("<li>{}</li>\n", parts.join("<br>")))));
+        out.push(Event::Html(CowStr::from(format!(
+            "<li>{}</li>\n",
+            parts.join("<br>")
+        ))));
     }
     out.push(Event::Html(CowStr::from("</ul>\n")));
 }
@@ -239,7 +280,11 @@ pub(crate) fn easy_rows<'e>(
     let mut table: Option<Vec<Event<'e>>> = None;
     let flush = |buf: &mut Option<Vec<Event<'e>>>, out: &mut Vec<Event<'e>>| {
         if let Some(b) = buf.take() {
-            let rows = if mode == EasyMode::Auto { split_sentences(b) } else { vec![b] };
+            let rows = if mode == EasyMode::Auto {
+                split_sentences(b)
+            } else {
+                vec![b]
+            };
             for r in rows {
                 row_html(ctx, place, r, mode, out);
             }
@@ -271,7 +316,13 @@ pub(crate) fn easy_rows<'e>(
                 flush(&mut buf, &mut out);
                 out.push(e);
             }
-            Event::Start(Tag::List(_)) | Event::End(TagEnd::List(_)) | Event::Start(Tag::Heading { .. }) | Event::Start(Tag::CodeBlock(_)) | Event::Start(Tag::BlockQuote(_)) | Event::End(TagEnd::BlockQuote(_)) | Event::Rule => {
+            Event::Start(Tag::List(_))
+            | Event::End(TagEnd::List(_))
+            | Event::Start(Tag::Heading { .. })
+            | Event::Start(Tag::CodeBlock(_))
+            | Event::Start(Tag::BlockQuote(_))
+            | Event::End(TagEnd::BlockQuote(_))
+            | Event::Rule => {
                 flush(&mut buf, &mut out);
                 out.push(e);
             }
@@ -303,6 +354,14 @@ mod tests {
             v.push(&t[last..]);
             v
         };
-        assert_eq!(parts, ["We meet.", "You choose e.g. the time.", "Is it 3.5 hours?", "Yes."]);
+        assert_eq!(
+            parts,
+            [
+                "We meet.",
+                "You choose e.g. the time.",
+                "Is it 3.5 hours?",
+                "Yes."
+            ]
+        );
     }
 }

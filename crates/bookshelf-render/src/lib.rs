@@ -84,7 +84,9 @@ pub struct Renderer {
 impl Renderer {
     /// A renderer with the theme for the book at `root`.
     pub fn new(root: &Path) -> Result<Self, RenderError> {
-        Ok(Self { theme: Theme::load(root)? })
+        Ok(Self {
+            theme: Theme::load(root)?,
+        })
     }
 
     /// Render the whole site into `out` (an empty folder).
@@ -103,11 +105,30 @@ impl Renderer {
         for (name, bytes) in shared.symbols.files() {
             write(&format!("symbols/{name}"), &bytes)?;
         }
-        Ok(Rendered { texts, files: count.into_inner() })
+        Ok(Rendered {
+            texts,
+            files: count.into_inner(),
+        })
+    }
+
+    /// Write the empty search pages again (the search index build replaces `search/`).
+    pub fn write_search_pages(&self, book: &Book, out: &Path) -> Result<(), RenderError> {
+        let shared = site::Shared::new(book, &self.theme);
+        for v in Variant::BOTH {
+            let (path, html, _) = shared.render(site::Job::Search(v))?;
+            site::write_file(out, &urls::file_for(&path), html.as_bytes())?;
+        }
+        Ok(())
     }
 
     /// The search page with results rendered by the server.
-    pub fn search_page(&self, book: &Book, variant: Variant, query: &str, results_html: &str) -> Result<String, RenderError> {
+    pub fn search_page(
+        &self,
+        book: &Book,
+        variant: Variant,
+        query: &str,
+        results_html: &str,
+    ) -> Result<String, RenderError> {
         let shared = site::Shared::new(book, &self.theme);
         shared.search_page(variant, query, results_html)
     }

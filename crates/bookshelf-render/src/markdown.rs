@@ -57,16 +57,30 @@ pub(crate) fn attr(s: &str) -> String {
 }
 
 /// The HTML for a glossary term's first use: a link with its plain definition as a tip.
-pub(crate) fn term_html(ctx: &Ctx<'_>, place: Place<'_>, index: usize, shown: &str, abbreviation: bool) -> String {
+pub(crate) fn term_html(
+    ctx: &Ctx<'_>,
+    place: Place<'_>,
+    index: usize,
+    shown: &str,
+    abbreviation: bool,
+) -> String {
     let term = &ctx.book.glossary.terms[index];
-    let href = format!("{}{}", to_root(place.path), site_path(place.variant, &term.route));
+    let href = format!(
+        "{}{}",
+        to_root(place.path),
+        site_path(place.variant, &term.route)
+    );
     let def = match (place.variant, &term.easy) {
         (Variant::Easy, Some(easy)) => easy.as_str(),
         _ => term.plain.as_str(),
     };
     let id = format!("tip-{}", term.slug);
     let word = if abbreviation {
-        format!("<abbr title=\"{}\">{}</abbr>", attr(&term.term), escape(shown))
+        format!(
+            "<abbr title=\"{}\">{}</abbr>",
+            attr(&term.term),
+            escape(shown)
+        )
     } else {
         escape(shown)
     };
@@ -82,7 +96,13 @@ pub(crate) fn term_html(ctx: &Ctx<'_>, place: Place<'_>, index: usize, shown: &s
 }
 
 /// Replace glossary names in `text` by links, once per term per page.
-fn link_terms<'e>(ctx: &Ctx<'_>, place: Place<'_>, text: &str, used: &mut HashSet<usize>, out: &mut Vec<Event<'e>>) {
+fn link_terms<'e>(
+    ctx: &Ctx<'_>,
+    place: Place<'_>,
+    text: &str,
+    used: &mut HashSet<usize>,
+    out: &mut Vec<Event<'e>>,
+) {
     let mut last = 0;
     for m in ctx.terms.find(text) {
         if Some(m.term) == place.skip_term || used.contains(&m.term) {
@@ -92,7 +112,13 @@ fn link_terms<'e>(ctx: &Ctx<'_>, place: Place<'_>, text: &str, used: &mut HashSe
         if m.start > last {
             out.push(Event::Text(CowStr::from(text[last..m.start].to_string())));
         }
-        out.push(Event::InlineHtml(CowStr::from(term_html(ctx, place, m.term, &text[m.start..m.end], m.abbreviation))));
+        out.push(Event::InlineHtml(CowStr::from(term_html(
+            ctx,
+            place,
+            m.term,
+            &text[m.start..m.end],
+            m.abbreviation,
+        ))));
         last = m.end;
     }
     if last < text.len() {
@@ -106,8 +132,17 @@ pub fn render_body(ctx: &Ctx<'_>, body: &Body, place: Place<'_>, mode: EasyMode)
 }
 
 /// Render Markdown that may not be a page body (glossary `more`), links relative to `content/`.
-pub fn render_markdown(ctx: &Ctx<'_>, markdown: &str, body: Option<&Body>, place: Place<'_>, mode: EasyMode) -> Rendered {
-    let from = body.map_or_else(|| std::path::PathBuf::from("content/glossary.yaml"), |b| b.path.clone());
+pub fn render_markdown(
+    ctx: &Ctx<'_>,
+    markdown: &str,
+    body: Option<&Body>,
+    place: Place<'_>,
+    mode: EasyMode,
+) -> Rendered {
+    let from = body.map_or_else(
+        || std::path::PathBuf::from("content/glossary.yaml"),
+        |b| b.path.clone(),
+    );
     let mut out: Vec<Event<'_>> = Vec::new();
     let mut rendered = Rendered::default();
     let mut used = HashSet::new();
@@ -119,7 +154,12 @@ pub fn render_markdown(ctx: &Ctx<'_>, markdown: &str, body: Option<&Body>, place
     let mut ids = bookshelf_content::markdown::page_ids();
     for event in Parser::new_ext(markdown, bookshelf_content::markdown::options()) {
         match event {
-            Event::Start(Tag::Heading { level, id, classes, attrs }) => {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
                 in_heading = true;
                 heading_text.clear();
                 let id = match body.and_then(|b| b.headings.get(heading_index)) {
@@ -127,7 +167,12 @@ pub fn render_markdown(ctx: &Ctx<'_>, markdown: &str, body: Option<&Body>, place
                     None => ids.unique(&id.map(|s| s.to_string()).unwrap_or_default()),
                 };
                 heading_index += 1;
-                out.push(Event::Start(Tag::Heading { level, id: Some(CowStr::from(id)), classes, attrs }));
+                out.push(Event::Start(Tag::Heading {
+                    level,
+                    id: Some(CowStr::from(id)),
+                    classes,
+                    attrs,
+                }));
             }
             Event::End(TagEnd::Heading(l)) => {
                 in_heading = false;
@@ -135,11 +180,20 @@ pub fn render_markdown(ctx: &Ctx<'_>, markdown: &str, body: Option<&Body>, place
                 rendered.text.push('\n');
                 out.push(Event::End(TagEnd::Heading(l)));
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 link_depth += 1;
                 let dest = match ctx.links.resolve(&from, &dest_url) {
                     Ok(Some(r)) => {
-                        let mut url = format!("{}{}", to_root(place.path), site_path(place.variant, &r.route));
+                        let mut url = format!(
+                            "{}{}",
+                            to_root(place.path),
+                            site_path(place.variant, &r.route)
+                        );
                         if let Some(f) = r.fragment {
                             url.push('#');
                             url.push_str(&f);
@@ -151,7 +205,12 @@ pub fn render_markdown(ctx: &Ctx<'_>, markdown: &str, body: Option<&Body>, place
                     }
                     _ => dest_url,
                 };
-                out.push(Event::Start(Tag::Link { link_type, dest_url: dest, title, id }));
+                out.push(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url: dest,
+                    title,
+                    id,
+                }));
             }
             Event::End(TagEnd::Link) => {
                 link_depth = link_depth.saturating_sub(1);
@@ -187,7 +246,9 @@ pub fn render_markdown(ctx: &Ctx<'_>, markdown: &str, body: Option<&Body>, place
                 rendered.text.push(' ');
                 out.push(event);
             }
-            Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) | Event::End(TagEnd::TableRow) => {
+            Event::End(TagEnd::Paragraph)
+            | Event::End(TagEnd::Item)
+            | Event::End(TagEnd::TableRow) => {
                 rendered.text.push('\n');
                 out.push(event);
             }

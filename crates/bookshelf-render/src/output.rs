@@ -14,31 +14,47 @@ pub struct Staging {
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> RenderError + '_ {
-    move |e| RenderError::Io { path: path.to_path_buf(), source: e }
+    move |e| RenderError::Io {
+        path: path.to_path_buf(),
+        source: e,
+    }
 }
 
 fn sibling(out: &Path, tag: &str) -> PathBuf {
-    let name = out.file_name().map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+    let name = out
+        .file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
     out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
 }
 
 impl Staging {
     /// Make a fresh staging folder beside `out`, clearing any left by interrupted builds.
     pub fn new(out: &Path) -> Result<Self, RenderError> {
-        let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
         std::fs::create_dir_all(parent).map_err(io(parent))?;
-        let name = out.file_name().map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+        let name = out
+            .file_name()
+            .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
         if let Ok(entries) = std::fs::read_dir(parent) {
             for e in entries.flatten() {
                 let n = e.file_name().to_string_lossy().into_owned();
-                if n.starts_with(&format!(".{name}.tmp-")) || n.starts_with(&format!(".{name}.old-")) {
+                if n.starts_with(&format!(".{name}.tmp-"))
+                    || n.starts_with(&format!(".{name}.old-"))
+                {
                     let _ = std::fs::remove_dir_all(e.path());
                 }
             }
         }
         let dir = sibling(out, "tmp");
         std::fs::create_dir_all(&dir).map_err(io(&dir))?;
-        Ok(Self { out: out.to_path_buf(), dir, done: false })
+        Ok(Self {
+            out: out.to_path_buf(),
+            dir,
+            done: false,
+        })
     }
 
     /// The folder to write into.
@@ -57,7 +73,10 @@ impl Staging {
             if had_old {
                 let _ = std::fs::rename(&old, &self.out);
             }
-            return Err(RenderError::Io { path: self.out.clone(), source: e });
+            return Err(RenderError::Io {
+                path: self.out.clone(),
+                source: e,
+            });
         }
         self.done = true;
         if had_old {

@@ -76,7 +76,12 @@ impl<'a> Shared<'a> {
     }
 
     fn ctx(&self) -> Ctx<'_> {
-        Ctx { book: self.book, links: &self.links, terms: &self.terms, symbols: &self.symbols }
+        Ctx {
+            book: self.book,
+            links: &self.links,
+            terms: &self.terms,
+            symbols: &self.symbols,
+        }
     }
 
     /// Every job of a full build.
@@ -114,15 +119,30 @@ impl<'a> Shared<'a> {
 
     fn url(&self, from: &str, variant: Variant, route: &str) -> String {
         let u = format!("{}{}", to_root(from), site_path(variant, route));
-        if u.is_empty() { "./".into() } else { u }
+        if u.is_empty() {
+            "./".into()
+        } else {
+            u
+        }
     }
 
     fn symbol_url(&self, from: &str, name: Option<&str>) -> Option<String> {
         let name = self.symbols.named(name?)?;
-        Some(format!("{}{}", to_root(from), self.symbols.use_symbol(&name)))
+        Some(format!(
+            "{}{}",
+            to_root(from),
+            self.symbols.use_symbol(&name)
+        ))
     }
 
-    fn base_context(&self, job: Job, variant: Variant, path: &str, title: &str, kind: &str) -> Context {
+    fn base_context(
+        &self,
+        job: Job,
+        variant: Variant,
+        path: &str,
+        title: &str,
+        kind: &str,
+    ) -> Context {
         let route = self.route(job);
         let mut c = Context::new();
         c.insert("site", &self.site);
@@ -140,18 +160,37 @@ impl<'a> Shared<'a> {
             .unwrap_or(if route.is_empty() { "" } else { "-" });
         let menu: Vec<LinkCtx> = MENU
             .iter()
-            .map(|(r, t)| LinkCtx { title: t.to_string(), url: self.url(path, variant, r), current: *r == route || (*r == current_top && route == *r) })
+            .map(|(r, t)| LinkCtx {
+                title: t.to_string(),
+                url: self.url(path, variant, r),
+                current: *r == route || (*r == current_top && route == *r),
+            })
             .collect();
         c.insert("menu", &menu);
         let mut crumbs = Vec::new();
         if !route.is_empty() && route != "404.html" {
-            crumbs.push(LinkCtx { title: "Home".into(), url: self.url(path, variant, ""), current: false });
-            if let Some((r, t)) = MENU.iter().find(|(r, _)| !r.is_empty() && route.starts_with(r) && route != *r) {
-                crumbs.push(LinkCtx { title: t.to_string(), url: self.url(path, variant, r), current: false });
+            crumbs.push(LinkCtx {
+                title: "Home".into(),
+                url: self.url(path, variant, ""),
+                current: false,
+            });
+            if let Some((r, t)) = MENU
+                .iter()
+                .find(|(r, _)| !r.is_empty() && route.starts_with(r) && route != *r)
+            {
+                crumbs.push(LinkCtx {
+                    title: t.to_string(),
+                    url: self.url(path, variant, r),
+                    current: false,
+                });
             }
         }
         c.insert("breadcrumbs", &crumbs);
         c.insert("symbols_credit", &self.credit);
+        c.insert(
+            "has_sources",
+            &self.book.pages.iter().any(|p| p.route == "sources/"),
+        );
         c.insert("prev", &Option::<LinkCtx>::None);
         c.insert("next", &Option::<LinkCtx>::None);
         c.insert("listing", &Vec::<GroupCtx>::new());
@@ -160,15 +199,27 @@ impl<'a> Shared<'a> {
     }
 
     fn render_template(&self, name: &str, c: &Context) -> Result<String, RenderError> {
-        self.theme.tera.render(name, c).map_err(|e| RenderError::Template(format!("in `{name}`: {}", describe(&e))))
+        self.theme
+            .tera
+            .render(name, c)
+            .map_err(|e| RenderError::Template(format!("in `{name}`: {}", describe(&e))))
     }
 
     fn audience(aud: &[bookshelf_content::Audience]) -> Vec<String> {
         aud.iter().map(|a| a.label().to_string()).collect()
     }
 
-    fn page_body(&self, page: &Page, variant: Variant, path: &str) -> (Rendered, bool, Option<String>, String, Option<String>) {
-        let place = Place { path, variant, skip_term: None };
+    fn page_body(
+        &self,
+        page: &Page,
+        variant: Variant,
+        path: &str,
+    ) -> (Rendered, bool, Option<String>, String, Option<String>) {
+        let place = Place {
+            path,
+            variant,
+            skip_term: None,
+        };
         match (variant, &page.easy) {
             (Variant::Easy, Some(easy)) => (
                 render_body(&self.ctx(), &easy.body, place, EasyMode::Hand),
@@ -177,40 +228,72 @@ impl<'a> Shared<'a> {
                 easy.title.clone(),
                 easy.summary.clone().or_else(|| page.summary.clone()),
             ),
-            (Variant::Easy, None) => {
-                (render_body(&self.ctx(), &page.body, place, EasyMode::Auto), false, None, page.title.clone(), page.summary.clone())
-            }
-            (Variant::Standard, _) => {
-                (render_body(&self.ctx(), &page.body, place, EasyMode::Auto), false, None, page.title.clone(), page.summary.clone())
-            }
+            (Variant::Easy, None) => (
+                render_body(&self.ctx(), &page.body, place, EasyMode::Auto),
+                false,
+                None,
+                page.title.clone(),
+                page.summary.clone(),
+            ),
+            (Variant::Standard, _) => (
+                render_body(&self.ctx(), &page.body, place, EasyMode::Auto),
+                false,
+                None,
+                page.title.clone(),
+                page.summary.clone(),
+            ),
         }
     }
 
-    fn neighbours(&self, i: usize, variant: Variant, path: &str) -> (Option<LinkCtx>, Option<LinkCtx>) {
+    fn neighbours(
+        &self,
+        i: usize,
+        variant: Variant,
+        path: &str,
+    ) -> (Option<LinkCtx>, Option<LinkCtx>) {
         let page = &self.book.pages[i];
         if !matches!(page.section, Section::Model | Section::Guides) {
             return (None, None);
         }
         let link = |j: usize| {
             let p = &self.book.pages[j];
-            (p.section == page.section).then(|| LinkCtx { title: p.title.clone(), url: self.url(path, variant, &p.route), current: false })
+            (p.section == page.section).then(|| LinkCtx {
+                title: p.title.clone(),
+                url: self.url(path, variant, &p.route),
+                current: false,
+            })
         };
         let prev = i.checked_sub(1).and_then(link);
-        let next = (i + 1 < self.book.pages.len()).then(|| link(i + 1)).flatten();
+        let next = (i + 1 < self.book.pages.len())
+            .then(|| link(i + 1))
+            .flatten();
         (prev, next)
     }
 
     /// Render one job: its site path, HTML and search text.
-    pub(crate) fn render(&self, job: Job) -> Result<(String, String, Option<PageText>), RenderError> {
+    pub(crate) fn render(
+        &self,
+        job: Job,
+    ) -> Result<(String, String, Option<PageText>), RenderError> {
         let variant = match job {
-            Job::Page(_, v) | Job::Section(_, v) | Job::Checklist(_, v) | Job::Checklists(v) | Job::Glossary(v) | Job::Term(_, v) | Job::Search(v) | Job::Print(v) | Job::NotFound(v) => v,
+            Job::Page(_, v)
+            | Job::Section(_, v)
+            | Job::Checklist(_, v)
+            | Job::Checklists(v)
+            | Job::Glossary(v)
+            | Job::Term(_, v)
+            | Job::Search(v)
+            | Job::Print(v)
+            | Job::NotFound(v) => v,
         };
         let route = self.route(job);
         let path = site_path(variant, &route);
         let (html, text) = match job {
             Job::Page(i, _) => self.page(i, job, variant, &path)?,
             Job::Section(s, _) => (self.section(s, job, variant, &path)?, None),
-            Job::Checklist(i, _) => self.checklist(&self.book.checklists[i], job, variant, &path)?,
+            Job::Checklist(i, _) => {
+                self.checklist(&self.book.checklists[i], job, variant, &path)?
+            }
             Job::Checklists(_) => (self.checklists(job, variant, &path)?, None),
             Job::Glossary(_) => (self.glossary(job, variant, &path)?, None),
             Job::Term(i, _) => self.term(i, job, variant, &path)?,
@@ -218,14 +301,26 @@ impl<'a> Shared<'a> {
             Job::Print(_) => (self.print(job, variant, &path)?, None),
             Job::NotFound(_) => {
                 let mut c = self.base_context(job, variant, &path, "Page not found", "404");
-                c.insert("page", &PageCtx { title: "Page not found".into(), ..Default::default() });
+                c.insert(
+                    "page",
+                    &PageCtx {
+                        title: "Page not found".into(),
+                        ..Default::default()
+                    },
+                );
                 (self.render_template("404.html", &c)?, None)
             }
         };
         Ok((path, html, text))
     }
 
-    fn page(&self, i: usize, job: Job, variant: Variant, path: &str) -> Result<(String, Option<PageText>), RenderError> {
+    fn page(
+        &self,
+        i: usize,
+        job: Job,
+        variant: Variant,
+        path: &str,
+    ) -> Result<(String, Option<PageText>), RenderError> {
         let page = &self.book.pages[i];
         let (body, hand, checked_by, title, summary) = self.page_body(page, variant, path);
         let toc = match (variant, &page.easy) {
@@ -245,7 +340,14 @@ impl<'a> Shared<'a> {
                 title: title.clone(),
                 summary: summary.clone(),
                 html: body.html,
-                toc: toc.iter().filter(|h| h.level == 2).map(|h| TocCtx { id: h.id.clone(), text: h.text.clone() }).collect(),
+                toc: toc
+                    .iter()
+                    .filter(|h| h.level == 2)
+                    .map(|h| TocCtx {
+                        id: h.id.clone(),
+                        text: h.text.clone(),
+                    })
+                    .collect(),
                 audience: Self::audience(&page.audience),
                 symbol: self.symbol_url(path, page.symbol.as_deref()),
                 hand_written: hand,
@@ -272,7 +374,10 @@ impl<'a> Shared<'a> {
 
     fn card_for_page(&self, p: &Page, variant: Variant, path: &str) -> CardCtx {
         let (title, summary) = match (variant, &p.easy) {
-            (Variant::Easy, Some(e)) => (e.title.clone(), e.summary.clone().or_else(|| p.summary.clone())),
+            (Variant::Easy, Some(e)) => (
+                e.title.clone(),
+                e.summary.clone().or_else(|| p.summary.clone()),
+            ),
             _ => (p.title.clone(), p.summary.clone()),
         };
         CardCtx {
@@ -285,31 +390,80 @@ impl<'a> Shared<'a> {
         }
     }
 
-    fn section(&self, s: Section, job: Job, variant: Variant, path: &str) -> Result<String, RenderError> {
+    fn section(
+        &self,
+        s: Section,
+        job: Job,
+        variant: Variant,
+        path: &str,
+    ) -> Result<String, RenderError> {
         let (title, summary) = match s {
-            Section::Model => ("The co-production model", "What co-production is, and how to do it well, one chapter at a time."),
-            _ => ("Guides for parents, carers and young people", "Plain guides about having your say and working together."),
+            Section::Model => (
+                "The co-production model",
+                "What co-production is, and how to do it well, one chapter at a time.",
+            ),
+            _ => (
+                "Guides for parents, carers and young people",
+                "Plain guides about having your say and working together.",
+            ),
         };
         let mut c = self.base_context(job, variant, path, title, "section");
-        c.insert("page", &PageCtx { title: title.into(), summary: Some(summary.into()), ..Default::default() });
-        let items: Vec<CardCtx> = self.book.pages.iter().filter(|p| p.section == s).map(|p| self.card_for_page(p, variant, path)).collect();
-        c.insert("listing", &vec![GroupCtx { title: format!("All {} pages", items.len()), intro: None, items }]);
+        c.insert(
+            "page",
+            &PageCtx {
+                title: title.into(),
+                summary: Some(summary.into()),
+                ..Default::default()
+            },
+        );
+        let items: Vec<CardCtx> = self
+            .book
+            .pages
+            .iter()
+            .filter(|p| p.section == s)
+            .map(|p| self.card_for_page(p, variant, path))
+            .collect();
+        c.insert(
+            "listing",
+            &vec![GroupCtx {
+                title: format!("All {} pages", items.len()),
+                intro: None,
+                items,
+            }],
+        );
         self.render_template("page.html", &c)
     }
 
     fn inline(&self, text: &str, variant: Variant, path: &str) -> String {
-        let place = Place { path, variant, skip_term: None };
+        let place = Place {
+            path,
+            variant,
+            skip_term: None,
+        };
         let r = render_markdown(&self.ctx(), text, None, place, EasyMode::Hand);
         let html = r.html.trim();
         // One paragraph: keep its inside only.
-        let html = html.strip_prefix("<p>").and_then(|h| h.strip_suffix("</p>")).unwrap_or(html);
-        let html = html.strip_prefix("<div class=\"er-row\">").map_or(html.to_string(), |h| {
-            h.trim_end_matches("</div>").replacen("<p class=\"er-text\">", "<span class=\"er-text\">", 1).replace("</p>", "</span>")
-        });
+        let html = html
+            .strip_prefix("<p>")
+            .and_then(|h| h.strip_suffix("</p>"))
+            .unwrap_or(html);
+        let html = html
+            .strip_prefix("<div class=\"er-row\">")
+            .map_or(html.to_string(), |h| {
+                h.trim_end_matches("</div>")
+                    .replacen("<p class=\"er-text\">", "<span class=\"er-text\">", 1)
+                    .replace("</p>", "</span>")
+            });
         html
     }
 
-    fn checklist(&self, cl: &Checklist, job: Job, variant: Variant, path: &str) -> Result<(String, Option<PageText>), RenderError> {
+    fn checklist(
+        &self,
+        cl: &Checklist,
+        job: Job,
+        variant: Variant,
+        path: &str,
+    ) -> Result<(String, Option<PageText>), RenderError> {
         let mut c = self.base_context(job, variant, path, &cl.title, "checklist");
         let mut body = String::new();
         let sections: Vec<SectionCtx> = cl
@@ -343,26 +497,46 @@ impl<'a> Shared<'a> {
                 }
             })
             .collect();
-        c.insert("page", &PageCtx {
-            title: cl.title.clone(),
-            summary: Some(cl.summary.clone()),
-            audience: Self::audience(&cl.audience),
-            symbol: self.symbol_url(path, cl.symbol.as_deref()),
-            ..Default::default()
-        });
-        c.insert("checklist", &ChecklistCtx {
-            slug: cl.slug.clone(),
-            kind: match cl.kind { ChecklistKind::Checklist => "checklist".into(), ChecklistKind::Rating => "rating".into() },
-            level: cl.level.key().into(),
-            level_label: cl.level.label().into(),
-            summary: cl.summary.clone(),
-            when: cl.when.clone(),
-            total: cl.item_count(),
-            scale: cl.scale.clone(),
-            sections,
-        });
-        let idx = self.book.checklists.iter().position(|x| x.slug == cl.slug).unwrap_or(0);
-        let link = |j: usize| self.book.checklists.get(j).map(|x| LinkCtx { title: x.title.clone(), url: self.url(path, variant, &x.route), current: false });
+        c.insert(
+            "page",
+            &PageCtx {
+                title: cl.title.clone(),
+                summary: Some(cl.summary.clone()),
+                audience: Self::audience(&cl.audience),
+                symbol: self.symbol_url(path, cl.symbol.as_deref()),
+                ..Default::default()
+            },
+        );
+        c.insert(
+            "checklist",
+            &ChecklistCtx {
+                slug: cl.slug.clone(),
+                kind: match cl.kind {
+                    ChecklistKind::Checklist => "checklist".into(),
+                    ChecklistKind::Rating => "rating".into(),
+                },
+                level: cl.level.key().into(),
+                level_label: cl.level.label().into(),
+                summary: cl.summary.clone(),
+                when: cl.when.clone(),
+                total: cl.item_count(),
+                scale: cl.scale.clone(),
+                sections,
+            },
+        );
+        let idx = self
+            .book
+            .checklists
+            .iter()
+            .position(|x| x.slug == cl.slug)
+            .unwrap_or(0);
+        let link = |j: usize| {
+            self.book.checklists.get(j).map(|x| LinkCtx {
+                title: x.title.clone(),
+                url: self.url(path, variant, &x.route),
+                current: false,
+            })
+        };
         c.insert("prev", &idx.checked_sub(1).and_then(link));
         c.insert("next", &link(idx + 1));
         let html = self.render_template("checklist.html", &c)?;
@@ -382,14 +556,29 @@ impl<'a> Shared<'a> {
 
     fn checklists(&self, job: Job, variant: Variant, path: &str) -> Result<String, RenderError> {
         let mut c = self.base_context(job, variant, path, "Checklists", "checklists");
-        c.insert("page", &PageCtx {
-            title: "Checklists".into(),
-            summary: Some("Checklists to use before, during and after a piece of work, grouped by level.".into()),
-            ..Default::default()
-        });
+        c.insert(
+            "page",
+            &PageCtx {
+                title: "Checklists".into(),
+                summary: Some(
+                    "Checklists to use before, during and after a piece of work, grouped by level."
+                        .into(),
+                ),
+                ..Default::default()
+            },
+        );
         #[derive(Serialize)]
-        struct L { key: &'static str, short: &'static str }
-        let levels: Vec<L> = Level::ALL.iter().map(|l| L { key: l.key(), short: l.label().split(':').next().unwrap_or("") }).collect();
+        struct L {
+            key: &'static str,
+            short: &'static str,
+        }
+        let levels: Vec<L> = Level::ALL
+            .iter()
+            .map(|l| L {
+                key: l.key(),
+                short: l.label().split(':').next().unwrap_or(""),
+            })
+            .collect();
         c.insert("levels", &levels);
         let groups: Vec<GroupCtx> = Level::ALL
             .iter()
@@ -410,7 +599,9 @@ impl<'a> Shared<'a> {
                         level: Some(x.level.key().into()),
                         audience: x.audience.iter().map(|a| a.key().to_string()).collect(),
                         meta: Some(match x.kind {
-                            ChecklistKind::Rating => format!("Rating list, {} statements", x.item_count()),
+                            ChecklistKind::Rating => {
+                                format!("Rating list, {} statements", x.item_count())
+                            }
                             ChecklistKind::Checklist => format!("{} items", x.item_count()),
                         }),
                     })
@@ -435,54 +626,97 @@ impl<'a> Shared<'a> {
             aliases: t.aliases.clone(),
             definition,
             more_html: (with_more && t.more.is_some()).then(|| {
-                let place = Place { path, variant, skip_term: Some(i) };
-                render_markdown(&self.ctx(), t.more.as_deref().unwrap_or(""), None, place, EasyMode::Auto).html
+                let place = Place {
+                    path,
+                    variant,
+                    skip_term: Some(i),
+                };
+                render_markdown(
+                    &self.ctx(),
+                    t.more.as_deref().unwrap_or(""),
+                    None,
+                    place,
+                    EasyMode::Auto,
+                )
+                .html
             }),
             say_instead: t.say_instead.clone(),
             see_also: t
                 .see_also
                 .iter()
                 .filter_map(|s| self.book.glossary.by_slug(s))
-                .map(|o| TermLinkCtx { term: o.term.clone(), url: self.url(path, variant, &o.route) })
+                .map(|o| TermLinkCtx {
+                    term: o.term.clone(),
+                    url: self.url(path, variant, &o.route),
+                })
                 .collect(),
         }
     }
 
     fn glossary(&self, job: Job, variant: Variant, path: &str) -> Result<String, RenderError> {
         let mut c = self.base_context(job, variant, path, "Glossary", "glossary");
-        c.insert("page", &PageCtx {
-            title: "Glossary: words explained".into(),
-            summary: Some("The words and short forms you may hear, each explained in plain words.".into()),
-            ..Default::default()
-        });
+        c.insert(
+            "page",
+            &PageCtx {
+                title: "Glossary: words explained".into(),
+                summary: Some(
+                    "The words and short forms you may hear, each explained in plain words.".into(),
+                ),
+                ..Default::default()
+            },
+        );
         let mut groups: Vec<LetterGroupCtx> = Vec::new();
         for i in 0..self.book.glossary.terms.len() {
             let t = self.term_ctx(i, variant, path, false);
-            let letter = t.term.chars().next().map(|c| c.to_uppercase().to_string()).unwrap_or_default();
-            let letter = if letter.chars().all(|c| c.is_ascii_alphabetic()) { letter } else { "#".into() };
+            let letter = t
+                .term
+                .chars()
+                .next()
+                .map(|c| c.to_uppercase().to_string())
+                .unwrap_or_default();
+            let letter = if letter.chars().all(|c| c.is_ascii_alphabetic()) {
+                letter
+            } else {
+                "#".into()
+            };
             match groups.last_mut() {
                 Some(g) if g.letter == letter => g.terms.push(t),
-                _ => groups.push(LetterGroupCtx { letter, terms: vec![t] }),
+                _ => groups.push(LetterGroupCtx {
+                    letter,
+                    terms: vec![t],
+                }),
             }
         }
         let letters: Vec<LetterCtx> = ('A'..='Z')
-            .map(|l| LetterCtx { letter: l.to_string(), has: groups.iter().any(|g| g.letter == l.to_string()) })
+            .map(|l| LetterCtx {
+                letter: l.to_string(),
+                has: groups.iter().any(|g| g.letter == l.to_string()),
+            })
             .collect();
         c.insert("letters", &letters);
         c.insert("groups", &groups);
         self.render_template("glossary.html", &c)
     }
 
-    fn term(&self, i: usize, job: Job, variant: Variant, path: &str) -> Result<(String, Option<PageText>), RenderError> {
+    fn term(
+        &self,
+        i: usize,
+        job: Job,
+        variant: Variant,
+        path: &str,
+    ) -> Result<(String, Option<PageText>), RenderError> {
         let t = &self.book.glossary.terms[i];
         let mut c = self.base_context(job, variant, path, &t.term, "term");
         let ctx = self.term_ctx(i, variant, path, true);
-        c.insert("page", &PageCtx {
-            title: t.term.clone(),
-            summary: Some(ctx.definition.clone()),
-            symbol: self.symbol_url(path, t.symbol.as_deref()),
-            ..Default::default()
-        });
+        c.insert(
+            "page",
+            &PageCtx {
+                title: t.term.clone(),
+                summary: Some(ctx.definition.clone()),
+                symbol: self.symbol_url(path, t.symbol.as_deref()),
+                ..Default::default()
+            },
+        );
         c.insert("term", &ctx);
         let html = self.render_template("term.html", &c)?;
         let mut body = format!("{}\n{}", ctx.definition, t.more.clone().unwrap_or_default());
@@ -505,10 +739,25 @@ impl<'a> Shared<'a> {
     }
 
     /// The search page, with server-rendered results when given.
-    pub(crate) fn search_page(&self, variant: Variant, query: &str, results_html: &str) -> Result<String, RenderError> {
+    pub(crate) fn search_page(
+        &self,
+        variant: Variant,
+        query: &str,
+        results_html: &str,
+    ) -> Result<String, RenderError> {
         let path = site_path(variant, "search/");
         let mut c = self.base_context(Job::Search(variant), variant, &path, "Search", "search");
-        c.insert("page", &PageCtx { title: if query.is_empty() { "Search".into() } else { format!("Search results for “{query}”") }, ..Default::default() });
+        c.insert(
+            "page",
+            &PageCtx {
+                title: if query.is_empty() {
+                    "Search".into()
+                } else {
+                    format!("Search results for “{query}”")
+                },
+                ..Default::default()
+            },
+        );
         c.insert("query", query);
         c.insert("results_html", results_html);
         self.render_template("search.html", &c)
@@ -523,7 +772,8 @@ impl<'a> Shared<'a> {
                 .replace(" id=\"", &format!(" id=\"p{n}-"))
                 .replace("href=\"#", &format!("href=\"#p{n}-"))
                 .replace("aria-describedby=\"", &format!("aria-describedby=\"p{n}-"))
-                .replace("<h2", "<h3").replace("</h2>", "</h3>");
+                .replace("<h2", "<h3")
+                .replace("</h2>", "</h3>");
             html.push_str(&format!(
                 "<section class=\"print-part\" aria-labelledby=\"part-{n}\"><h2 id=\"part-{n}\">{}</h2>\n{inner}</section>\n",
                 escape(title)
@@ -536,7 +786,10 @@ impl<'a> Shared<'a> {
         for cl in &self.book.checklists {
             let mut inner = format!("<p>{}</p>", escape(&cl.summary));
             for s in &cl.sections {
-                inner.push_str(&format!("<h3>{}</h3><ul class=\"print-boxes\">", escape(&s.title)));
+                inner.push_str(&format!(
+                    "<h3>{}</h3><ul class=\"print-boxes\">",
+                    escape(&s.title)
+                ));
                 for it in &s.items {
                     inner.push_str(&format!("<li>{}</li>", escape(&it.text)));
                 }
@@ -547,17 +800,24 @@ impl<'a> Shared<'a> {
         let mut gl = String::from("<dl>");
         for i in 0..self.book.glossary.terms.len() {
             let t = self.term_ctx(i, variant, path, false);
-            gl.push_str(&format!("<dt>{}</dt><dd>{}</dd>", escape(&t.term), escape(&t.definition)));
+            gl.push_str(&format!(
+                "<dt>{}</dt><dd>{}</dd>",
+                escape(&t.term),
+                escape(&t.definition)
+            ));
         }
         gl.push_str("</dl>");
         section("Glossary", &gl, &mut html);
         let mut c = self.base_context(job, variant, path, "The whole bookshelf", "print");
-        c.insert("page", &PageCtx {
-            title: format!("{}: the whole bookshelf", self.book.config.book.title),
-            summary: Some("Every page on one page, ready to print.".into()),
-            html,
-            ..Default::default()
-        });
+        c.insert(
+            "page",
+            &PageCtx {
+                title: format!("{}: the whole bookshelf", self.book.config.book.title),
+                summary: Some("Every page on one page, ready to print.".into()),
+                html,
+                ..Default::default()
+            },
+        );
         self.render_template("print.html", &c)
     }
 }
@@ -593,7 +853,10 @@ pub(crate) fn render_all(
 pub(crate) fn write_file(out: &Path, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
     let path = out.join(rel);
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| RenderError::Io { path: parent.to_path_buf(), source: e })?;
+        std::fs::create_dir_all(parent).map_err(|e| RenderError::Io {
+            path: parent.to_path_buf(),
+            source: e,
+        })?;
     }
     std::fs::write(&path, bytes).map_err(|e| RenderError::Io { path, source: e })
 }

@@ -51,7 +51,9 @@ impl SymbolSet {
     pub fn exists(&self, name: &str) -> bool {
         match self {
             SymbolSet::Twemoji => twemoji_assets::svg::SvgTwemojiAsset::from_name(name).is_some(),
-            SymbolSet::Folder(dir) => ["svg", "png"].iter().any(|ext| dir.join(format!("{name}.{ext}")).is_file()),
+            SymbolSet::Folder(dir) => ["svg", "png"]
+                .iter()
+                .any(|ext| dir.join(format!("{name}.{ext}")).is_file()),
         }
     }
 
@@ -78,7 +80,10 @@ fn forms(key: &str) -> Vec<String> {
         None => (String::new(), key),
     };
     let mut add = |w: String| out.push(format!("{head}{w}"));
-    if let Some(stem) = last.strip_suffix('y').filter(|s| !s.ends_with(['a', 'e', 'o', 'u'])) {
+    if let Some(stem) = last
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
         add(format!("{stem}ies"));
         add(format!("{stem}ied"));
     }
@@ -131,7 +136,9 @@ impl SymbolMatcher {
             if stop.contains(key) {
                 continue;
             }
-            let exists = *known.entry(name.clone()).or_insert_with(|| set.exists(name));
+            let exists = *known
+                .entry(name.clone())
+                .or_insert_with(|| set.exists(name));
             if !exists {
                 continue;
             }
@@ -147,31 +154,52 @@ impl SymbolMatcher {
                 .build(&patterns)
                 .expect("symbol patterns build")
         });
-        Self { ac, names, used: Mutex::new(BTreeSet::new()), set, known }
+        Self {
+            ac,
+            names,
+            used: Mutex::new(BTreeSet::new()),
+            set,
+            known,
+        }
     }
 
     /// Whole-word symbol matches in `text`, longest phrase first.
     pub fn find(&self, text: &str) -> Vec<SymbolMatch> {
-        let Some(ac) = &self.ac else { return Vec::new() };
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
         let word = |c: char| c.is_alphanumeric() || c == '\'' || c == '-';
         ac.find_iter(text)
             .filter(|m| {
-                text[..m.start()].chars().next_back().is_none_or(|c| !word(c))
+                text[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !word(c))
                     && text[m.end()..].chars().next().is_none_or(|c| !word(c))
             })
-            .map(|m| SymbolMatch { range: m.start()..m.end(), name: self.names[m.pattern().as_usize()].clone() })
+            .map(|m| SymbolMatch {
+                range: m.start()..m.end(),
+                name: self.names[m.pattern().as_usize()].clone(),
+            })
             .collect()
     }
 
     /// A symbol by name if it exists in the set (page and glossary symbols).
     pub fn named(&self, name: &str) -> Option<String> {
-        let exists = self.known.get(name).copied().unwrap_or_else(|| self.set.exists(name));
+        let exists = self
+            .known
+            .get(name)
+            .copied()
+            .unwrap_or_else(|| self.set.exists(name));
         exists.then(|| name.to_string())
     }
 
     /// Remember that a page uses this symbol; returns its site path (`symbols/x.svg`).
     pub fn use_symbol(&self, name: &str) -> String {
-        self.used.lock().expect("symbol set lock").insert(name.to_string());
+        self.used
+            .lock()
+            .expect("symbol set lock")
+            .insert(name.to_string());
         format!("symbols/{name}.{}", self.set.ext(name))
     }
 

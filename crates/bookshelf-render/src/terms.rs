@@ -60,14 +60,22 @@ impl TermMatcher {
                     .expect("glossary patterns build")
             })
         };
-        Self { words: build(&words, true), word_terms, abbrs: build(&abbrs, false), abbr_terms }
+        Self {
+            words: build(&words, true),
+            word_terms,
+            abbrs: build(&abbrs, false),
+            abbr_terms,
+        }
     }
 
     /// Every whole-word match in `text`, in order, not overlapping.
     pub fn find(&self, text: &str) -> Vec<TermMatch> {
         let mut found = Vec::new();
         let bounded = |s: usize, e: usize| {
-            let before = text[..s].chars().next_back().is_none_or(|c| !is_word_char(c));
+            let before = text[..s]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word_char(c));
             let after = text[e..].chars().next().is_none_or(|c| !is_word_char(c));
             before && after
         };
@@ -79,7 +87,12 @@ impl TermMatcher {
                     end += 1;
                 }
                 if bounded(m.start(), end) {
-                    found.push(TermMatch { start: m.start(), end, term: self.abbr_terms[m.pattern().as_usize()], abbreviation: true });
+                    found.push(TermMatch {
+                        start: m.start(),
+                        end,
+                        term: self.abbr_terms[m.pattern().as_usize()],
+                        abbreviation: true,
+                    });
                 }
             }
         }
@@ -96,7 +109,12 @@ impl TermMatcher {
                     }
                 }
                 if bounded(m.start(), end) {
-                    found.push(TermMatch { start: m.start(), end, term: self.word_terms[m.pattern().as_usize()], abbreviation: false });
+                    found.push(TermMatch {
+                        start: m.start(),
+                        end,
+                        term: self.word_terms[m.pattern().as_usize()],
+                        abbreviation: false,
+                    });
                 }
             }
         }

@@ -51,24 +51,47 @@ impl Theme {
             let text = match std::fs::read_to_string(&over) {
                 Ok(t) => t,
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => text.to_string(),
-                Err(e) => return Err(RenderError::Io { path: over, source: e }),
+                Err(e) => {
+                    return Err(RenderError::Io {
+                        path: over,
+                        source: e,
+                    })
+                }
             };
             templates.push((name.trim_start_matches("templates/").to_string(), text));
         }
         let mut tera = tera::Tera::default();
         tera.autoescape_on(vec![".html"]);
+        tera.set_escape_fn(escape_html);
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| RenderError::Template(describe(&e)))?;
-        let mut assets: Vec<(String, Vec<u8>)> =
-            ASSETS.iter().map(|(n, t)| (n.trim_start_matches("assets/").to_string(), t.as_bytes().to_vec())).collect();
+        let mut assets: Vec<(String, Vec<u8>)> = ASSETS
+            .iter()
+            .map(|(n, t)| {
+                (
+                    n.trim_start_matches("assets/").to_string(),
+                    t.as_bytes().to_vec(),
+                )
+            })
+            .collect();
         let asset_dir = dir.join("assets");
         if asset_dir.is_dir() {
             for entry in walkdir::WalkDir::new(&asset_dir).sort_by_file_name() {
-                let entry = entry.map_err(|e| RenderError::Io { path: asset_dir.clone(), source: e.into() })?;
+                let entry = entry.map_err(|e| RenderError::Io {
+                    path: asset_dir.clone(),
+                    source: e.into(),
+                })?;
                 if entry.file_type().is_file() {
-                    let rel = entry.path().strip_prefix(&asset_dir).unwrap_or(entry.path()).to_string_lossy().replace('\\', "/");
-                    let bytes = std::fs::read(entry.path())
-                        .map_err(|e| RenderError::Io { path: entry.path().to_path_buf(), source: e })?;
+                    let rel = entry
+                        .path()
+                        .strip_prefix(&asset_dir)
+                        .unwrap_or(entry.path())
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    let bytes = std::fs::read(entry.path()).map_err(|e| RenderError::Io {
+                        path: entry.path().to_path_buf(),
+                        source: e,
+                    })?;
                     assets.retain(|(n, _)| *n != rel);
                     assets.push((rel, bytes));
                 }
@@ -76,6 +99,22 @@ impl Theme {
         }
         Ok(Self { tera, assets })
     }
+}
+
+/// Escape text for HTML text and quoted attributes (tera's default also escapes `/`).
+fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A tera error with its causes, in one message.

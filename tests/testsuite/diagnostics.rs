@@ -1,0 +1,84 @@
+//! One fixture per kind of content error: the exact message (file:line:col, the line, a
+//! caret and a hint) is snapshotted, the exit code is 1, and the last good site is untouched.
+
+use crate::helpers::{tree, Fixture};
+
+fn case(overlay: &str) -> String {
+    let f = Fixture::new("small");
+    let good = f.build();
+    assert_eq!(good.code, 0, "the base fixture builds: {}", good.stderr);
+    let before = tree(&f.out());
+    f.overlay(&format!("errors/{overlay}"));
+    let bad = f.build();
+    assert_eq!(bad.code, 1, "a content error exits with 1:\n{}", bad.stderr);
+    assert!(bad.stdout.is_empty(), "nothing on stdout");
+    assert_eq!(
+        tree(&f.out()),
+        before,
+        "a failed build leaves the last site byte for byte"
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(f.dir.path())
+        .expect("read temp")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "no staging folder is left behind: {leftovers:?}"
+    );
+    bad.stderr
+}
+
+macro_rules! diagnostic_cases {
+    ($($name:ident => $overlay:literal),* $(,)?) => {
+        $(
+            #[test]
+            fn $name() {
+                insta::assert_snapshot!(stringify!($name), case($overlay));
+            }
+        )*
+    };
+}
+
+diagnostic_cases! {
+    yaml_syntax => "yaml-syntax",
+    toml_syntax => "toml-syntax",
+    unknown_key_suggests_the_right_one => "unknown-key",
+    missing_required_key => "missing-key",
+    wrong_type => "wrong-type",
+    bad_enum_value_suggests_the_right_one => "bad-value",
+    duplicate_item_id => "duplicate-id",
+    duplicate_glossary_term => "duplicate-term",
+    front_matter_missing => "front-matter-missing",
+    front_matter_unterminated => "front-matter-unterminated",
+    broken_link_and_anchor => "broken-link",
+    unknown_see_also => "unknown-see-also",
+    empty_file => "empty-file",
+    not_utf8 => "not-utf8",
+    file_in_an_unexpected_place => "unexpected-file",
+    file_name_that_is_not_a_slug => "bad-file-name",
+    yaml_alias_bomb_is_refused => "yaml-alias-bomb",
+    every_error_is_reported_not_only_the_first => "many-errors",
+}
+
+#[test]
+fn no_book_toml_is_a_clear_error() {
+    let f = Fixture::new("small");
+    std::fs::remove_file(f.root().join("book.toml")).expect("remove");
+    let run = f.build();
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("could not read `book.toml`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("bookshelf new"), "{}", run.stderr);
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    let f = Fixture::new("small");
+    let run = f.run(&["build", "--no-such-flag"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+}

@@ -1,0 +1,7 @@
+//! End-to-end tests: each copies a fixture site to a temporary folder, runs the real
+//! `bookshelf` binary on it and checks what a user would see. See `tests/README.md`.
+
+mod diagnostics;
+mod helpers;
+mod site;
+mod york;

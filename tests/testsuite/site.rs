@@ -1,0 +1,219 @@
+//! A valid fixture builds into one HTML file per page, checklist and glossary term, in both
+//! variants, and every internal link and anchor in the output leads somewhere.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::helpers::{tree, tree_without_index, Fixture};
+
+fn ids_and_links(html: &str) -> (BTreeSet<String>, Vec<String>) {
+    let mut ids = BTreeSet::new();
+    let mut links = Vec::new();
+    for (attr, out) in [(" id=\"", 0), (" href=\"", 1), (" src=\"", 1)] {
+        for part in html.split(attr).skip(1) {
+            let value = part.split('"').next().unwrap_or("").to_string();
+            if out == 0 {
+                assert!(ids.insert(value.clone()), "duplicate id `{value}`");
+            } else {
+                links.push(value);
+            }
+        }
+    }
+    (ids, links)
+}
+
+/// Resolve a relative URL from a page's folder to a file in the site.
+fn target(
+    files: &BTreeMap<String, Vec<u8>>,
+    page: &str,
+    href: &str,
+) -> Option<(String, Option<String>)> {
+    let (path, frag) = match href.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_string())),
+        None => (href, None),
+    };
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    if !path.is_empty() {
+        for seg in path.split('/') {
+            match seg {
+                ".." => {
+                    parts.pop()?;
+                }
+                "." | "" => {}
+                s => parts.push(s),
+            }
+        }
+    }
+    let mut file = parts.join("/");
+    if path.is_empty() {
+        file = page.to_string();
+    } else if path.ends_with('/') || path == "." || path == "./" {
+        file = if file.is_empty() {
+            "index.html".into()
+        } else {
+            format!("{file}/index.html")
+        };
+    }
+    files.contains_key(&file).then_some((file, frag))
+}
+
+#[test]
+fn every_page_checklist_and_term_has_a_page_and_links_resolve() {
+    let f = Fixture::new("small");
+    let run = f.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let files = tree(&f.out());
+    for v in ["", "easy-read/"] {
+        for page in [
+            "index.html",
+            "model/index.html",
+            "model/what-it-is/index.html",
+            "model/levels/index.html",
+            "guides/meetings/index.html",
+            "checklists/index.html",
+            "checklists/meeting/index.html",
+            "checklists/self-check/index.html",
+            "glossary/index.html",
+            "glossary/co-production/index.html",
+            "glossary/education-health-and-care-plan/index.html",
+            "glossary/special-educational-needs-coordinator/index.html",
+            "search/index.html",
+            "print/book/index.html",
+        ] {
+            assert!(
+                files.contains_key(&format!("{v}{page}")),
+                "missing {v}{page}"
+            );
+        }
+    }
+    let mut checked = 0;
+    for (page, bytes) in files.iter().filter(|(k, _)| k.ends_with(".html")) {
+        let html = String::from_utf8(bytes.clone()).expect("utf-8 html");
+        let (_, links) = ids_and_links(&html);
+        for href in links {
+            if href.contains("://") || href.starts_with("mailto:") || href.is_empty() {
+                continue;
+            }
+            let (file, frag) = target(&files, page, &href)
+                .unwrap_or_else(|| panic!("{page}: `{href}` leads nowhere"));
+            if let Some(frag) = frag.filter(|f| !f.is_empty()) {
+                let (ids, _) = ids_and_links(&String::from_utf8_lossy(&files[&file]));
+                assert!(
+                    ids.contains(&frag),
+                    "{page}: `{href}` has no anchor `#{frag}` in {file}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 200, "followed {checked} links");
+}
+
+#[test]
+fn glossary_terms_are_linked_once_and_never_in_code_or_headings() {
+    let f = Fixture::new("small");
+    assert_eq!(f.build().code, 0);
+    let html = std::fs::read_to_string(f.out().join("index.html")).expect("home");
+    assert_eq!(
+        html.matches("aria-describedby=\"tip-senco\"").count()
+            + html
+                .matches("aria-describedby=\"tip-special-educational-needs-coordinator\"")
+                .count(),
+        1
+    );
+    assert!(
+        html.contains("<abbr title=\"Education, Health and Care plan\">EHCP</abbr>"),
+        "{html}"
+    );
+    let guide = std::fs::read_to_string(f.out().join("guides/meetings/index.html")).expect("guide");
+    assert!(
+        guide.contains("code is never linked: SENCO"),
+        "code stays as written"
+    );
+}
+
+#[test]
+fn easy_read_switch_links_both_ways_and_hand_written_version_wins() {
+    let f = Fixture::new("small");
+    assert_eq!(f.build().code, 0);
+    let std_home = std::fs::read_to_string(f.out().join("index.html")).expect("home");
+    let easy_home =
+        std::fs::read_to_string(f.out().join("easy-read/index.html")).expect("easy home");
+    assert!(
+        std_home.contains("class=\"variant-switch\" href=\"easy-read/\""),
+        "standard -> easy"
+    );
+    assert!(
+        easy_home.contains("class=\"variant-switch\" href=\"../\""),
+        "easy -> standard"
+    );
+    assert!(
+        easy_home.contains("This is a small bookshelf."),
+        "the hand-written easy read is used"
+    );
+    assert!(easy_home.contains("written by hand"));
+    let easy_model = std::fs::read_to_string(f.out().join("easy-read/model/what-it-is/index.html"))
+        .expect("easy model");
+    assert!(easy_model.contains("made from the standard page"));
+    assert!(
+        easy_model.contains("<ul class=\"er-table\">"),
+        "tables become lists in easy read"
+    );
+}
+
+#[test]
+fn building_twice_gives_the_same_bytes() {
+    let f = Fixture::new("small");
+    assert_eq!(f.build().code, 0);
+    let first = tree_without_index(&f.out());
+    assert_eq!(f.build().code, 0);
+    assert_eq!(tree_without_index(&f.out()), first);
+}
+
+#[test]
+fn a_site_without_a_theme_folder_or_optional_files_builds() {
+    let f = Fixture::new("small");
+    for rel in [
+        "content/glossary.yaml",
+        "content/symbols.yaml",
+        "content/index.easy.md",
+    ] {
+        std::fs::remove_file(f.root().join(rel)).expect("remove");
+    }
+    f.write(
+        "content/model/what-it-is.md",
+        "---\ntitle: What it is\n---\n\n## Next {#next}\n\nPlain.\n",
+    );
+    let run = f.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn a_theme_folder_overrides_the_built_in_templates() {
+    let f = Fixture::new("small");
+    f.write(
+        "themes/default/templates/404.html",
+        "{% extends \"base.html\" %}{% block main %}<h1>Lost here</h1>{% endblock main %}",
+    );
+    f.write("themes/default/assets/extra.css", "body{}");
+    assert_eq!(f.build().code, 0);
+    assert!(std::fs::read_to_string(f.out().join("404.html"))
+        .expect("404")
+        .contains("Lost here"));
+    assert!(f.out().join("assets/extra.css").is_file());
+}
+
+#[test]
+fn a_template_error_is_reported_and_keeps_the_last_site() {
+    let f = Fixture::new("small");
+    assert_eq!(f.build().code, 0);
+    let before = tree(&f.out());
+    f.write(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}{{ page.nope | upper }}{% endblock main %}",
+    );
+    let run = f.build();
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("page.html"), "{}", run.stderr);
+    assert_eq!(tree(&f.out()), before);
+}
