@@ -158,7 +158,17 @@ pub(crate) fn start(
     };
     handle.watching = Some(watcher::start(&config, rebuild, Arc::clone(&handle.live))?);
 
-    let url = format!("http://{addr}/");
+    // A browser cannot open 0.0.0.0 everywhere: show and open the loopback form instead.
+    let shown = match addr.ip() {
+        std::net::IpAddr::V4(ip) if ip.is_unspecified() => {
+            SocketAddr::from(([127, 0, 0, 1], addr.port()))
+        }
+        std::net::IpAddr::V6(ip) if ip.is_unspecified() => {
+            SocketAddr::from((std::net::Ipv6Addr::LOCALHOST, addr.port()))
+        }
+        _ => addr,
+    };
+    let url = format!("http://{shown}/");
     tracing::info!("serving the site at {url} (press Ctrl-C to stop)");
     if config.open {
         if let Err(error) = opener::open(&url) {

@@ -223,3 +223,12 @@ async fn the_poll_watcher_also_sees_edits() {
     );
     server.shutdown();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn shutdown_ends_open_event_streams() {
+    let book = Book::new();
+    let (server, _) = serve(&book, Ok(()), None);
+    let mut events = Events::connect(server.addr).await;
+    tokio::task::block_in_place(|| server.shutdown());
+    assert!(events.closed().await);
+}

@@ -218,6 +218,20 @@ impl Events {
         events
     }
 
+    /// Whether the server has closed the stream (reads until end of stream or an event).
+    pub async fn closed(&mut self) -> bool {
+        let mut chunk = [0u8; 4096];
+        loop {
+            match tokio::time::timeout(PATIENCE, self.stream.read(&mut chunk))
+                .await
+                .expect("an end in time")
+            {
+                Ok(0) | Err(_) => return true,
+                Ok(n) => self.buffer.push_str(&String::from_utf8_lossy(&chunk[..n])),
+            }
+        }
+    }
+
     async fn fill(&mut self) {
         let mut chunk = [0u8; 4096];
         let n = tokio::time::timeout(PATIENCE, self.stream.read(&mut chunk))
