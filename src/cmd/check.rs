@@ -1,12 +1,115 @@
-//! `bookshelf check`.
+//! `bookshelf check`: every content error and plain-language warning, with a per-page summary.
+
+use std::path::PathBuf;
+
+use bookshelf_content::report::{json_value, render_all, Format};
+use bookshelf_content::Loader;
 
 use crate::shell::Shell;
 use crate::Outcome;
 
+/// How to print the findings.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub(crate) enum CheckFormat {
+    /// The source line with a caret, and a summary per page.
+    Human,
+    /// One line per finding: `path:line:col: level[code]: message`.
+    Short,
+    /// A stable JSON document (see the README).
+    Json,
+    /// GitHub workflow annotations.
+    Github,
+}
+
 /// Arguments of `bookshelf check`.
 #[derive(Debug, clap::Args)]
-pub(crate) struct Args {}
+pub(crate) struct Args {
+    /// The book folder (with `book.toml`).
+    #[arg(long)]
+    root: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: CheckFormat,
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    deny_warnings: bool,
+    /// Print the documentation of a rule (`PL1`, `passive-voice`, …) and stop.
+    #[arg(long, value_name = "CODE")]
+    explain: Option<String>,
+}
 
-pub(crate) fn run(_args: Args, _shell: &Shell) -> anyhow::Result<Outcome> {
-    Err(super::UsageError("not yet".into()).into())
+fn explain(code: &str, shell: &Shell) -> anyhow::Result<Outcome> {
+    let local = match code {
+        "PL5" => Some("## PL5 reading age\n\n**What it finds:** a page of 100 words or more whose reading age (Flesch–Kincaid grade + 5) is above `max_reading_age` (11).\n\n**Why it matters:** GOV.UK and the NHS write for a reading age of 9 to 11 so that most adults can read every page.\n\n**Example:** swap long words for short ones (\"approximately\" → \"about\") and split long sentences.\n"),
+        "ER5" => Some("## ER5 symbol for every idea\n\n**What it finds:** an easy-read sentence in which no word has a symbol.\n\n**Why it matters:** easy-read readers use the picture beside each line to follow it.\n\n**Example:** add `meeting: handshake` to `content/symbols.yaml`.\n"),
+        "ER17" => Some("## ER17 short easy read\n\n**What it finds:** an easy-read page of more than 1,000 words.\n\n**Why it matters:** long easy-read documents tire readers; split them.\n"),
+        "easy-read-missing" => Some("## easy-read-missing\n\n**What it finds:** a page with no hand-written `NAME.easy.md`.\n\n**Why it matters:** the site makes an easy read automatically, one sentence per line with symbols, but a person writes better easy read than a program.\n"),
+        "item-id-missing" => Some("## item-id-missing\n\n**What it finds:** a checklist item without `id:`.\n\n**Why it matters:** readers' ticks are kept by id; without one, rewording the item loses its tick.\n"),
+        "unknown-symbol" => Some("## unknown-symbol\n\n**What it finds:** a symbol name that is not in the symbol set.\n\n**Why it matters:** the picture will be missing from easy-read pages.\n"),
+        _ => None,
+    };
+    match local.or_else(|| bookshelf_text::explain(code)) {
+        Some(doc) => {
+            shell.out(doc);
+            Ok(Outcome::Ok)
+        }
+        None => Err(super::UsageError(format!("there is no rule called `{code}`")).into()),
+    }
+}
+
+pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
+    if let Some(code) = &args.explain {
+        return explain(code, shell);
+    }
+    let root = crate::root_or_cwd(args.root);
+    let loaded = Loader::new(&root).load();
+    let mut diags = loaded.diagnostics.clone();
+    let mut pages = Vec::new();
+    if let Some(book) = &loaded.book {
+        let (warnings, summaries) = bookshelf_render::check::check(book, &loaded.sources);
+        diags.extend(warnings);
+        pages = summaries;
+    }
+    bookshelf_content::diagnostic::sort(&mut diags);
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let warnings = diags.len() - errors;
+    match args.format {
+        CheckFormat::Json => {
+            let doc = serde_json::json!({
+                "version": 1,
+                "errors": errors,
+                "warnings": warnings,
+                "diagnostics": diags.iter().map(|d| json_value(d, &loaded.sources)).collect::<Vec<_>>(),
+                "pages": pages,
+            });
+            shell.out(&(serde_json::to_string_pretty(&doc)? + "\n"));
+        }
+        CheckFormat::Github => shell.out(&render_all(&diags, &loaded.sources, Format::Github, false)),
+        CheckFormat::Short => shell.out(&render_all(&diags, &loaded.sources, Format::Short, false)),
+        CheckFormat::Human => {
+            shell.diagnostics(&render_all(&diags, &loaded.sources, Format::Human, shell.color()));
+            if !pages.is_empty() {
+                let mut table = String::from("\nPage summary (reading age = Flesch–Kincaid grade + 5):\n");
+                table.push_str(&format!("{:<58} {:>6} {:>7} {:>8}  hard words\n", "file", "words", "age", "longest"));
+                for p in &pages {
+                    let name = if p.variant == "easy" { p.file.clone() } else { p.file.clone() };
+                    table.push_str(&format!(
+                        "{:<58} {:>6} {:>7.1} {:>8}  {}\n",
+                        name,
+                        p.words,
+                        p.reading_age,
+                        p.longest_sentence_words,
+                        p.hard_words.iter().take(4).cloned().collect::<Vec<_>>().join(", ")
+                    ));
+                }
+                shell.diagnostics(&table);
+            }
+            shell.diagnostics(&format!("\n{errors} error{}, {warnings} warning{}\n", plural(errors), plural(warnings)));
+        }
+    }
+    Ok(if errors > 0 || (args.deny_warnings && warnings > 0) { Outcome::ContentErrors } else { Outcome::Ok })
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }

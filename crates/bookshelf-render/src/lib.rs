@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use bookshelf_content::Book;
 
+pub mod check;
 pub mod context;
 mod easy;
 pub mod markdown;

@@ -1,0 +1,237 @@
+//! `bookshelf check`: plain-language and easy-read warnings for every page, located in the
+//! source file. Prose is taken out of the Markdown block by block, with a map from each
+//! piece of prose back to its bytes in the file, so findings point at the right column.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::Path;
+
+use bookshelf_content::{Body, Book, Diagnostic, Section};
+use bookshelf_text::{analyse, Options, Readability};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use serde::Serialize;
+
+use crate::symbols::SymbolMatcher;
+
+/// Prose from a Markdown body, with where each piece came from.
+pub struct Prose {
+    /// The text: blocks separated by blank lines.
+    pub text: String,
+    /// (offset in `text`, offset in the file, length).
+    map: Vec<(usize, usize, usize)>,
+}
+
+impl Prose {
+    /// Take the prose out of a body (code blocks left out).
+    pub fn of(body: &Body) -> Self {
+        let mut text = String::new();
+        let mut map = Vec::new();
+        let mut in_code = false;
+        for (event, range) in Parser::new_ext(&body.markdown, bookshelf_content::markdown::options()).into_offset_iter() {
+            match event {
+                Event::Start(Tag::CodeBlock(_)) => in_code = true,
+                Event::End(TagEnd::CodeBlock) => in_code = false,
+                Event::Text(t) | Event::Code(t) if !in_code => {
+                    // Text is a slice of the source unless it was unescaped; find it in the range.
+                    let src = &body.markdown[range.clone()];
+                    let at = src.find(&*t).map_or(range.start, |i| range.start + i);
+                    map.push((text.len(), body.offset + at, t.len()));
+                    text.push_str(&t);
+                }
+                Event::SoftBreak | Event::HardBreak => text.push(' '),
+                Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => {
+                    text.push_str("\n\n")
+                }
+                _ => {}
+            }
+        }
+        Self { text, map }
+    }
+
+    /// The file range of a prose range.
+    pub fn source(&self, range: &Range<usize>) -> Range<usize> {
+        let find = |p: usize| {
+            let i = self.map.partition_point(|(start, _, _)| *start <= p).saturating_sub(1);
+            self.map.get(i).map_or(0, |(start, src, len)| src + (p - start).min(*len))
+        };
+        let s = find(range.start);
+        let e = find(range.end.saturating_sub(1)) + 1;
+        s..e.max(s + 1)
+    }
+}
+
+/// The figures `check` reports for one page.
+#[derive(Debug, Clone, Serialize)]
+pub struct PageSummary {
+    /// The source file.
+    pub file: String,
+    /// Standard or easy read.
+    pub variant: &'static str,
+    /// Words.
+    pub words: usize,
+    /// Reading age (Flesch–Kincaid grade + 5).
+    pub reading_age: f64,
+    /// Flesch reading ease.
+    pub flesch_reading_ease: f64,
+    /// Words in the longest sentence.
+    pub longest_sentence_words: usize,
+    /// Words of four or more syllables.
+    pub hard_words: Vec<String>,
+}
+
+fn options(book: &Book, easy: bool) -> Options {
+    let mut known = HashSet::new();
+    let mut plainer = Vec::new();
+    for t in &book.glossary.terms {
+        known.extend(t.abbreviations.iter().cloned());
+        if let Some(s) = &t.say_instead {
+            plainer.push((t.term.clone(), s.clone()));
+        }
+    }
+    Options {
+        easy_read: easy,
+        max_sentence_words: book.config.check.max_sentence_words,
+        max_easy_sentence_words: book.config.check.max_easy_sentence_words,
+        known_abbreviations: known,
+        plainer_words: plainer,
+    }
+}
+
+fn check_body(book: &Book, body: &Body, easy: bool, symbols: &SymbolMatcher, out: &mut Vec<Diagnostic>) -> PageSummary {
+    let prose = Prose::of(body);
+    let report = analyse(&prose.text, &options(book, easy));
+    for f in &report.findings {
+        out.push(
+            Diagnostic::warning(f.id, f.message.clone())
+                .at(&body.path, prose.source(&f.range))
+                .help(format!("{} (see `bookshelf check --explain {}`)", f.help, f.code)),
+        );
+    }
+    let r: &Readability = &report.readability;
+    let cfg = &book.config.check;
+    let title_at = body.offset.saturating_sub(1).min(body.offset);
+    if !easy && r.words >= cfg.min_words_for_reading_age && r.reading_age > cfg.max_reading_age {
+        out.push(
+            Diagnostic::warning("PL5", format!("reading age is {:.1}; the aim is {} or under", r.reading_age, cfg.max_reading_age))
+                .at(&body.path, title_at..title_at)
+                .help("use shorter sentences and shorter, everyday words (see `bookshelf check --explain PL5`)"),
+        );
+    }
+    if easy {
+        if r.words > cfg.max_easy_words {
+            out.push(
+                Diagnostic::warning("ER17", format!("this easy read has {} words; keep it under {}", r.words, cfg.max_easy_words))
+                    .at(&body.path, title_at..title_at)
+                    .help("split it into two pages, or leave out what the reader does not need"),
+            );
+        }
+        // ER5: every idea has a picture. Warn about lines with no symbol at all.
+        for s in &report.sentences {
+            let line = &prose.text[s.range.clone()];
+            if s.readability.words >= 3 && symbols.find(line).is_empty() {
+                out.push(
+                    Diagnostic::warning("ER5", "no key word in this sentence has a symbol")
+                        .at(&body.path, prose.source(&s.range))
+                        .help("add its key word to `content/symbols.yaml`, e.g. `meeting: handshake`"),
+                );
+            }
+        }
+    }
+    PageSummary {
+        file: body.path.to_string_lossy().replace('\\', "/"),
+        variant: if easy { "easy" } else { "standard" },
+        words: r.words,
+        reading_age: (r.reading_age * 10.0).round() / 10.0,
+        flesch_reading_ease: (r.flesch_reading_ease * 10.0).round() / 10.0,
+        longest_sentence_words: report
+            .sentences
+            .iter()
+            .map(|s| s.readability.words)
+            .max()
+            .unwrap_or(0),
+        hard_words: report.hard_words.clone(),
+    }
+}
+
+fn symbol_warning(symbols: &SymbolMatcher, name: &str, file: &Path, text: Option<&str>, out: &mut Vec<Diagnostic>) {
+    if symbols.set().exists(name) {
+        return;
+    }
+    let at = text.and_then(|t| t.find(&format!(": {name}")).map(|i| i + 2)).unwrap_or(0);
+    out.push(
+        Diagnostic::warning("unknown-symbol", format!("there is no symbol called `{name}`"))
+            .at(file, at..at + name.len())
+            .help("use a name from the symbol set (Twemoji short names such as `handshake`), or add the picture to your symbols folder"),
+    );
+}
+
+/// Check every page of a book; returns warnings and a summary per page.
+pub fn check(book: &Book, sources: &bookshelf_content::SourceMap) -> (Vec<Diagnostic>, Vec<PageSummary>) {
+    let symbols = SymbolMatcher::new(book);
+    let mut out = Vec::new();
+    let mut pages = Vec::new();
+    for page in &book.pages {
+        pages.push(check_body(book, &page.body, false, &symbols, &mut out));
+        match &page.easy {
+            Some(easy) => pages.push(check_body(book, &easy.body, true, &symbols, &mut out)),
+            None if page.section != Section::Top || page.slug == "index" => out.push(
+                Diagnostic::warning("easy-read-missing", "this page has no hand-written easy read")
+                    .in_file(&page.body.path)
+                    .help(format!(
+                        "the site makes one automatically; write `{}.easy.md` beside it for a better one",
+                        page.slug
+                    )),
+            ),
+            None => {}
+        }
+        if let Some(s) = &page.symbol {
+            symbol_warning(&symbols, s, &page.body.path, sources.get(&page.body.path), &mut out);
+        }
+    }
+    for c in &book.checklists {
+        let text = sources.get(&c.path);
+        if let Some(s) = &c.symbol {
+            symbol_warning(&symbols, s, &c.path, text, &mut out);
+        }
+        for item in c.sections.iter().flat_map(|s| &s.items) {
+            if !item.explicit_id {
+                let at = text.and_then(|t| t.find(&item.text)).unwrap_or(0);
+                out.push(
+                    Diagnostic::warning("item-id-missing", "this item has no `id`")
+                        .at(&c.path, at..at + item.text.len().min(40))
+                        .help(format!("add `id: {}` so ticks are kept when the wording changes", item.id)),
+                );
+            }
+        }
+    }
+    if let Some(path) = &book.symbols.path {
+        let text = sources.get(path);
+        for (key, name) in &book.symbols.map {
+            if !symbols.set().exists(name) {
+                let at = book.symbols.lines.get(key).copied().unwrap_or(0);
+                let at = text.and_then(|t| t[at..].find(name.as_str()).map(|i| at + i)).unwrap_or(at);
+                out.push(
+                    Diagnostic::warning("unknown-symbol", format!("there is no symbol called `{name}`"))
+                        .at(path, at..at + name.len())
+                        .help("use a name from the symbol set (Twemoji short names such as `handshake`)"),
+                );
+            }
+        }
+    }
+    if let Some(path) = &book.glossary.path {
+        let text = sources.get(path);
+        for t in &book.glossary.terms {
+            if let Some(s) = &t.symbol {
+                if !symbols.set().exists(s) {
+                    let at = text.and_then(|x| x[t.span.clone()].find(s.as_str())).map_or(t.span.start, |i| t.span.start + i);
+                    out.push(
+                        Diagnostic::warning("unknown-symbol", format!("there is no symbol called `{s}`"))
+                            .at(path, at..at + s.len())
+                            .help("use a name from the symbol set (Twemoji short names such as `handshake`)"),
+                    );
+                }
+            }
+        }
+    }
+    (out, pages)
+}
