@@ -100,7 +100,12 @@ fn options(book: &Book, easy: bool) -> Options {
 fn check_body(book: &Book, body: &Body, easy: bool, symbols: &SymbolMatcher, out: &mut Vec<Diagnostic>) -> PageSummary {
     let prose = Prose::of(body);
     let report = analyse(&prose.text, &options(book, easy));
+    // A plainer word is suggested once per page, not at every use.
+    let mut seen_words = HashSet::new();
     for f in &report.findings {
+        if f.id == "PL2" && !seen_words.insert(prose.text[f.range.clone()].to_lowercase()) {
+            continue;
+        }
         out.push(
             Diagnostic::warning(f.id, f.message.clone())
                 .at(&body.path, prose.source(&f.range))
