@@ -232,3 +232,64 @@ async fn shutdown_ends_open_event_streams() {
     tokio::task::block_in_place(|| server.shutdown());
     assert!(events.closed().await);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn rapid_successive_saves_end_with_the_last_version_served() {
+    let book = Book::new();
+    let (server, mut calls) = serve(&book, Ok(()), None);
+    let page = book.root.join("content/index.md");
+    for i in 0..20 {
+        fs::write(&page, format!("save {i}")).unwrap();
+    }
+    // However the saves were batched, every rebuild is about this one file, and the last
+    // one renders the last save.
+    loop {
+        let changes = next_rebuild(&mut calls).await;
+        assert_eq!(
+            changes,
+            vec![Change {
+                path: page.clone(),
+                kind: ChangeKind::Modified
+            }]
+        );
+        if get(server.addr, "/")
+            .await
+            .text()
+            .contains("<p>save 19</p>")
+        {
+            break;
+        }
+    }
+    server.shutdown();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_renamed_page_is_removed_and_created() {
+    let book = Book::new();
+    let (server, mut calls) = serve(&book, Ok(()), None);
+    let old = book.root.join("content/old.md");
+    let new = book.root.join("content/new.md");
+    fs::write(&old, "a page").unwrap();
+    assert_eq!(
+        next_rebuild(&mut calls).await,
+        vec![Change {
+            path: old.clone(),
+            kind: ChangeKind::Created
+        }]
+    );
+    fs::rename(&old, &new).unwrap();
+    assert_eq!(
+        next_rebuild(&mut calls).await,
+        vec![
+            Change {
+                path: new,
+                kind: ChangeKind::Created
+            },
+            Change {
+                path: old,
+                kind: ChangeKind::Removed
+            }
+        ]
+    );
+    server.shutdown();
+}
