@@ -89,18 +89,21 @@ pub fn fake_rebuild(book: &Book) -> (bookshelf_serve::Rebuild, mpsc::Receiver<Ve
     let (sender, receiver) = mpsc::channel();
     let root = book.root.clone();
     let rebuild = Box::new(move |changes: &[Change]| {
-        let _ = sender.send(changes.to_vec());
         let text = fs::read_to_string(root.join("content/index.md")).unwrap_or_default();
-        if text.contains("BROKEN") {
-            return Err(BuildFailure {
+        let outcome = if text.contains("BROKEN") {
+            Err(BuildFailure {
                 text: "content/index.md:1:1: error[E001]: the page is broken".into(),
                 html: "<p><code>content/index.md:1:1</code>: the page is broken</p>".into(),
-            });
-        }
-        render(&text, &root.join("site"));
-        Ok(RebuildReport {
-            changed_urls: vec!["index.html".into()],
-        })
+            })
+        } else {
+            render(&text, &root.join("site"));
+            Ok(RebuildReport {
+                changed_urls: vec!["index.html".into()],
+            })
+        };
+        // Reported once the site is written, so a test that hears of it can fetch the result.
+        let _ = sender.send(changes.to_vec());
+        outcome
     });
     (rebuild, receiver)
 }
