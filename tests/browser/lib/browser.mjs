@@ -48,9 +48,11 @@ export async function launch() {
  * to the returned `problems` array. `theme`, if given, is stored as the reader's display
  * choice before any page script runs.
  */
-export async function openContext(browser, origin, { theme, display, viewport, colorScheme } = {}) {
+export async function openContext(browser, origin, { theme, display, viewport, colorScheme, touch } = {}) {
   const context = await browser.newContext({
     viewport: viewport || { width: 1200, height: 900 },
+    hasTouch: !!touch,
+    isMobile: !!touch,
     colorScheme: colorScheme || "light",
     reducedMotion: "reduce",
     acceptDownloads: true,
@@ -91,7 +93,8 @@ function watchPage(page, problems) {
   page.on("pageerror", (err) => problems.push(`script error on ${page.url()}: ${err.message}`));
   page.on("requestfailed", (req) => {
     const failure = req.failure();
-    if (failure && failure.errorText === "net::ERR_ABORTED" && req.resourceType() === "document") return;
+    // A navigation cancels what the last page was still loading (lazy images): not a fault.
+    if (failure && failure.errorText === "net::ERR_ABORTED") return;
     problems.push(`request failed on ${page.url()}: ${req.url()} (${failure ? failure.errorText : "?"})`);
   });
   page.on("response", (res) => {
