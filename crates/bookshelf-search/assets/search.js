@@ -79,7 +79,7 @@
 
   function loadLexicon(meta) {
     var lex = { vocab: new Map(), order: [], orderChars: null, fold: meta.fold,
-      compounds: new Set(meta.compounds.split(' ').filter(Boolean)),
+      compounds: new Set(meta.compounds.split(' ').filter(Boolean).map(function (f) { return f.split('-').join(''); })),
       stop: new Set(meta.stop), phrases: new Map() };
     meta.vocab.split('\n').forEach(function (line) {
       if (!line) return;

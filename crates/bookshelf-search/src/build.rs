@@ -59,8 +59,11 @@ fn concept_pages(docs: &[SearchDoc], terms: &[Term]) -> Vec<Vec<(Variant, usize)
 /// under `out/search/`, replacing whatever `out/search/` held.
 pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStats, SearchError> {
     let dir = out.join("search");
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).map_err(|e| SearchError::io("remove", &dir, e))?;
+    // Replace only what this crate writes: the search pages beside it belong to the renderer.
+    for name in ["index", "standard", "easy", "meta.json", "glossary.json", "search.js"] {
+        let p = dir.join(name);
+        let result = if p.is_dir() { std::fs::remove_dir_all(&p) } else if p.exists() { std::fs::remove_file(&p) } else { Ok(()) };
+        result.map_err(|e| SearchError::io("remove", &p, e))?;
     }
     let index_dir = dir.join("index");
     std::fs::create_dir_all(&index_dir).map_err(|e| SearchError::io("create", &index_dir, e))?;
@@ -95,7 +98,6 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
     }
     // Index with the lexicon as the searcher will load it, so both analyse alike.
     let lexicon = Arc::new(Lexicon::from_file(&lexicon_file));
-
     // 2. The tantivy index: one writer, several threads, no merging.
     let index = Index::create_in_dir(&index_dir, schema::schema())?;
     schema::register(&index, lexicon.clone());

@@ -1,12 +1,13 @@
 //! The site's lexicon: vocabulary, compounds and glossary concepts, and the one analysis
 //! (words → compounds → terms → concepts) used for indexing, for queries and for the static index.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
 
-use crate::words::{self, Word, STOP_WORDS};
+use crate::words::{self, Word, WordMap, WordSet, STOP_WORDS};
 
 /// Concept tokens are `~` followed by the glossary entry's number.
 pub(crate) const CONCEPT_PREFIX: &str = "~";
@@ -27,7 +28,7 @@ pub(crate) struct LexiconFile {
     /// One line a word, most frequent first: `word`, `word N` (term = word less its last N
     /// characters) or `word =term`.
     pub(crate) vocab: String,
-    /// Joined forms of hyphenated words (`coproduction`), space-separated.
+    /// Hyphenated words of 2 or 3 parts (`co-production`), folded, space-separated.
     pub(crate) compounds: String,
     /// Words that are never terms on their own.
     pub(crate) stop: Vec<String>,
@@ -48,16 +49,20 @@ pub(crate) struct ConceptFile {
 
 /// The loaded lexicon.
 pub(crate) struct Lexicon {
-    vocab: HashMap<String, Option<String>>,
+    vocab: WordMap<String, Option<String>>,
     /// Surface words by frequency, the order corrections prefer.
     pub(crate) order: Vec<String>,
     /// The same words as characters, for edit distances (filled when loaded from a file).
     pub(crate) order_chars: Vec<Box<[char]>>,
-    compounds: HashSet<String>,
-    stop: HashSet<String>,
+    /// Compounds as joined (`coproduction`), and as hyphenated (`co-production`).
+    compounds: WordSet<String>,
+    compound_forms: WordSet<String>,
+    /// First parts of compounds: only these can start a join.
+    compound_heads: WordSet<String>,
+    stop: WordSet<String>,
     stemmer: Stemmer,
     /// First term of a phrase → (phrase terms, concept number), longest first.
-    phrases: HashMap<String, Vec<(Vec<String>, usize)>>,
+    phrases: WordMap<String, Vec<(Vec<String>, usize)>>,
 }
 
 /// A concept found in a sequence of terms.
@@ -71,13 +76,15 @@ pub(crate) struct ConceptMatch {
 impl Lexicon {
     fn empty() -> Self {
         Lexicon {
-            vocab: HashMap::new(),
+            vocab: WordMap::default(),
             order: Vec::new(),
             order_chars: Vec::new(),
-            compounds: HashSet::new(),
+            compounds: WordSet::default(),
+            compound_forms: WordSet::default(),
+            compound_heads: WordSet::default(),
             stop: STOP_WORDS.iter().map(|s| s.to_string()).collect(),
             stemmer: Stemmer::create(Algorithm::English),
-            phrases: HashMap::new(),
+            phrases: WordMap::default(),
         }
     }
 
@@ -85,7 +92,9 @@ impl Lexicon {
     pub(crate) fn from_file(file: &LexiconFile) -> Self {
         let mut lex = Lexicon::empty();
         lex.stop = file.stop.iter().cloned().collect();
-        lex.compounds = file.compounds.split_whitespace().map(String::from).collect();
+        for form in file.compounds.split_whitespace() {
+            lex.add_compound(form.to_string());
+        }
         for line in file.vocab.lines() {
             let (word, term) = match line.split_once(' ') {
                 None => (line.to_string(), Some(line.to_string())),
@@ -124,7 +133,7 @@ impl Lexicon {
             }
             vocab.push('\n');
         }
-        let mut compounds: Vec<&str> = self.compounds.iter().map(String::as_str).collect();
+        let mut compounds: Vec<&str> = self.compound_forms.iter().map(String::as_str).collect();
         compounds.sort_unstable();
         let mut by_concept = vec![ConceptFile::default(); concepts];
         for list in self.phrases.values() {
@@ -147,6 +156,15 @@ impl Lexicon {
                 .collect(),
             concepts: by_concept,
         }
+    }
+
+    fn add_compound(&mut self, form: String) {
+        let mut parts = form.split('-');
+        if let Some(head) = parts.next() {
+            self.compound_heads.insert(head.to_string());
+        }
+        self.compounds.insert(form.replace('-', ""));
+        self.compound_forms.insert(form);
     }
 
     fn add_phrase(&mut self, terms: Vec<String>, concept: usize) {
@@ -176,11 +194,11 @@ impl Lexicon {
     }
 
     /// The index term for a folded word, or `None` for a stop word.
-    pub(crate) fn term_for(&self, word: &str) -> Option<String> {
+    pub(crate) fn term_for(&self, word: &str) -> Option<Cow<'_, str>> {
         if let Some(term) = self.vocab.get(word) {
-            return term.clone();
+            return term.as_deref().map(Cow::Borrowed);
         }
-        self.compute_term(word)
+        self.compute_term(word).map(Cow::Owned)
     }
 
     fn compute_term(&self, word: &str) -> Option<String> {
@@ -198,9 +216,14 @@ impl Lexicon {
     /// Joins runs of 3 or 2 words separated only by spaces when their joined form is a
     /// compound (or, for queries, a known word): `co production` → `coproduction`.
     pub(crate) fn join_compounds(&self, text: &str, words: Vec<Word>, query: bool) -> Vec<Word> {
-        let mut out: Vec<Word> = Vec::with_capacity(words.len());
+        let mut joins: Vec<(usize, usize, String)> = Vec::new();
+        let mut buf = String::new();
         let mut i = 0;
         while i < words.len() {
+            if !query && !self.compound_heads.contains(&words[i].text) {
+                i += 1;
+                continue;
+            }
             let mut joined = None;
             for n in [3usize, 2] {
                 if i + n > words.len() {
@@ -213,26 +236,42 @@ impl Lexicon {
                 if !spaced {
                     continue;
                 }
-                let word: String = run.iter().map(|w| w.text.as_str()).collect();
-                if self.compounds.contains(&word) || (query && self.knows(&word)) {
-                    joined = Some((n, word));
+                buf.clear();
+                run.iter().for_each(|w| buf.push_str(&w.text));
+                if self.compounds.contains(&buf) || (query && self.knows(&buf)) {
+                    joined = Some(n);
                     break;
                 }
             }
             match joined {
-                Some((n, text)) => {
+                Some(n) => {
+                    joins.push((i, n, buf.clone()));
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        if joins.is_empty() {
+            return words;
+        }
+        let mut out: Vec<Word> = Vec::with_capacity(words.len());
+        let mut words = words.into_iter().enumerate().peekable();
+        let mut joins = joins.into_iter().peekable();
+        while let Some((i, word)) = words.next() {
+            match joins.next_if(|j| j.0 == i) {
+                Some((_, n, text)) => {
+                    let mut to = word.to;
+                    for _ in 1..n {
+                        to = words.next().map_or(to, |(_, w)| w.to);
+                    }
                     out.push(Word {
-                        from: words[i].from,
-                        to: words[i + n - 1].to,
+                        from: word.from,
+                        to,
                         text,
                         parts: n,
                     });
-                    i += n;
                 }
-                None => {
-                    out.push(words[i].clone());
-                    i += 1;
-                }
+                None => out.push(word),
             }
         }
         out
@@ -277,11 +316,11 @@ impl Lexicon {
     /// term, in order of position.
     pub(crate) fn analyze(&self, text: &str, mut emit: impl FnMut(&str, usize, usize)) {
         let words = self.join_compounds(text, words::split(text), false);
-        let seq: Vec<(String, usize, usize)> = words
+        let seq: Vec<(Cow<'_, str>, usize, usize)> = words
             .into_iter()
             .filter_map(|w| self.term_for(&w.text).map(|t| (t, w.from, w.to)))
             .collect();
-        let terms: Vec<&str> = seq.iter().map(|s| s.0.as_str()).collect();
+        let terms: Vec<&str> = seq.iter().map(|s| s.0.as_ref()).collect();
         let concepts = self.find_concepts(&terms);
         let mut next = concepts.iter().peekable();
         let mut token = String::new();
@@ -311,8 +350,12 @@ pub(crate) fn build(texts: &[Vec<&str>], glossary_phrases: &[Vec<String>]) -> Le
                     for doc in part {
                         for text in doc {
                             for w in words::split(text) {
-                                if (2..=3).contains(&w.parts) && !compounds.contains(&w.text) {
-                                    compounds.insert(w.text.clone());
+                                if (2..=3).contains(&w.parts) {
+                                    let form: Vec<String> = text[w.from..w.to]
+                                        .split(words::is_hyphen)
+                                        .map(words::fold)
+                                        .collect();
+                                    compounds.insert(form.join("-"));
                                 }
                                 *counts.entry(w.text).or_default() += 1;
                             }
@@ -330,7 +373,9 @@ pub(crate) fn build(texts: &[Vec<&str>], glossary_phrases: &[Vec<String>]) -> Le
         for (w, n) in c {
             *counts.entry(w).or_default() += n;
         }
-        lex.compounds.extend(k);
+        for form in k {
+            lex.add_compound(form);
+        }
     }
     let mut order: Vec<(String, u64)> = counts.into_iter().collect();
     order.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
@@ -342,7 +387,10 @@ pub(crate) fn build(texts: &[Vec<&str>], glossary_phrases: &[Vec<String>]) -> Le
     for (concept, phrases) in glossary_phrases.iter().enumerate() {
         for phrase in phrases {
             let words = lex.join_compounds(phrase, words::split(phrase), false);
-            let terms: Vec<String> = words.iter().filter_map(|w| lex.term_for(&w.text)).collect();
+            let terms: Vec<String> = words
+                .iter()
+                .filter_map(|w| lex.term_for(&w.text).map(Cow::into_owned))
+                .collect();
             lex.add_phrase(terms, concept);
         }
     }

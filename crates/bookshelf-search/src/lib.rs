@@ -27,6 +27,7 @@ mod lexicon;
 mod model;
 mod schema;
 mod searcher;
+mod snippet;
 mod static_index;
 mod understand;
 mod words;

@@ -93,12 +93,13 @@ pub(crate) fn register(index: &Index, lexicon: Arc<Lexicon>) {
 #[derive(Clone)]
 pub(crate) struct LexiconTokenizer {
     lexicon: Arc<Lexicon>,
+    /// Reused between texts so each token's string keeps its buffer.
     tokens: Vec<Token>,
 }
 
 /// The tokens of one text.
 pub(crate) struct LexiconTokenStream<'a> {
-    tokens: &'a mut Vec<Token>,
+    tokens: &'a mut [Token],
     next: usize,
 }
 
@@ -106,20 +107,23 @@ impl Tokenizer for LexiconTokenizer {
     type TokenStream<'a> = LexiconTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        self.tokens.clear();
         let tokens = &mut self.tokens;
+        let mut used = 0;
         self.lexicon.analyze(text, |term, from, to| {
-            let position = tokens.len();
-            tokens.push(Token {
-                offset_from: from,
-                offset_to: to,
-                position,
-                text: term.to_string(),
-                position_length: 1,
-            });
+            if used == tokens.len() {
+                tokens.push(Token::default());
+            }
+            let token = &mut tokens[used];
+            token.offset_from = from;
+            token.offset_to = to;
+            token.position = used;
+            token.position_length = 1;
+            token.text.clear();
+            token.text.push_str(term);
+            used += 1;
         });
         LexiconTokenStream {
-            tokens: &mut self.tokens,
+            tokens: &mut self.tokens[..used],
             next: 0,
         }
     }

@@ -7,18 +7,15 @@ use std::sync::Arc;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query as TQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocId, Index, IndexReader, ReloadPolicy, Score, SegmentReader, TantivyDocument};
 
 use crate::error::SearchError;
 use crate::lexicon::{Lexicon, CONCEPT_PREFIX};
 use crate::model::{GlossaryAnswer, Hit, Query, Results, Term, Variant};
 use crate::schema::{self, Fields, BOOSTS, CONCEPT_BOOST, EVERYONE};
-use crate::static_index::MetaFile;
+use crate::snippet;
+use crate::static_index::{start_of, MetaFile};
 use crate::understand::{self, QueryPlan};
-
-/// Longest snippet, in characters.
-const SNIPPET_CHARS: usize = 180;
 
 /// An open search index. Open it once and keep it: it holds the reader and the lexicon.
 pub struct Searcher {
@@ -151,8 +148,6 @@ impl Searcher {
         });
         let (top, total) = searcher.search(&query, &(top, Count))?;
         results.total = total;
-        let body = snippet_generator(&searcher, &query, self.fields.text[3])?;
-        let summary = snippet_generator(&searcher, &query, self.fields.text[2])?;
         for ((score, _), address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
             let text = |field: Field| -> String {
@@ -161,26 +156,21 @@ impl Searcher {
                     .unwrap_or_default()
                     .to_string()
             };
-            let mut snippet = body.snippet(&text(self.fields.text[3]));
-            if snippet.highlighted().is_empty() {
-                let from_summary = summary.snippet(&text(self.fields.text[2]));
-                if !from_summary.highlighted().is_empty() || snippet.is_empty() {
-                    snippet = from_summary;
-                }
-            }
-            snippet.set_snippet_prefix_postfix("<mark>", "</mark>");
-            let (snippet_html, snippet) = if snippet.is_empty() {
-                let plain = crate::static_index::start_of(&text(self.fields.text[2]), &text(self.fields.text[3]));
-                (escape_html(&plain), plain)
-            } else {
-                (snippet.to_html(), snippet.fragment().to_string())
-            };
+            let (body, summary) = (text(self.fields.text[3]), text(self.fields.text[2]));
+            let snippet = snippet::make(&self.lexicon, &body, &plan.tokens)
+                .or_else(|| snippet::make(&self.lexicon, &summary, &plan.tokens))
+                .unwrap_or_else(|| {
+                    let plain = start_of(&summary, &body);
+                    let mut html = String::new();
+                    snippet::escape_into(&mut html, &plain);
+                    snippet::Snippet { html, plain }
+                });
             let level = text(self.fields.level);
             results.hits.push(Hit {
                 title: text(self.fields.text[0]),
                 url: text(self.fields.url),
-                snippet_html,
-                snippet,
+                snippet_html: snippet.html,
+                snippet: snippet.plain,
                 score,
                 kind: text(self.fields.kind),
                 level: (!level.is_empty()).then_some(level),
@@ -199,29 +189,4 @@ impl Searcher {
     pub fn index(&self) -> &Index {
         &self.index
     }
-}
-
-fn snippet_generator(
-    searcher: &tantivy::Searcher,
-    query: &BooleanQuery,
-    field: Field,
-) -> Result<SnippetGenerator, SearchError> {
-    let mut generator = SnippetGenerator::create(searcher, query, field)?;
-    generator.set_max_num_chars(SNIPPET_CHARS);
-    Ok(generator)
-}
-
-fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }

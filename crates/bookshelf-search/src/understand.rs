@@ -159,7 +159,7 @@ pub(crate) fn plan(lex: &Lexicon, text: &str) -> QueryPlan {
             }
         };
         if let Some(term) = lex.term_for(&surface) {
-            terms.push(term);
+            terms.push(term.into_owned());
         }
     }
     rewritten.push_str(&text[last..]);
