@@ -1,12 +1,127 @@
-//! `bookshelf search`.
+//! `bookshelf search`: query the built index from the terminal; also the results HTML that
+//! `serve` puts into the search page.
+
+use std::path::PathBuf;
+
+use bookshelf_search::{Query, Results, Searcher, Variant};
 
 use crate::shell::Shell;
 use crate::Outcome;
 
 /// Arguments of `bookshelf search`.
 #[derive(Debug, clap::Args)]
-pub(crate) struct Args {}
+pub(crate) struct Args {
+    /// What to look for.
+    query: String,
+    /// The book folder (with `book.toml`).
+    #[arg(long)]
+    root: Option<PathBuf>,
+    /// The built site (default: `site/` in the root).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// `human` (default) or `json`.
+    #[arg(long, default_value = "human", value_parser = ["human", "json"])]
+    format: String,
+    /// How many results.
+    #[arg(long, default_value_t = 10)]
+    limit: usize,
+    /// Search the easy-read pages.
+    #[arg(long)]
+    easy: bool,
+    /// Only checklists of this level (individual, operational, strategic).
+    #[arg(long, value_parser = ["individual", "operational", "strategic"])]
+    level: Option<String>,
+    /// Only pages for this audience (staff, parents, young-people).
+    #[arg(long, value_parser = ["staff", "parents", "young-people"])]
+    audience: Option<String>,
+}
 
-pub(crate) fn run(_args: Args, _shell: &Shell) -> anyhow::Result<Outcome> {
-    Err(super::UsageError("not yet".into()).into())
+pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
+    let root = crate::root_or_cwd(args.root);
+    let site = super::site::out_dir(&root, args.out);
+    if !site.join("search/index").is_dir() {
+        return Err(super::UsageError(format!(
+            "there is no search index in `{}`; run `bookshelf build` first (or pass `--out`)",
+            site.display()
+        ))
+        .into());
+    }
+    let searcher = Searcher::open(&site)?;
+    let query = Query {
+        text: args.query.clone(),
+        limit: args.limit,
+        variant: if args.easy { Variant::Easy } else { Variant::Standard },
+        level: args.level,
+        audience: args.audience,
+        kind: None,
+    };
+    let results = searcher.search(&query)?;
+    if args.format == "json" {
+        let hits: Vec<_> = results
+            .hits
+            .iter()
+            .map(|h| {
+                serde_json::json!({
+                    "title": h.title, "url": format!("/{}", h.url), "snippet": h.snippet,
+                    "score": h.score, "kind": h.kind, "level": h.level, "audience": h.audience,
+                })
+            })
+            .collect();
+        shell.out(&(serde_json::to_string_pretty(&hits)? + "\n"));
+        return Ok(Outcome::Ok);
+    }
+    let mut out = String::new();
+    if let Some(c) = &results.corrected {
+        out.push_str(&format!("Showing results for “{c}”\n\n"));
+    }
+    if let Some(a) = &results.answer {
+        out.push_str(&format!("{}: {}\n  /{}\n\n", a.term, a.definition, a.url));
+    }
+    for (i, h) in results.hits.iter().enumerate() {
+        out.push_str(&format!("{}. {} ({})\n   /{}\n   {}\n\n", i + 1, h.title, h.kind, h.url, h.snippet));
+    }
+    if results.hits.is_empty() {
+        out.push_str("No results. Try fewer or different words.\n");
+    }
+    shell.out(&out);
+    Ok(Outcome::Ok)
+}
+
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The results as HTML for the search page; links are relative to `search/` in its variant.
+pub(crate) fn results_html(results: &Results, query: &str, to_root: &str) -> String {
+    let mut html = String::new();
+    if let Some(c) = &results.corrected {
+        html.push_str(&format!("<p class=\"search-corrected\">Showing results for <strong>{}</strong>.</p>", esc(c)));
+    }
+    if let Some(a) = &results.answer {
+        html.push_str(&format!(
+            "<section class=\"search-answer\" aria-labelledby=\"answer-title\"><h2 id=\"answer-title\"><a href=\"{to_root}{}\">{}</a></h2><p>{}</p></section>",
+            esc(&a.url), esc(&a.term), esc(&a.definition)
+        ));
+    }
+    if results.hits.is_empty() {
+        html.push_str(&format!("<p>Nothing was found for <strong>{}</strong>. Try fewer or different words.</p>", esc(query)));
+        return html;
+    }
+    html.push_str(&format!("<h2 id=\"results-title\">{} result{}</h2><ol class=\"search-hits\">", results.total, if results.total == 1 { "" } else { "s" }));
+    for h in &results.hits {
+        let kind = match (h.kind.as_str(), &h.level) {
+            ("checklist", Some(l)) => format!("Checklist, {l} level"),
+            ("checklist", None) => "Checklist".into(),
+            ("glossary", _) => "Word explained".into(),
+            ("guide", _) => "Guide".into(),
+            ("model", _) => "The model".into(),
+            _ => "Page".into(),
+        };
+        html.push_str(&format!(
+            "<li><h3><a href=\"{to_root}{}\">{}</a></h3><p class=\"hit-kind\">{kind}</p><p class=\"hit-snippet\">{}</p></li>",
+            esc(&h.url), esc(&h.title), h.snippet_html
+        ));
+    }
+    html.push_str("</ol>");
+    html
 }

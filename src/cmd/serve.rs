@@ -1,12 +1,269 @@
-//! `bookshelf serve`.
+//! `bookshelf serve`: build, then watch and rebuild incrementally, serve with live reload, and
+//! answer `/search?q=` from the index. The HTTP and watching work is in `bookshelf-serve`; this
+//! module hands it the rebuild function and the search route.
+
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{mpsc, Arc, RwLock};
+use std::time::{Duration, Instant};
+
+use bookshelf_content::report::{render_all, Format};
+use bookshelf_content::{Book, Loaded, Loader};
+use bookshelf_render::incremental::Incremental;
+use bookshelf_render::{Renderer, Variant};
+use bookshelf_serve::{BuildFailure, Change, DynamicRequest, DynamicResponse, RebuildReport, ServeConfig};
 
 use crate::shell::Shell;
 use crate::Outcome;
 
 /// Arguments of `bookshelf serve`.
 #[derive(Debug, clap::Args)]
-pub(crate) struct Args {}
+pub(crate) struct Args {
+    /// The book folder (with `book.toml`).
+    #[arg(long)]
+    root: Option<PathBuf>,
+    /// Where to build the site (default: `site/` in the root).
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// The port to listen on.
+    #[arg(long, default_value_t = 3000)]
+    port: u16,
+    /// The address to listen on. Anything but 127.0.0.1 lets other computers see the site.
+    #[arg(long, default_value = "127.0.0.1")]
+    host: IpAddr,
+    /// Open the site in a browser.
+    #[arg(long)]
+    open: bool,
+    /// Check files for changes every N milliseconds instead of using file events
+    /// (for network or container file systems where events do not arrive).
+    #[arg(long, value_name = "MS", num_args = 0..=1, default_missing_value = "500")]
+    poll: Option<u64>,
+}
 
-pub(crate) fn run(_args: Args, _shell: &Shell) -> anyhow::Result<Outcome> {
-    Err(super::UsageError("not yet".into()).into())
+/// What the search route needs, swapped as the site changes.
+struct Live {
+    book: Option<Arc<Book>>,
+    renderer: Arc<Renderer>,
+    searcher: Option<Arc<bookshelf_search::Searcher>>,
+}
+
+fn failure(loaded: &Loaded) -> BuildFailure {
+    BuildFailure {
+        text: render_all(&loaded.diagnostics, &loaded.sources, Format::Human, false),
+        html: bookshelf_render::report_html::diagnostics_html(&loaded.diagnostics, &loaded.sources),
+    }
+}
+
+fn plain_failure(message: String) -> BuildFailure {
+    let html = format!("<h2>The site could not be rebuilt</h2><pre>{}</pre>", message.replace('&', "&amp;").replace('<', "&lt;"));
+    BuildFailure { text: message, html }
+}
+
+/// The slow parts, done after the browser has reloaded: the print pages and the search index.
+fn spawn_worker(out: PathBuf, live: Arc<RwLock<Live>>) -> mpsc::Sender<(Arc<Book>, Vec<bookshelf_render::PageText>)> {
+    let (tx, rx) = mpsc::channel::<(Arc<Book>, Vec<bookshelf_render::PageText>)>();
+    std::thread::spawn(move || {
+        while let Ok(mut job) = rx.recv() {
+            while let Ok(newer) = rx.try_recv() {
+                job = newer;
+            }
+            let (book, texts) = job;
+            let start = Instant::now();
+            let renderer = live.read().map(|l| l.renderer.clone());
+            if let Ok(r) = renderer {
+                if let Err(e) = r.write_print_pages(&book, &out) {
+                    tracing::warn!("could not write the print pages: {e}");
+                }
+            }
+            if book.config.search.enabled {
+                let docs = super::site::search_docs(&texts);
+                match bookshelf_search::build(&docs, &super::site::search_terms(&book), &out)
+                    .and_then(|_| bookshelf_search::Searcher::open(&out))
+                {
+                    Ok(s) => {
+                        if let Ok(mut l) = live.write() {
+                            l.searcher = Some(Arc::new(s));
+                        }
+                    }
+                    Err(e) => tracing::warn!("could not rebuild the search index: {e}"),
+                }
+                if let Ok(r) = live.read().map(|l| l.renderer.clone()) {
+                    let _ = r.write_search_pages(&book, &out);
+                }
+            }
+            tracing::debug!("search index and print pages in {:.0?}", start.elapsed());
+        }
+    });
+    tx
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                    Ok(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn param(query: &str, name: &str) -> Option<String> {
+    query.split('&').find_map(|kv| {
+        let (k, v) = kv.split_once('=').unwrap_or((kv, ""));
+        (k == name).then(|| decode(v))
+    })
+}
+
+/// `/search/?q=` and `/search.json?q=` on the server.
+fn search_route(live: &RwLock<Live>, req: &DynamicRequest) -> Option<DynamicResponse> {
+    let path = req.path.trim_start_matches('/');
+    let (variant, rest) = match path.strip_prefix("easy-read/") {
+        Some(r) => (Variant::Easy, r),
+        None => (Variant::Standard, path),
+    };
+    let json = rest == "search.json";
+    if !(json || rest == "search" || rest == "search/") {
+        return None;
+    }
+    let q = param(&req.query, "q").unwrap_or_default();
+    if q.trim().is_empty() && !json {
+        return None; // the static search page
+    }
+    let live = live.read().ok()?;
+    let searcher = live.searcher.clone()?;
+    let book = live.book.clone()?;
+    let query = bookshelf_search::Query {
+        text: q.clone(),
+        limit: param(&req.query, "limit").and_then(|l| l.parse().ok()).unwrap_or(20).min(100),
+        variant: match variant {
+            Variant::Easy => bookshelf_search::Variant::Easy,
+            Variant::Standard => bookshelf_search::Variant::Standard,
+        },
+        level: param(&req.query, "level").filter(|s| !s.is_empty()),
+        audience: param(&req.query, "audience").filter(|s| !s.is_empty()),
+        kind: None,
+    };
+    let results = match searcher.search(&query) {
+        Ok(r) => r,
+        Err(e) => return Some(DynamicResponse { status: 500, content_type: "text/plain; charset=utf-8".into(), body: e.to_string().into_bytes() }),
+    };
+    if json {
+        let body = serde_json::to_vec_pretty(&results).unwrap_or_default();
+        return Some(DynamicResponse { status: 200, content_type: "application/json".into(), body });
+    }
+    let to_root = if variant == Variant::Easy { "../../" } else { "../" };
+    let results_html = super::search::results_html(&results, &q, to_root);
+    let html = live.renderer.search_page(&book, variant, &q, &results_html).ok()?;
+    Some(DynamicResponse { status: 200, content_type: "text/html; charset=utf-8".into(), body: html.into_bytes() })
+}
+
+fn is_under(path: &Path, dir: &Path) -> bool {
+    let abs = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    path.starts_with(&abs) || path.starts_with(dir)
+}
+
+pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
+    let root = crate::root_or_cwd(args.root);
+    let out = super::site::out_dir(&root, args.out);
+    let renderer = Arc::new(Renderer::new(&root)?);
+    let live = Arc::new(RwLock::new(Live { book: None, renderer: renderer.clone(), searcher: None }));
+    let mut loader = Loader::new(&root);
+    let mut site = Incremental::new(Renderer::new(&root)?);
+
+    // 1. The first build: whole and atomic, like `bookshelf build`.
+    let start = Instant::now();
+    let loaded = loader.load();
+    let initial = match &loaded.book {
+        None => {
+            super::site::report(&loaded, shell, Format::Human);
+            Err(failure(&loaded))
+        }
+        Some(book) => {
+            let staging = bookshelf_render::output::Staging::new(&out)?;
+            site.rebuild(book, staging.dir(), true)?;
+            if book.config.search.enabled {
+                let docs = super::site::search_docs(&site.texts());
+                bookshelf_search::build(&docs, &super::site::search_terms(book), staging.dir())?;
+                site.renderer().write_search_pages(book, staging.dir())?;
+            }
+            staging.commit()?;
+            let mut l = live.write().map_err(|_| anyhow::anyhow!("lock poisoned"))?;
+            l.book = Some(Arc::new(book.clone()));
+            l.searcher = bookshelf_search::Searcher::open(&out).ok().map(Arc::new);
+            shell.status("Built", &format!("`{}` in {:.2?}", out.display(), start.elapsed()));
+            Ok(())
+        }
+    };
+
+    // 2. Rebuilds: reload what changed, render what depends on it, then the slow parts later.
+    let worker = spawn_worker(out.clone(), live.clone());
+    let themes = root.join("themes");
+    let book_toml = root.join("book.toml");
+    let rebuild_out = out.clone();
+    let rebuild_live = live.clone();
+    let rebuild_root = root.clone();
+    let rebuild = Box::new(move |changes: &[Change]| -> Result<RebuildReport, BuildFailure> {
+        let start = Instant::now();
+        if changes.iter().any(|c| is_under(&c.path, &themes)) {
+            let r = Renderer::new(&rebuild_root).map_err(|e| plain_failure(e.to_string()))?;
+            site.set_renderer(r);
+            if let (Ok(r2), Ok(mut l)) = (Renderer::new(&rebuild_root), rebuild_live.write()) {
+                l.renderer = Arc::new(r2);
+            }
+        }
+        let loaded = if changes.iter().any(|c| c.path == book_toml || c.path.ends_with("book.toml")) {
+            loader.load()
+        } else {
+            let paths: Vec<PathBuf> = changes.iter().map(|c| c.path.clone()).collect();
+            loader.load_changed(&paths)
+        };
+        let Some(book) = &loaded.book else {
+            return Err(failure(&loaded));
+        };
+        let rebuilt = site.rebuild(book, &rebuild_out, false).map_err(|e| plain_failure(e.to_string()))?;
+        let book = Arc::new(book.clone());
+        if let Ok(mut l) = rebuild_live.write() {
+            l.book = Some(book.clone());
+        }
+        let _ = worker.send((book, site.texts()));
+        tracing::info!("rebuilt {} page(s), {} changed, in {:.0?}", rebuilt.rendered, rebuilt.changed.len(), start.elapsed());
+        Ok(RebuildReport { changed_urls: rebuilt.changed.iter().map(|p| format!("/{p}")).collect() })
+    });
+
+    // 3. Serve.
+    let dyn_live = live.clone();
+    let dynamic: bookshelf_serve::Dynamic = Arc::new(move |req: &DynamicRequest| search_route(&dyn_live, req));
+    let config = ServeConfig {
+        host: args.host,
+        port: args.port,
+        site_dir: out.clone(),
+        watch: vec![root.join("book.toml"), root.join("content"), root.join("themes")],
+        ignore: vec![out.clone()],
+        poll: args.poll.map(Duration::from_millis),
+        open: args.open,
+        ..ServeConfig::default()
+    };
+    shell.status("Serving", &format!("http://{}:{}/ (press Ctrl-C to stop)", if args.host.is_unspecified() { "127.0.0.1".to_string() } else { args.host.to_string() }, args.port));
+    match bookshelf_serve::serve(config, initial, rebuild, Some(dynamic)) {
+        Ok(()) => Ok(Outcome::Ok),
+        Err(bookshelf_serve::ServeError::PortInUse { port }) => Err(super::UsageError(format!(
+            "port {port} is already in use; stop the other server or choose another port with `--port {}`",
+            port.wrapping_add(1)
+        ))
+        .into()),
+        Err(e) => Err(e.into()),
+    }
 }

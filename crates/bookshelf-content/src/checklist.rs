@@ -223,6 +223,7 @@ pub(crate) fn parse(
         symbol: raw.symbol,
         scale,
         sections,
+        revision: 0,
     })
 }
 

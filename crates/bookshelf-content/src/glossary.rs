@@ -221,6 +221,7 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Glo
     Glossary {
         terms,
         path: Some(path.to_path_buf()),
+        revision: 0,
     }
 }
 
@@ -249,5 +250,6 @@ pub(crate) fn parse_symbols(path: &Path, text: &str, diags: &mut Vec<Diagnostic>
         map,
         lines,
         path: Some(path.to_path_buf()),
+        revision: 0,
     }
 }

@@ -224,8 +224,16 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
                 Unit::Nothing
             }
         }
-        FileKind::Glossary => Unit::Glossary(glossary::parse(rel, &text, &mut diags)),
-        FileKind::Symbols => Unit::Symbols(glossary::parse_symbols(rel, &text, &mut diags)),
+        FileKind::Glossary => {
+            let mut g = glossary::parse(rel, &text, &mut diags);
+            g.revision = next_revision();
+            Unit::Glossary(g)
+        }
+        FileKind::Symbols => {
+            let mut s = glossary::parse_symbols(rel, &text, &mut diags);
+            s.revision = next_revision();
+            Unit::Symbols(s)
+        }
         FileKind::Unexpected(_) | FileKind::Ignored => Unit::Nothing,
     };
     Parsed {
@@ -236,9 +244,17 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
     }
 }
 
+static REVISION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+/// A new revision number.
+fn next_revision() -> u64 {
+    REVISION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 fn body(rel: &Path, md: &str, offset: usize) -> Body {
     let scan = markdown::scan(md);
     Body {
+        revision: next_revision(),
         path: rel.to_path_buf(),
         markdown: Arc::from(md),
         offset,
@@ -271,6 +287,63 @@ impl Loader {
     /// Load the book, rereading only files whose size or time changed since the last load.
     pub fn load(&mut self) -> Loaded {
         let mut diagnostics = Vec::new();
+        let root = self.root.clone();
+        let files = match walk(&root) {
+            Ok(f) => f,
+            Err((path, e)) => {
+                diagnostics.push(
+                    Diagnostic::error("io", format!("could not read the folder `{}`: {e}", path.display()))
+                        .help("check that `content/` exists and can be read"),
+                );
+                Vec::new()
+            }
+        };
+        let stale: Vec<&PathBuf> = files
+            .iter()
+            .filter(|f| self.cache.get(*f).is_none_or(|p| p.stamp != stamp(&root.join(f))))
+            .collect();
+        let fresh: Vec<(PathBuf, Parsed)> = stale.par_iter().map(|f| ((*f).clone(), parse_one(&root, f))).collect();
+        let keep: std::collections::HashSet<&PathBuf> = files.iter().collect();
+        self.cache.retain(|k, _| keep.contains(k));
+        self.cache.extend(fresh);
+        self.assemble(diagnostics)
+    }
+
+    /// Load again after these paths changed (absolute, or relative to the root), without
+    /// walking the whole folder. Folders are walked.
+    pub fn load_changed(&mut self, paths: &[PathBuf]) -> Loaded {
+        let root = self.root.clone();
+        let abs_root = std::fs::canonicalize(&root).unwrap_or_else(|_| root.clone());
+        for path in paths {
+            let rel = path
+                .strip_prefix(&abs_root)
+                .or_else(|_| path.strip_prefix(&root))
+                .map(Path::to_path_buf)
+                .unwrap_or_else(|_| path.clone());
+            if !rel.starts_with("content") {
+                continue;
+            }
+            let full = root.join(&rel);
+            if full.is_dir() {
+                for entry in walkdir::WalkDir::new(&full).sort_by_file_name().into_iter().flatten() {
+                    if entry.file_type().is_file() {
+                        let r = entry.path().strip_prefix(&root).unwrap_or(entry.path()).to_path_buf();
+                        let parsed = parse_one(&root, &r);
+                        self.cache.insert(r, parsed);
+                    }
+                }
+            } else if full.is_file() {
+                let parsed = parse_one(&root, &rel);
+                self.cache.insert(rel, parsed);
+            } else {
+                // Removed: the file itself, or a whole folder.
+                self.cache.retain(|k, _| !k.starts_with(&rel));
+            }
+        }
+        self.assemble(Vec::new())
+    }
+
+    fn assemble(&mut self, mut diagnostics: Vec<Diagnostic>) -> Loaded {
         let mut sources = SourceMap::default();
         let root = self.root.clone();
         // 1. book.toml
@@ -289,35 +362,6 @@ impl Loader {
                 None
             }
         };
-        // 2. Every file under content/, parsed in parallel when it changed.
-        let files = match walk(&root) {
-            Ok(f) => f,
-            Err((path, e)) => {
-                diagnostics.push(
-                    Diagnostic::error(
-                        "io",
-                        format!("could not read the folder `{}`: {e}", path.display()),
-                    )
-                    .help("check that `content/` exists and can be read"),
-                );
-                Vec::new()
-            }
-        };
-        let stale: Vec<&PathBuf> = files
-            .iter()
-            .filter(|f| {
-                self.cache
-                    .get(*f)
-                    .is_none_or(|p| p.stamp != stamp(&root.join(f)))
-            })
-            .collect();
-        let fresh: Vec<(PathBuf, Parsed)> = stale
-            .par_iter()
-            .map(|f| ((*f).clone(), parse_one(&root, f)))
-            .collect();
-        let keep: std::collections::HashSet<&PathBuf> = files.iter().collect();
-        self.cache.retain(|k, _| keep.contains(k));
-        self.cache.extend(fresh);
         // 3. Assemble.
         let mut pages = Vec::new();
         let mut easies = Vec::new();

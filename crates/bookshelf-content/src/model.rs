@@ -127,6 +127,8 @@ pub struct Body {
     pub markdown: std::sync::Arc<str>,
     /// Byte offset of `markdown` in the whole file.
     pub offset: usize,
+    /// A number that changes whenever the file is read again (for incremental rebuilds).
+    pub revision: u64,
     /// Headings with their ids, in order.
     pub headings: Vec<Heading>,
     /// Links as written, with ranges in the whole file.
@@ -226,6 +228,8 @@ pub struct Checklist {
     pub scale: Vec<String>,
     /// The sections.
     pub sections: Vec<ChecklistSection>,
+    /// Changes whenever the file is read again.
+    pub revision: u64,
 }
 
 impl Checklist {
@@ -271,6 +275,8 @@ pub struct Glossary {
     pub terms: Vec<Term>,
     /// The source file, if there is one.
     pub path: Option<PathBuf>,
+    /// Changes whenever the file is read again.
+    pub revision: u64,
 }
 
 impl Glossary {
@@ -289,6 +295,8 @@ pub struct Symbols {
     pub lines: BTreeMap<String, usize>,
     /// The source file, if there is one.
     pub path: Option<PathBuf>,
+    /// Changes whenever the file is read again.
+    pub revision: u64,
 }
 
 /// The whole book.

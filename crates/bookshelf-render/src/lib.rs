@@ -17,8 +17,10 @@ use bookshelf_content::Book;
 pub mod check;
 pub mod context;
 mod easy;
+pub mod incremental;
 pub mod markdown;
 pub mod output;
+pub mod report_html;
 mod site;
 pub mod symbols;
 pub mod terms;
@@ -79,7 +81,7 @@ pub struct Rendered {
 
 /// Renders books with one theme.
 pub struct Renderer {
-    theme: Theme,
+    pub(crate) theme: Theme,
 }
 
 impl Renderer {
@@ -117,6 +119,16 @@ impl Renderer {
         let shared = site::Shared::new(book, &self.theme);
         for v in Variant::BOTH {
             let (path, html, _) = shared.render(site::Job::Search(v))?;
+            site::write_file(out, &urls::file_for(&path), html.as_bytes())?;
+        }
+        Ok(())
+    }
+
+    /// Write the whole-book print pages (both variants).
+    pub fn write_print_pages(&self, book: &Book, out: &Path) -> Result<(), RenderError> {
+        let shared = site::Shared::new(book, &self.theme);
+        for v in Variant::BOTH {
+            let (path, html, _) = shared.render(site::Job::Print(v))?;
             site::write_file(out, &urls::file_for(&path), html.as_bytes())?;
         }
         Ok(())

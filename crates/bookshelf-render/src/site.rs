@@ -719,11 +719,8 @@ impl<'a> Shared<'a> {
         );
         c.insert("term", &ctx);
         let html = self.render_template("term.html", &c)?;
-        let mut body = format!("{}\n{}", ctx.definition, t.more.clone().unwrap_or_default());
-        for a in t.abbreviations.iter().chain(&t.aliases) {
-            body.push('\n');
-            body.push_str(a);
-        }
+        // Abbreviations and aliases reach the index as synonyms, not as body text.
+        let body = format!("{}\n{}", ctx.definition, t.more.clone().unwrap_or_default());
         let text = PageText {
             route: route_of(path),
             variant,

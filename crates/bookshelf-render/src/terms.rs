@@ -160,6 +160,7 @@ mod tests {
                 term("Parent", &[], &[]),
             ],
             path: None,
+            revision: 0,
         };
         let m = TermMatcher::new(&g);
         let text = "Your EHCPs and ehcp. The Parent Carer Forums met parents.";

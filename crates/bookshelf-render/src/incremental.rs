@@ -1,0 +1,195 @@
+//! Incremental rebuilds for `serve`: each output page has a key made from everything it is
+//! rendered from; a rebuild renders only the pages whose key changed, writes only files whose
+//! bytes changed, and removes files that no page makes any more. The result is byte for byte
+//! what a clean build makes (a test applies random edits and compares).
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::Path;
+
+use bookshelf_content::{Book, Page, Section};
+use rayon::prelude::*;
+
+use crate::site::{write_file, Job, Shared};
+use crate::urls::{file_for, Variant};
+use crate::{PageText, RenderError, Renderer};
+
+/// What one rebuild did.
+#[derive(Debug, Default)]
+pub struct Rebuilt {
+    /// Site paths of pages whose bytes changed (`guides/x/`).
+    pub changed: Vec<String>,
+    /// How many pages were rendered again.
+    pub rendered: usize,
+    /// Did any page's text change (so the search index needs rebuilding)?
+    pub texts_changed: bool,
+}
+
+/// A site kept up to date in its output folder.
+pub struct Incremental {
+    renderer: Renderer,
+    keys: HashMap<String, u64>,
+    bytes: HashMap<String, u64>,
+    texts: BTreeMap<String, PageText>,
+    symbols: BTreeSet<String>,
+    theme_generation: u64,
+}
+
+fn hash_of(h: impl Hash) -> u64 {
+    let mut s = std::collections::hash_map::DefaultHasher::new();
+    h.hash(&mut s);
+    s.finish()
+}
+
+fn page_key(p: &Page) -> u64 {
+    hash_of((
+        p.body.revision,
+        p.easy.as_ref().map(|e| (e.body.revision, &e.title, &e.summary, &e.checked_by)),
+        &p.title,
+        &p.summary,
+        &p.audience,
+        &p.symbol,
+        &p.route,
+    ))
+}
+
+/// What a page's card in a list shows.
+fn card_key(p: &Page) -> u64 {
+    hash_of((&p.title, &p.summary, &p.audience, &p.symbol, &p.route, p.easy.as_ref().map(|e| (&e.title, &e.summary))))
+}
+
+impl Incremental {
+    /// Start with a renderer; the first [`Incremental::rebuild`] renders everything.
+    pub fn new(renderer: Renderer) -> Self {
+        Self { renderer, keys: HashMap::new(), bytes: HashMap::new(), texts: BTreeMap::new(), symbols: BTreeSet::new(), theme_generation: 0 }
+    }
+
+    /// Use a new theme (its templates changed): everything is rendered again.
+    pub fn set_renderer(&mut self, renderer: Renderer) {
+        self.renderer = renderer;
+        self.theme_generation += 1;
+    }
+
+    /// The renderer.
+    pub fn renderer(&self) -> &Renderer {
+        &self.renderer
+    }
+
+    /// The text of every page, for the search index.
+    pub fn texts(&self) -> Vec<PageText> {
+        self.texts.values().cloned().collect()
+    }
+
+    fn global_key(&self, book: &Book) -> u64 {
+        let config = serde_json::to_string(&book.config).unwrap_or_default();
+        let top: Vec<(&str, &str)> = book.pages.iter().filter(|p| p.section == Section::Top).map(|p| (p.route.as_str(), p.title.as_str())).collect();
+        hash_of((book.glossary.revision, book.symbols.revision, config, self.theme_generation, top))
+    }
+
+    fn job_key(&self, shared: &Shared<'_>, global: u64, job: Job) -> u64 {
+        let book = shared.book;
+        let near = |list: Vec<(String, String)>| hash_of(list);
+        match job {
+            Job::Page(i, v) => {
+                let p = &book.pages[i];
+                let link = |j: Option<usize>| j.and_then(|j| book.pages.get(j)).filter(|q| q.section == p.section).map(|q| (q.title.clone(), q.route.clone()));
+                hash_of((global, v, page_key(p), link(i.checked_sub(1)), link(Some(i + 1))))
+            }
+            Job::Section(s, v) => hash_of((global, v, book.pages.iter().filter(|p| p.section == s).map(card_key).collect::<Vec<_>>())),
+            Job::Checklist(i, v) => {
+                let c = &book.checklists[i];
+                let link = |j: Option<usize>| j.and_then(|j| book.checklists.get(j)).map(|q| (q.title.clone(), q.route.clone()));
+                hash_of((global, v, c.revision, &c.route, link(i.checked_sub(1)), link(Some(i + 1))))
+            }
+            Job::Checklists(v) => hash_of((global, v, near(book.checklists.iter().map(|c| (c.route.clone(), c.revision.to_string())).collect()))),
+            Job::Print(v) => hash_of((global, v, book.pages.iter().map(page_key).collect::<Vec<_>>(), book.checklists.iter().map(|c| c.revision).collect::<Vec<_>>())),
+            Job::Glossary(v) | Job::Search(v) | Job::NotFound(v) => hash_of((global, v, format!("{job:?}"))),
+            Job::Term(i, v) => hash_of((global, v, i)),
+        }
+    }
+
+    /// Bring `out` up to date with `book`. `heavy` also renders the whole-book print page
+    /// (slow on big books; `serve` does it after reloading the browser).
+    pub fn rebuild(&mut self, book: &Book, out: &Path, heavy: bool) -> Result<Rebuilt, RenderError> {
+        let shared = Shared::new(book, &self.renderer.theme);
+        let global = self.global_key(book);
+        let jobs = shared.jobs();
+        let mut wanted: BTreeSet<String> = BTreeSet::new();
+        let mut todo = Vec::new();
+        let mut keys = Vec::new();
+        for &job in &jobs {
+            let file = file_for(&crate::urls::site_path(variant_of(job), &shared.route(job)));
+            wanted.insert(file.clone());
+            if matches!(job, Job::Print(_)) && !heavy {
+                continue;
+            }
+            let key = self.job_key(&shared, global, job);
+            if self.keys.get(&file) != Some(&key) || !out.join(&file).is_file() {
+                todo.push(job);
+                keys.push((file, key));
+            }
+        }
+        let results: Vec<Result<(String, String, Option<PageText>), RenderError>> = todo.par_iter().map(|&job| shared.render(job)).collect();
+        let mut rebuilt = Rebuilt { rendered: todo.len(), ..Default::default() };
+        for ((file, key), result) in keys.into_iter().zip(results) {
+            let (path, html, text) = result?;
+            let h = hash_of(html.as_bytes());
+            if self.bytes.get(&file) != Some(&h) || !out.join(&file).is_file() {
+                write_file(out, &file, html.as_bytes())?;
+                self.bytes.insert(file.clone(), h);
+                rebuilt.changed.push(path.clone());
+            }
+            self.keys.insert(file, key);
+            if let Some(t) = text {
+                let old = self.texts.insert(t.route.clone(), t.clone());
+                if old.is_none_or(|o| o.body != t.body || o.title != t.title || o.summary != t.summary || o.headings != t.headings) {
+                    rebuilt.texts_changed = true;
+                }
+            }
+        }
+        // Pages that no longer exist: delete their files and texts.
+        let gone: Vec<String> = self.keys.keys().filter(|f| !wanted.contains(*f)).cloned().collect();
+        for file in gone {
+            self.keys.remove(&file);
+            self.bytes.remove(&file);
+            let path = out.join(&file);
+            let _ = std::fs::remove_file(&path);
+            if let Some(dir) = path.parent() {
+                let _ = std::fs::remove_dir(dir);
+            }
+            let route = file.trim_end_matches("index.html").to_string();
+            if self.texts.remove(&route).is_some() {
+                rebuilt.texts_changed = true;
+            }
+            rebuilt.changed.push(route);
+        }
+        for (name, bytes) in &self.renderer.theme.assets {
+            let file = format!("assets/{name}");
+            let h = hash_of(bytes);
+            if self.bytes.get(&file) != Some(&h) {
+                write_file(out, &file, bytes)?;
+                self.bytes.insert(file, h);
+            }
+        }
+        for (name, bytes) in shared.symbols.files() {
+            if self.symbols.insert(name.clone()) || !out.join("symbols").join(&name).is_file() {
+                write_file(out, &format!("symbols/{name}"), &bytes)?;
+            }
+        }
+        Ok(rebuilt)
+    }
+}
+
+fn variant_of(job: Job) -> Variant {
+    match job {
+        Job::Page(_, v)
+        | Job::Section(_, v)
+        | Job::Checklist(_, v)
+        | Job::Checklists(v)
+        | Job::Glossary(v)
+        | Job::Term(_, v)
+        | Job::Search(v)
+        | Job::Print(v)
+        | Job::NotFound(v) => v,
+    }
+}
