@@ -25,6 +25,8 @@ export const SAMPLE = [
   "/glossary/",
   "/glossary/co-production/",
   "/easy-read/search/",
+  "/search/?q=co-production",
+  "/easy-read/search/?q=meeting",
   "/sources/",
   "/easy-read/",
   "/easy-read/model/three-levels/",
@@ -56,6 +58,7 @@ async function audit(paths, options = {}) {
     const page = await context.newPage();
     try {
       await page.goto(server.url + p, { waitUntil: "load" });
+      if (p.includes("?q=")) await page.waitForSelector("#search-results .search-count", { timeout: 15_000 });
       if (options.openTip) {
         const link = page.locator(".term-link").first();
         if (await link.count()) await link.focus();

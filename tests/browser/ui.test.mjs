@@ -446,6 +446,33 @@ describe("checklists index", () => {
   });
 });
 
+describe("the not-found page", () => {
+  test("a missing page at the top level gets the styled 404 page", async () => {
+    const { context, problems } = await openContext(browser, server.url);
+    const page = await context.newPage();
+    const res = await page.goto(server.url + "/no-such-page");
+    assert.equal(res.status(), 404);
+    assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontFamily.includes("Arial")), true, "styled");
+    await context.close();
+    const expected = (p) => p.startsWith("HTTP 404 for " + server.url + "/no-such-page") || /console error on .*\/no-such-page: Failed to load resource: .* 404/.test(p);
+    assert.deepEqual(problems.filter((p) => !expected(p)), []);
+  });
+
+  test(
+    "a missing page deep in the site still gets the stylesheet and working links",
+    { todo: "renderer: 404.html uses relative URLs (assets/bookshelf.css); it needs root-relative ones" },
+    async () => {
+      const { context, problems } = await openContext(browser, server.url);
+      const page = await context.newPage();
+      await page.goto(server.url + "/guides/no-such-page/");
+      const styled = await page.evaluate(() => getComputedStyle(document.body).fontFamily.includes("Arial"));
+      await context.close();
+      assert.equal(styled, true, "the stylesheet loads");
+      assert.deepEqual(problems.filter((p) => !/no-such-page\/( on |: Failed to load resource)/.test(p)), []);
+    },
+  );
+});
+
 describe("screenshots", () => {
   test("docs/images/standard.png and easy-read.png, a guide and its easy-read twin at 1200px", async () => {
     const dir = path.join(REPO, "docs/images");
