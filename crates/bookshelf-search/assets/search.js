@@ -296,7 +296,7 @@
         var plan = planQuery(q.text || '', lex);
         var result = { corrected: plan.corrected, answer: null, hits: [], total: 0, plan: plan };
         var answer = plan.concepts.length
-          ? load('glossary.json').then(function (g) { return g[plan.concepts[0]]; }) : Promise.resolve(null);
+          ? load('glossary/' + plan.concepts[0] + '.json') : Promise.resolve(null);
         if (!plan.tokens.length || !vmeta) return answer.then(function (a) { result.answer = card(a, variant); return result; });
         var shards = {};
         plan.tokens.forEach(function (t) { shards[fnv1a(t) % vmeta.shards] = true; });

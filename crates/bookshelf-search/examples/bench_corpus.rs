@@ -37,13 +37,20 @@ fn strip_markdown(text: &str) -> String {
 }
 
 fn str_of(v: &Value, key: &str) -> String {
-    v.get(key).and_then(Value::as_str).unwrap_or_default().to_string()
+    v.get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+        .to_string()
 }
 
 fn list_of(v: &Value, key: &str) -> Vec<String> {
     v.get(key)
         .and_then(Value::as_sequence)
-        .map(|s| s.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+        .map(|s| {
+            s.iter()
+                .filter_map(|x| x.as_str().map(String::from))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -59,7 +66,10 @@ fn easy(doc: &SearchDoc) -> SearchDoc {
 
 fn markdown_doc(path: &Path, url: String, kind: &str) -> SearchDoc {
     let text = std::fs::read_to_string(path).unwrap();
-    let (front, body) = text.trim_start_matches("---\n").split_once("\n---\n").unwrap();
+    let (front, body) = text
+        .trim_start_matches("---\n")
+        .split_once("\n---\n")
+        .unwrap();
     let front: Value = serde_yaml::from_str(front).unwrap();
     let headings = body
         .lines()
@@ -83,9 +93,19 @@ fn checklist_doc(path: &Path, url: String) -> SearchDoc {
     let v: Value = serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
     let mut headings = Vec::new();
     let mut body = vec![str_of(&v, "when")];
-    for section in v.get("sections").and_then(Value::as_sequence).into_iter().flatten() {
+    for section in v
+        .get("sections")
+        .and_then(Value::as_sequence)
+        .into_iter()
+        .flatten()
+    {
         headings.push(str_of(section, "title"));
-        for item in section.get("items").and_then(Value::as_sequence).into_iter().flatten() {
+        for item in section
+            .get("items")
+            .and_then(Value::as_sequence)
+            .into_iter()
+            .flatten()
+        {
             for key in ["text", "why", "evidence"] {
                 body.push(str_of(item, key));
             }
@@ -121,7 +141,11 @@ fn read_corpus(dir: &Path) -> (Vec<SearchDoc>, Vec<Term>) {
             docs.push(markdown_doc(&f, format!("{folder}/{}/", slug(&f)), kind));
         }
     }
-    docs.push(markdown_doc(&content.join("index.md"), String::new(), "page"));
+    docs.push(markdown_doc(
+        &content.join("index.md"),
+        String::new(),
+        "page",
+    ));
     let mut files: Vec<PathBuf> = std::fs::read_dir(content.join("checklists"))
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -194,7 +218,10 @@ fn main() {
     let out = PathBuf::from(&args[2]);
     let t = Instant::now();
     let (docs, terms) = read_corpus(&corpus);
-    let text_bytes: usize = docs.iter().map(|d| d.body.len() + d.title.len() + d.summary.len()).sum();
+    let text_bytes: usize = docs
+        .iter()
+        .map(|d| d.body.len() + d.title.len() + d.summary.len())
+        .sum();
     println!(
         "read {} docs ({} MB of text), {} terms in {:.2}s",
         docs.len(),
@@ -216,8 +243,12 @@ fn main() {
             if round > 0 {
                 times.push(ms);
             } else {
-                println!("  `{q}`: {} hits, corrected {:?}, first {:?}", r.total, r.corrected,
-                    r.hits.first().map(|h| &h.url));
+                println!(
+                    "  `{q}`: {} hits, corrected {:?}, first {:?}",
+                    r.total,
+                    r.corrected,
+                    r.hits.first().map(|h| &h.url)
+                );
             }
         }
     }
@@ -231,11 +262,17 @@ fn main() {
     );
 
     let qfile = out.join("bench-queries.json");
-    let qs: Vec<serde_json::Value> =
-        QUERIES.iter().map(|q| serde_json::json!({"text": q, "limit": 10})).collect();
+    let qs: Vec<serde_json::Value> = QUERIES
+        .iter()
+        .map(|q| serde_json::json!({"text": q, "limit": 10}))
+        .collect();
     std::fs::write(&qfile, serde_json::to_string(&qs).unwrap()).unwrap();
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/static.mjs");
-    let node = Command::new("node").arg(script).arg(&out).arg(&qfile).output();
+    let node = Command::new("node")
+        .arg(script)
+        .arg(&out)
+        .arg(&qfile)
+        .output();
     let Some(node) = node.ok().filter(|o| o.status.success()) else {
         println!("node not available: static download not measured");
         return;

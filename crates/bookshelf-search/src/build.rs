@@ -60,9 +60,22 @@ fn concept_pages(docs: &[SearchDoc], terms: &[Term]) -> Vec<Vec<(Variant, usize)
 pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStats, SearchError> {
     let dir = out.join("search");
     // Replace only what this crate writes: the search pages beside it belong to the renderer.
-    for name in ["index", "standard", "easy", "meta.json", "glossary.json", "search.js"] {
+    for name in [
+        "index",
+        "standard",
+        "easy",
+        "meta.json",
+        "glossary.json",
+        "search.js",
+    ] {
         let p = dir.join(name);
-        let result = if p.is_dir() { std::fs::remove_dir_all(&p) } else if p.exists() { std::fs::remove_file(&p) } else { Ok(()) };
+        let result = if p.is_dir() {
+            std::fs::remove_dir_all(&p)
+        } else if p.exists() {
+            std::fs::remove_file(&p)
+        } else {
+            Ok(())
+        };
         result.map_err(|e| SearchError::io("remove", &p, e))?;
     }
     let index_dir = dir.join("index");

@@ -102,7 +102,10 @@ impl Lexicon {
                 Some((w, t)) if t.starts_with('=') => (w.to_string(), Some(t[1..].to_string())),
                 Some((w, n)) => {
                     let n: usize = n.parse().unwrap_or(0);
-                    (w.to_string(), Some(w[..w.len().saturating_sub(n)].to_string()))
+                    (
+                        w.to_string(),
+                        Some(w[..w.len().saturating_sub(n)].to_string()),
+                    )
                 }
             };
             lex.order.push(word.clone());
@@ -365,7 +368,10 @@ pub(crate) fn build(texts: &[Vec<&str>], glossary_phrases: &[Vec<String>]) -> Le
                 })
             })
             .collect();
-        handles.into_iter().map(|h| h.join().expect("lexicon thread")).collect()
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("lexicon thread"))
+            .collect()
     });
     let mut lex = Lexicon::empty();
     let mut counts: HashMap<String, u64> = HashMap::new();

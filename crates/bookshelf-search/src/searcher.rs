@@ -5,7 +5,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query as TQuery, TermQuery};
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query as TQuery, TermQuery,
+};
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{DocId, Index, IndexReader, ReloadPolicy, Score, SegmentReader, TantivyDocument};
 
@@ -87,7 +89,10 @@ impl Searcher {
         }
         for c in &plan.concepts {
             let page = term_query(f.concept, &format!("{CONCEPT_PREFIX}{c}"));
-            should.push((Occur::Should, Box::new(ConstScoreQuery::new(page, CONCEPT_BOOST))));
+            should.push((
+                Occur::Should,
+                Box::new(ConstScoreQuery::new(page, CONCEPT_BOOST)),
+            ));
         }
         let mut must: Vec<(Occur, Box<dyn TQuery>)> = vec![
             (Occur::Must, Box::new(BooleanQuery::new(should))),

@@ -36,7 +36,9 @@ fn marks(lexicon: &Lexicon, text: &str, tokens: &[String]) -> Vec<Range<usize>> 
     while start < text.len() {
         let mut end = floor_boundary(text, (start + PIECE).min(text.len()));
         if end < text.len() {
-            end = text[end..].find(char::is_whitespace).map_or(text.len(), |ws| end + ws);
+            end = text[end..]
+                .find(char::is_whitespace)
+                .map_or(text.len(), |ws| end + ws);
         }
         lexicon.analyze(&text[start..end], |token, from, to| {
             if tokens.iter().any(|t| t == token) {
@@ -66,7 +68,15 @@ pub(crate) fn make(lexicon: &Lexicon, text: &str, tokens: &[String]) -> Option<S
     let (anchor, _) = marks
         .iter()
         .enumerate()
-        .map(|(i, m)| (i, marks[i..].iter().take_while(|n| n.end <= m.start + WINDOW).count()))
+        .map(|(i, m)| {
+            (
+                i,
+                marks[i..]
+                    .iter()
+                    .take_while(|n| n.end <= m.start + WINDOW)
+                    .count(),
+            )
+        })
         .fold(None, |best: Option<(usize, usize)>, (i, n)| match best {
             Some((_, b)) if b >= n => best,
             _ => Some((i, n)),
@@ -80,9 +90,14 @@ pub(crate) fn make(lexicon: &Lexicon, text: &str, tokens: &[String]) -> Option<S
     }
     let mut to = floor_boundary(text, (from + WINDOW).min(text.len())).max(first.end);
     if to < text.len() {
-        to = text[first.end..to].rfind(char::is_whitespace).map_or(to, |ws| first.end + ws);
+        to = text[first.end..to]
+            .rfind(char::is_whitespace)
+            .map_or(to, |ws| first.end + ws);
     }
-    let (lead, tail) = (if from > 0 { "… " } else { "" }, if to < text.len() { " …" } else { "" });
+    let (lead, tail) = (
+        if from > 0 { "… " } else { "" },
+        if to < text.len() { " …" } else { "" },
+    );
     let mut html = String::from(lead);
     let mut at = from;
     for m in marks.iter().filter(|m| m.start >= from && m.end <= to) {

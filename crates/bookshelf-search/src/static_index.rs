@@ -149,8 +149,8 @@ fn attributes(docs: &[&SearchDoc]) -> Attributes {
     a
 }
 
-/// Writes `meta.json`, `glossary.json`, `search.js` and each variant's `p/`, `d/` and
-/// `attrs.json`.
+/// Writes `meta.json`, `glossary.json` (and one `glossary/N.json` a term), `search.js` and
+/// each variant's `p/`, `d/` and `attrs.json`.
 pub(crate) fn write(
     index: &Index,
     fields: Fields,
@@ -171,7 +171,10 @@ pub(crate) fn write(
             let inverted = seg.inverted_index(*field)?;
             totals[f] += inverted.total_num_tokens();
             let norms = seg.get_fieldnorms_reader(*field)?;
-            let mut stream = inverted.terms().stream().map_err(tantivy::TantivyError::from)?;
+            let mut stream = inverted
+                .terms()
+                .stream()
+                .map_err(tantivy::TantivyError::from)?;
             while stream.advance() {
                 let key = String::from_utf8_lossy(stream.key()).into_owned();
                 let entry = postings.entry(key).or_default();
@@ -183,7 +186,11 @@ pub(crate) fn write(
                     let ord = ords.first(doc).unwrap_or(0) as usize;
                     let v = docs[ord].variant as usize;
                     entry.df[f] += 1;
-                    entry.lists[v][f].push((locals[ord], list.term_freq(), norms.fieldnorm_id(doc)));
+                    entry.lists[v][f].push((
+                        locals[ord],
+                        list.term_freq(),
+                        norms.fieldnorm_id(doc),
+                    ));
                     list.advance();
                 }
             }
@@ -217,7 +224,10 @@ pub(crate) fn write(
         }
         encoded.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let total: usize = encoded.iter().map(|(t, e)| t.len() + e.len() + 4).sum();
-        let shards = total.div_ceil(SHARD_BYTES).next_power_of_two().clamp(1, 4096);
+        let shards = total
+            .div_ceil(SHARD_BYTES)
+            .next_power_of_two()
+            .clamp(1, 4096);
         max_shards = max_shards.max(shards);
         let mut files = vec![String::from("{"); shards];
         for (term, e) in &encoded {
@@ -276,6 +286,9 @@ pub(crate) fn write(
     let bytes_meta = write_file(&dir.join("meta.json"), &json(&meta))?;
     bytes += bytes_meta;
     bytes += write_file(&dir.join("glossary.json"), &json(&terms))?;
+    for (i, term) in terms.iter().enumerate() {
+        bytes += write_file(&dir.join("glossary").join(format!("{i}.json")), &json(term))?;
+    }
     bytes += write_file(&dir.join("search.js"), SCRIPT)?;
     Ok(Written {
         terms: postings.len(),

@@ -173,10 +173,7 @@ pub(crate) fn plan(lex: &Lexicon, text: &str) -> QueryPlan {
             plan.concepts.push(m.concept);
         }
     }
-    let concept_tokens = plan
-        .concepts
-        .iter()
-        .map(|c| format!("{CONCEPT_PREFIX}{c}"));
+    let concept_tokens = plan.concepts.iter().map(|c| format!("{CONCEPT_PREFIX}{c}"));
     for token in terms.into_iter().chain(concept_tokens) {
         if !plan.tokens.contains(&token) {
             plan.tokens.push(token);

@@ -185,7 +185,11 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -207,9 +211,9 @@ fn fold_table() -> &'static WordMap<&'static str, &'static str> {
 /// Words never indexed on their own: they still count inside glossary phrases.
 pub(crate) const STOP_WORDS: &[&str] = &[
     "a", "an", "and", "are", "as", "at", "be", "but", "by", "can", "do", "does", "for", "from",
-    "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "so",
-    "that", "the", "their", "them", "then", "there", "these", "they", "this", "to", "was",
-    "we", "what", "when", "where", "which", "who", "will", "with", "you", "your",
+    "how", "i", "if", "in", "into", "is", "it", "its", "me", "my", "of", "on", "or", "so", "that",
+    "the", "their", "them", "then", "there", "these", "they", "this", "to", "was", "we", "what",
+    "when", "where", "which", "who", "will", "with", "you", "your",
 ];
 
 #[cfg(test)]
@@ -217,10 +221,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        split(text)
-            .into_iter()
-            .map(|w| w.text)
-            .collect()
+        split(text).into_iter().map(|w| w.text).collect()
     }
 
     #[test]
@@ -238,7 +239,15 @@ mod tests {
     fn us_spellings_fold_to_uk() {
         assert_eq!(
             words("organization organize analyzing color center program resize"),
-            ["organisation", "organise", "analysing", "colour", "centre", "programme", "resize"]
+            [
+                "organisation",
+                "organise",
+                "analysing",
+                "colour",
+                "centre",
+                "programme",
+                "resize"
+            ]
         );
         assert_eq!(words("size prize citizen"), ["size", "prize", "citizen"]);
     }

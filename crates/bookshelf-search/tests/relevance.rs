@@ -47,7 +47,11 @@ fn abbreviations_expand_both_ways() {
     let (_d, s) = setup();
     let r = in_top3(&s, "EHCP", "guides/asking-for-an-assessment/");
     assert_eq!(r.hits[0].url, "glossary/ehcp/");
-    let r = in_top3(&s, "education health and care plan", "guides/your-plan-each-year/");
+    let r = in_top3(
+        &s,
+        "education health and care plan",
+        "guides/your-plan-each-year/",
+    );
     assert_eq!(r.hits[0].url, "glossary/ehcp/");
     // say_instead is one more name for the same thing.
     in_top3(&s, "help plan", "guides/your-plan-each-year/");
@@ -80,7 +84,11 @@ fn word_forms_the_stemmer_misses() {
     // Four pages say decide, decision, deciding or decisions; the one that says only "decide"
     // is among them.
     let r = run(&s, "decision");
-    assert!(urls(&r).contains(&"guides/asking-for-an-assessment/"), "{:?}", urls(&r));
+    assert!(
+        urls(&r).contains(&"guides/asking-for-an-assessment/"),
+        "{:?}",
+        urls(&r)
+    );
     in_top3(&s, "practice", "guides/good-practice/");
     in_top3(&s, "practising", "guides/good-practice/");
     in_top3(&s, "young person", "guides/moving-to-college/");
@@ -112,10 +120,27 @@ fn titles_rank_above_body_text() {
 fn snippets_mark_the_matched_words() {
     let (_d, s) = setup();
     let r = run(&s, "EHCP");
-    let yearly = r.hits.iter().find(|h| h.url == "guides/your-plan-each-year/").unwrap();
-    assert!(yearly.snippet_html.contains("<mark>EHCP</mark>"), "{}", yearly.snippet_html);
-    let ask = r.hits.iter().find(|h| h.url == "guides/asking-for-an-assessment/").unwrap();
-    assert!(ask.snippet_html.contains("<mark>Education, Health and Care plan</mark>"), "{}", ask.snippet_html);
+    let yearly = r
+        .hits
+        .iter()
+        .find(|h| h.url == "guides/your-plan-each-year/")
+        .unwrap();
+    assert!(
+        yearly.snippet_html.contains("<mark>EHCP</mark>"),
+        "{}",
+        yearly.snippet_html
+    );
+    let ask = r
+        .hits
+        .iter()
+        .find(|h| h.url == "guides/asking-for-an-assessment/")
+        .unwrap();
+    assert!(
+        ask.snippet_html
+            .contains("<mark>Education, Health and Care plan</mark>"),
+        "{}",
+        ask.snippet_html
+    );
     assert!(!ask.snippet.contains("<mark>"));
 }
 
@@ -132,19 +157,37 @@ fn filters_by_level_audience_kind_and_variant() {
     let r = s.search(&q).unwrap();
     assert!(!r.hits.is_empty());
     for h in &r.hits {
-        assert!(h.audience.is_empty() || h.audience.contains(&"parents".to_string()), "{}", h.url);
+        assert!(
+            h.audience.is_empty() || h.audience.contains(&"parents".to_string()),
+            "{}",
+            h.url
+        );
     }
     assert!(urls(&r).contains(&"guides/your-plan-each-year/"));
 
     let mut q = Query::new("plan");
     q.kind = Some("glossary".into());
-    assert!(s.search(&q).unwrap().hits.iter().all(|h| h.kind == "glossary"));
+    assert!(s
+        .search(&q)
+        .unwrap()
+        .hits
+        .iter()
+        .all(|h| h.kind == "glossary"));
 
     let mut q = Query::new("EHCP");
     q.variant = Variant::Easy;
     let r = s.search(&q).unwrap();
-    assert_eq!(urls(&r), ["easy-read/glossary/ehcp/", "easy-read/guides/your-plan-each-year/"]);
-    assert_eq!(r.answer.unwrap().definition, "A plan about the help a child gets.");
+    assert_eq!(
+        urls(&r),
+        [
+            "easy-read/glossary/ehcp/",
+            "easy-read/guides/your-plan-each-year/"
+        ]
+    );
+    assert_eq!(
+        r.answer.unwrap().definition,
+        "A plan about the help a child gets."
+    );
 }
 
 #[test]

@@ -50,7 +50,10 @@ fn queries() -> Vec<Query> {
 }
 
 fn node_available() -> bool {
-    Command::new("node").arg("--version").output().is_ok_and(|o| o.status.success())
+    Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 #[test]
@@ -78,13 +81,21 @@ fn static_script_ranks_like_the_server() {
         .arg(&qfile)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let browser: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(browser.len(), queries.len());
     for (q, b) in queries.iter().zip(&browser) {
         let server = searcher.search(q).unwrap();
         let ctx = format!("query `{}` ({:?})", q.text, q.variant);
-        assert_eq!(b["corrected"].as_str(), server.corrected.as_deref(), "{ctx}");
+        assert_eq!(
+            b["corrected"].as_str(),
+            server.corrected.as_deref(),
+            "{ctx}"
+        );
         assert_eq!(
             b["answer"].as_str(),
             server.answer.as_ref().map(|a| a.term.as_str()),
@@ -98,7 +109,11 @@ fn static_script_ranks_like_the_server() {
         for (bh, sh) in b_hits.iter().zip(&server.hits) {
             let bs = bh["score"].as_f64().unwrap();
             let ss = f64::from(sh.score);
-            assert!((bs - ss).abs() <= 1e-4 * ss.abs().max(1.0), "{ctx}: {bs} vs {ss} for {}", sh.url);
+            assert!(
+                (bs - ss).abs() <= 1e-4 * ss.abs().max(1.0),
+                "{ctx}: {bs} vs {ss} for {}",
+                sh.url
+            );
         }
     }
     // The browser marks the matched words in the summaries it shows.
