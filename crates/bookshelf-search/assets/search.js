@@ -454,7 +454,7 @@
       var params = new URLSearchParams(window.location.search);
       var q = (params.get('q') || '').trim();
       if (input) input.value = q;
-      if (!q) { box.textContent = ''; return; }
+      if (!q) return;
       box.setAttribute('aria-busy', 'true');
       engine.search({ text: q, limit: 10, variant: variant, level: params.get('level'),
         audience: params.get('audience'), kind: params.get('kind') })
