@@ -84,32 +84,64 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
             });
             shell.out(&(serde_json::to_string_pretty(&doc)? + "\n"));
         }
-        CheckFormat::Github => shell.out(&render_all(&diags, &loaded.sources, Format::Github, false)),
+        CheckFormat::Github => {
+            shell.out(&render_all(&diags, &loaded.sources, Format::Github, false))
+        }
         CheckFormat::Short => shell.out(&render_all(&diags, &loaded.sources, Format::Short, false)),
         CheckFormat::Human => {
-            shell.diagnostics(&render_all(&diags, &loaded.sources, Format::Human, shell.color()));
+            shell.diagnostics(&render_all(
+                &diags,
+                &loaded.sources,
+                Format::Human,
+                shell.color(),
+            ));
             if !pages.is_empty() {
-                let mut table = String::from("\nPage summary (reading age = Flesch–Kincaid grade + 5):\n");
-                table.push_str(&format!("{:<58} {:>6} {:>7} {:>8}  hard words\n", "file", "words", "age", "longest"));
+                let mut table =
+                    String::from("\nPage summary (reading age = Flesch–Kincaid grade + 5):\n");
+                table.push_str(&format!(
+                    "{:<58} {:>6} {:>7} {:>8}  hard words\n",
+                    "file", "words", "age", "longest"
+                ));
                 for p in &pages {
-                    let name = if p.variant == "easy" { p.file.clone() } else { p.file.clone() };
+                    let name = if p.variant == "easy" {
+                        p.file.clone()
+                    } else {
+                        p.file.clone()
+                    };
                     table.push_str(&format!(
                         "{:<58} {:>6} {:>7.1} {:>8}  {}\n",
                         name,
                         p.words,
                         p.reading_age,
                         p.longest_sentence_words,
-                        p.hard_words.iter().take(4).cloned().collect::<Vec<_>>().join(", ")
+                        p.hard_words
+                            .iter()
+                            .take(4)
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     ));
                 }
                 shell.diagnostics(&table);
             }
-            shell.diagnostics(&format!("\n{errors} error{}, {warnings} warning{}\n", plural(errors), plural(warnings)));
+            shell.diagnostics(&format!(
+                "\n{errors} error{}, {warnings} warning{}\n",
+                plural(errors),
+                plural(warnings)
+            ));
         }
     }
-    Ok(if errors > 0 || (args.deny_warnings && warnings > 0) { Outcome::ContentErrors } else { Outcome::Ok })
+    Ok(if errors > 0 || (args.deny_warnings && warnings > 0) {
+        Outcome::ContentErrors
+    } else {
+        Outcome::Ok
+    })
 }
 
 fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
 }

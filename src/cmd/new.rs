@@ -9,13 +9,34 @@ use crate::Outcome;
 /// The template's files, compiled into the binary.
 const FILES: &[(&str, &str)] = &[
     ("book.toml", include_str!("new_template/book.toml")),
-    ("content/index.md", include_str!("new_template/content/index.md")),
-    ("content/index.easy.md", include_str!("new_template/content/index.easy.md")),
-    ("content/guides/meetings.md", include_str!("new_template/content/guides/meetings.md")),
-    ("content/guides/meetings.easy.md", include_str!("new_template/content/guides/meetings.easy.md")),
-    ("content/checklists/before-a-meeting.yaml", include_str!("new_template/content/checklists/before-a-meeting.yaml")),
-    ("content/glossary.yaml", include_str!("new_template/content/glossary.yaml")),
-    ("content/symbols.yaml", include_str!("new_template/content/symbols.yaml")),
+    (
+        "content/index.md",
+        include_str!("new_template/content/index.md"),
+    ),
+    (
+        "content/index.easy.md",
+        include_str!("new_template/content/index.easy.md"),
+    ),
+    (
+        "content/guides/meetings.md",
+        include_str!("new_template/content/guides/meetings.md"),
+    ),
+    (
+        "content/guides/meetings.easy.md",
+        include_str!("new_template/content/guides/meetings.easy.md"),
+    ),
+    (
+        "content/checklists/before-a-meeting.yaml",
+        include_str!("new_template/content/checklists/before-a-meeting.yaml"),
+    ),
+    (
+        "content/glossary.yaml",
+        include_str!("new_template/content/glossary.yaml"),
+    ),
+    (
+        "content/symbols.yaml",
+        include_str!("new_template/content/symbols.yaml"),
+    ),
 ];
 
 /// Arguments of `bookshelf new`.
@@ -27,17 +48,30 @@ pub(crate) struct Args {
 
 pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
     let dir = args.dir;
-    if dir.exists() && std::fs::read_dir(&dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
-        return Err(super::UsageError(format!("`{}` already exists and is not empty; choose a new folder", dir.display())).into());
+    if dir.exists()
+        && std::fs::read_dir(&dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
+        return Err(super::UsageError(format!(
+            "`{}` already exists and is not empty; choose a new folder",
+            dir.display()
+        ))
+        .into());
     }
     for (rel, text) in FILES {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(|e| anyhow::anyhow!("could not create `{}`: {e}", parent.display()))?;
+            std::fs::create_dir_all(parent)
+                .map_err(|e| anyhow::anyhow!("could not create `{}`: {e}", parent.display()))?;
         }
-        std::fs::write(&path, text).map_err(|e| anyhow::anyhow!("could not write `{}`: {e}", path.display()))?;
+        std::fs::write(&path, text)
+            .map_err(|e| anyhow::anyhow!("could not write `{}`: {e}", path.display()))?;
     }
-    shell.status("Created", &format!("a new bookshelf in `{}`", dir.display()));
+    shell.status(
+        "Created",
+        &format!("a new bookshelf in `{}`", dir.display()),
+    );
     shell.out(&format!(
         "Next:\n  cd {}\n  bookshelf serve --open    # see it at http://127.0.0.1:3000 while you edit\n  bookshelf check           # plain-language checks\n  bookshelf build           # the static site, in site/\n",
         dir.display()

@@ -50,7 +50,11 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
     let query = Query {
         text: args.query.clone(),
         limit: args.limit,
-        variant: if args.easy { Variant::Easy } else { Variant::Standard },
+        variant: if args.easy {
+            Variant::Easy
+        } else {
+            Variant::Standard
+        },
         level: args.level,
         audience: args.audience,
         kind: None,
@@ -78,7 +82,14 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
         out.push_str(&format!("{}: {}\n  /{}\n\n", a.term, a.definition, a.url));
     }
     for (i, h) in results.hits.iter().enumerate() {
-        out.push_str(&format!("{}. {} ({})\n   /{}\n   {}\n\n", i + 1, h.title, h.kind, h.url, h.snippet));
+        out.push_str(&format!(
+            "{}. {} ({})\n   /{}\n   {}\n\n",
+            i + 1,
+            h.title,
+            h.kind,
+            h.url,
+            h.snippet
+        ));
     }
     if results.hits.is_empty() {
         out.push_str("No results. Try fewer or different words.\n");
@@ -88,14 +99,20 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// The results as HTML for the search page; links are relative to `search/` in its variant.
 pub(crate) fn results_html(results: &Results, query: &str, to_root: &str) -> String {
     let mut html = String::new();
     if let Some(c) = &results.corrected {
-        html.push_str(&format!("<p class=\"search-corrected\">Showing results for <strong>{}</strong>.</p>", esc(c)));
+        html.push_str(&format!(
+            "<p class=\"search-corrected\">Showing results for <strong>{}</strong>.</p>",
+            esc(c)
+        ));
     }
     if let Some(a) = &results.answer {
         html.push_str(&format!(
@@ -104,10 +121,17 @@ pub(crate) fn results_html(results: &Results, query: &str, to_root: &str) -> Str
         ));
     }
     if results.hits.is_empty() {
-        html.push_str(&format!("<p>Nothing was found for <strong>{}</strong>. Try fewer or different words.</p>", esc(query)));
+        html.push_str(&format!(
+            "<p>Nothing was found for <strong>{}</strong>. Try fewer or different words.</p>",
+            esc(query)
+        ));
         return html;
     }
-    html.push_str(&format!("<h2 id=\"results-title\">{} result{}</h2><ol class=\"search-hits\">", results.total, if results.total == 1 { "" } else { "s" }));
+    html.push_str(&format!(
+        "<h2 id=\"results-title\">{} result{}</h2><ol class=\"search-hits\">",
+        results.total,
+        if results.total == 1 { "" } else { "s" }
+    ));
     for h in &results.hits {
         let kind = match (h.kind.as_str(), &h.level) {
             ("checklist", Some(l)) => format!("Checklist, {l} level"),

@@ -11,7 +11,9 @@ use bookshelf_content::report::{render_all, Format};
 use bookshelf_content::{Book, Loaded, Loader};
 use bookshelf_render::incremental::Incremental;
 use bookshelf_render::{Renderer, Variant};
-use bookshelf_serve::{BuildFailure, Change, DynamicRequest, DynamicResponse, RebuildReport, ServeConfig};
+use bookshelf_serve::{
+    BuildFailure, Change, DynamicRequest, DynamicResponse, RebuildReport, ServeConfig,
+};
 
 use crate::shell::Shell;
 use crate::Outcome;
@@ -55,12 +57,21 @@ fn failure(loaded: &Loaded) -> BuildFailure {
 }
 
 fn plain_failure(message: String) -> BuildFailure {
-    let html = format!("<h2>The site could not be rebuilt</h2><pre>{}</pre>", message.replace('&', "&amp;").replace('<', "&lt;"));
-    BuildFailure { text: message, html }
+    let html = format!(
+        "<h2>The site could not be rebuilt</h2><pre>{}</pre>",
+        message.replace('&', "&amp;").replace('<', "&lt;")
+    );
+    BuildFailure {
+        text: message,
+        html,
+    }
 }
 
 /// The slow parts, done after the browser has reloaded: the print pages and the search index.
-fn spawn_worker(out: PathBuf, live: Arc<RwLock<Live>>) -> mpsc::Sender<(Arc<Book>, Vec<bookshelf_render::PageText>)> {
+fn spawn_worker(
+    out: PathBuf,
+    live: Arc<RwLock<Live>>,
+) -> mpsc::Sender<(Arc<Book>, Vec<bookshelf_render::PageText>)> {
     let (tx, rx) = mpsc::channel::<(Arc<Book>, Vec<bookshelf_render::PageText>)>();
     std::thread::spawn(move || {
         while let Ok(mut job) = rx.recv() {
@@ -105,7 +116,10 @@ fn decode(s: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < bytes.len() => {
-                match u8::from_str_radix(std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                match u8::from_str_radix(
+                    std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap_or("zz"),
+                    16,
+                ) {
                     Ok(b) => {
                         out.push(b);
                         i += 2;
@@ -147,7 +161,10 @@ fn search_route(live: &RwLock<Live>, req: &DynamicRequest) -> Option<DynamicResp
     let book = live.book.clone()?;
     let query = bookshelf_search::Query {
         text: q.clone(),
-        limit: param(&req.query, "limit").and_then(|l| l.parse().ok()).unwrap_or(20).min(100),
+        limit: param(&req.query, "limit")
+            .and_then(|l| l.parse().ok())
+            .unwrap_or(20)
+            .min(100),
         variant: match variant {
             Variant::Easy => bookshelf_search::Variant::Easy,
             Variant::Standard => bookshelf_search::Variant::Standard,
@@ -158,16 +175,37 @@ fn search_route(live: &RwLock<Live>, req: &DynamicRequest) -> Option<DynamicResp
     };
     let results = match searcher.search(&query) {
         Ok(r) => r,
-        Err(e) => return Some(DynamicResponse { status: 500, content_type: "text/plain; charset=utf-8".into(), body: e.to_string().into_bytes() }),
+        Err(e) => {
+            return Some(DynamicResponse {
+                status: 500,
+                content_type: "text/plain; charset=utf-8".into(),
+                body: e.to_string().into_bytes(),
+            })
+        }
     };
     if json {
         let body = serde_json::to_vec_pretty(&results).unwrap_or_default();
-        return Some(DynamicResponse { status: 200, content_type: "application/json".into(), body });
+        return Some(DynamicResponse {
+            status: 200,
+            content_type: "application/json".into(),
+            body,
+        });
     }
-    let to_root = if variant == Variant::Easy { "../../" } else { "../" };
+    let to_root = if variant == Variant::Easy {
+        "../../"
+    } else {
+        "../"
+    };
     let results_html = super::search::results_html(&results, &q, to_root);
-    let html = live.renderer.search_page(&book, variant, &q, &results_html).ok()?;
-    Some(DynamicResponse { status: 200, content_type: "text/html; charset=utf-8".into(), body: html.into_bytes() })
+    let html = live
+        .renderer
+        .search_page(&book, variant, &q, &results_html)
+        .ok()?;
+    Some(DynamicResponse {
+        status: 200,
+        content_type: "text/html; charset=utf-8".into(),
+        body: html.into_bytes(),
+    })
 }
 
 fn is_under(path: &Path, dir: &Path) -> bool {
@@ -179,7 +217,11 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
     let root = crate::root_or_cwd(args.root);
     let out = super::site::out_dir(&root, args.out);
     let renderer = Arc::new(Renderer::new(&root)?);
-    let live = Arc::new(RwLock::new(Live { book: None, renderer: renderer.clone(), searcher: None }));
+    let live = Arc::new(RwLock::new(Live {
+        book: None,
+        renderer: renderer.clone(),
+        searcher: None,
+    }));
     let mut loader = Loader::new(&root);
     let mut site = Incremental::new(Renderer::new(&root)?);
 
@@ -203,7 +245,10 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
             let mut l = live.write().map_err(|_| anyhow::anyhow!("lock poisoned"))?;
             l.book = Some(Arc::new(book.clone()));
             l.searcher = bookshelf_search::Searcher::open(&out).ok().map(Arc::new);
-            shell.status("Built", &format!("`{}` in {:.2?}", out.display(), start.elapsed()));
+            shell.status(
+                "Built",
+                &format!("`{}` in {:.2?}", out.display(), start.elapsed()),
+            );
             Ok(())
         }
     };
@@ -215,48 +260,78 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
     let rebuild_out = out.clone();
     let rebuild_live = live.clone();
     let rebuild_root = root.clone();
-    let rebuild = Box::new(move |changes: &[Change]| -> Result<RebuildReport, BuildFailure> {
-        let start = Instant::now();
-        if changes.iter().any(|c| is_under(&c.path, &themes)) {
-            let r = Renderer::new(&rebuild_root).map_err(|e| plain_failure(e.to_string()))?;
-            site.set_renderer(r);
-            if let (Ok(r2), Ok(mut l)) = (Renderer::new(&rebuild_root), rebuild_live.write()) {
-                l.renderer = Arc::new(r2);
+    let rebuild = Box::new(
+        move |changes: &[Change]| -> Result<RebuildReport, BuildFailure> {
+            let start = Instant::now();
+            if changes.iter().any(|c| is_under(&c.path, &themes)) {
+                let r = Renderer::new(&rebuild_root).map_err(|e| plain_failure(e.to_string()))?;
+                site.set_renderer(r);
+                if let (Ok(r2), Ok(mut l)) = (Renderer::new(&rebuild_root), rebuild_live.write()) {
+                    l.renderer = Arc::new(r2);
+                }
             }
-        }
-        let loaded = if changes.iter().any(|c| c.path == book_toml || c.path.ends_with("book.toml")) {
-            loader.load()
-        } else {
-            let paths: Vec<PathBuf> = changes.iter().map(|c| c.path.clone()).collect();
-            loader.load_changed(&paths)
-        };
-        let Some(book) = &loaded.book else {
-            return Err(failure(&loaded));
-        };
-        let rebuilt = site.rebuild(book, &rebuild_out, false).map_err(|e| plain_failure(e.to_string()))?;
-        let book = Arc::new(book.clone());
-        if let Ok(mut l) = rebuild_live.write() {
-            l.book = Some(book.clone());
-        }
-        let _ = worker.send((book, site.texts()));
-        tracing::info!("rebuilt {} page(s), {} changed, in {:.0?}", rebuilt.rendered, rebuilt.changed.len(), start.elapsed());
-        Ok(RebuildReport { changed_urls: rebuilt.changed.iter().map(|p| format!("/{p}")).collect() })
-    });
+            let loaded = if changes
+                .iter()
+                .any(|c| c.path == book_toml || c.path.ends_with("book.toml"))
+            {
+                loader.load()
+            } else {
+                let paths: Vec<PathBuf> = changes.iter().map(|c| c.path.clone()).collect();
+                loader.load_changed(&paths)
+            };
+            let Some(book) = &loaded.book else {
+                return Err(failure(&loaded));
+            };
+            let rebuilt = site
+                .rebuild(book, &rebuild_out, false)
+                .map_err(|e| plain_failure(e.to_string()))?;
+            let book = Arc::new(book.clone());
+            if let Ok(mut l) = rebuild_live.write() {
+                l.book = Some(book.clone());
+            }
+            let _ = worker.send((book, site.texts()));
+            tracing::info!(
+                "rebuilt {} page(s), {} changed, in {:.0?}",
+                rebuilt.rendered,
+                rebuilt.changed.len(),
+                start.elapsed()
+            );
+            Ok(RebuildReport {
+                changed_urls: rebuilt.changed.iter().map(|p| format!("/{p}")).collect(),
+            })
+        },
+    );
 
     // 3. Serve.
     let dyn_live = live.clone();
-    let dynamic: bookshelf_serve::Dynamic = Arc::new(move |req: &DynamicRequest| search_route(&dyn_live, req));
+    let dynamic: bookshelf_serve::Dynamic =
+        Arc::new(move |req: &DynamicRequest| search_route(&dyn_live, req));
     let config = ServeConfig {
         host: args.host,
         port: args.port,
         site_dir: out.clone(),
-        watch: vec![root.join("book.toml"), root.join("content"), root.join("themes")],
+        watch: vec![
+            root.join("book.toml"),
+            root.join("content"),
+            root.join("themes"),
+        ],
         ignore: vec![out.clone()],
         poll: args.poll.map(Duration::from_millis),
         open: args.open,
         ..ServeConfig::default()
     };
-    shell.status("Serving", &format!("http://{}:{}/ (press Ctrl-C to stop)", if args.host.is_unspecified() { "127.0.0.1".to_string() } else { args.host.to_string() }, args.port));
+    shell.status(
+        "Serving",
+        &format!(
+            "http://{}:{}/ (press Ctrl-C to stop)",
+            if args.host.is_unspecified() {
+                "127.0.0.1".to_string()
+            } else {
+                args.host.to_string()
+            },
+            args.port
+        ),
+    );
     match bookshelf_serve::serve(config, initial, rebuild, Some(dynamic)) {
         Ok(()) => Ok(Outcome::Ok),
         Err(bookshelf_serve::ServeError::PortInUse { port }) => Err(super::UsageError(format!(

@@ -1,7 +1,10 @@
 //! End-to-end tests: each copies a fixture site to a temporary folder, runs the real
 //! `bookshelf` binary on it and checks what a user would see. See `tests/README.md`.
 
+mod cli;
 mod diagnostics;
 mod helpers;
+mod incremental;
+mod serve;
 mod site;
 mod york;

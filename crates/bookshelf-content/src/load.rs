@@ -218,8 +218,10 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
         },
         FileKind::Checklist { slug } => {
             if slug_ok(&slug, &mut diags) {
-                checklist::parse(rel, &text, &slug, &mut diags)
-                    .map_or(Unit::Nothing, |c| Unit::Checklist(Box::new(c)))
+                checklist::parse(rel, &text, &slug, &mut diags).map_or(Unit::Nothing, |mut c| {
+                    c.revision = next_revision();
+                    Unit::Checklist(Box::new(c))
+                })
             } else {
                 Unit::Nothing
             }
@@ -292,17 +294,27 @@ impl Loader {
             Ok(f) => f,
             Err((path, e)) => {
                 diagnostics.push(
-                    Diagnostic::error("io", format!("could not read the folder `{}`: {e}", path.display()))
-                        .help("check that `content/` exists and can be read"),
+                    Diagnostic::error(
+                        "io",
+                        format!("could not read the folder `{}`: {e}", path.display()),
+                    )
+                    .help("check that `content/` exists and can be read"),
                 );
                 Vec::new()
             }
         };
         let stale: Vec<&PathBuf> = files
             .iter()
-            .filter(|f| self.cache.get(*f).is_none_or(|p| p.stamp != stamp(&root.join(f))))
+            .filter(|f| {
+                self.cache
+                    .get(*f)
+                    .is_none_or(|p| p.stamp != stamp(&root.join(f)))
+            })
             .collect();
-        let fresh: Vec<(PathBuf, Parsed)> = stale.par_iter().map(|f| ((*f).clone(), parse_one(&root, f))).collect();
+        let fresh: Vec<(PathBuf, Parsed)> = stale
+            .par_iter()
+            .map(|f| ((*f).clone(), parse_one(&root, f)))
+            .collect();
         let keep: std::collections::HashSet<&PathBuf> = files.iter().collect();
         self.cache.retain(|k, _| keep.contains(k));
         self.cache.extend(fresh);
@@ -325,9 +337,17 @@ impl Loader {
             }
             let full = root.join(&rel);
             if full.is_dir() {
-                for entry in walkdir::WalkDir::new(&full).sort_by_file_name().into_iter().flatten() {
+                for entry in walkdir::WalkDir::new(&full)
+                    .sort_by_file_name()
+                    .into_iter()
+                    .flatten()
+                {
                     if entry.file_type().is_file() {
-                        let r = entry.path().strip_prefix(&root).unwrap_or(entry.path()).to_path_buf();
+                        let r = entry
+                            .path()
+                            .strip_prefix(&root)
+                            .unwrap_or(entry.path())
+                            .to_path_buf();
                         let parsed = parse_one(&root, &r);
                         self.cache.insert(r, parsed);
                     }

@@ -27,7 +27,10 @@ impl Prose {
         let mut text = String::new();
         let mut map = Vec::new();
         let mut in_code = false;
-        for (event, range) in Parser::new_ext(&body.markdown, bookshelf_content::markdown::options()).into_offset_iter() {
+        for (event, range) in
+            Parser::new_ext(&body.markdown, bookshelf_content::markdown::options())
+                .into_offset_iter()
+        {
             match event {
                 Event::Start(Tag::CodeBlock(_)) => in_code = true,
                 Event::End(TagEnd::CodeBlock) => in_code = false,
@@ -39,9 +42,9 @@ impl Prose {
                     text.push_str(&t);
                 }
                 Event::SoftBreak | Event::HardBreak => text.push(' '),
-                Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => {
-                    text.push_str("\n\n")
-                }
+                Event::End(
+                    TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
+                ) => text.push_str("\n\n"),
                 _ => {}
             }
         }
@@ -51,8 +54,13 @@ impl Prose {
     /// The file range of a prose range.
     pub fn source(&self, range: &Range<usize>) -> Range<usize> {
         let find = |p: usize| {
-            let i = self.map.partition_point(|(start, _, _)| *start <= p).saturating_sub(1);
-            self.map.get(i).map_or(0, |(start, src, len)| src + (p - start).min(*len))
+            let i = self
+                .map
+                .partition_point(|(start, _, _)| *start <= p)
+                .saturating_sub(1);
+            self.map
+                .get(i)
+                .map_or(0, |(start, src, len)| src + (p - start).min(*len))
         };
         let s = find(range.start);
         let e = find(range.end.saturating_sub(1)) + 1;
@@ -97,7 +105,13 @@ fn options(book: &Book, easy: bool) -> Options {
     }
 }
 
-fn check_body(book: &Book, body: &Body, easy: bool, symbols: &SymbolMatcher, out: &mut Vec<Diagnostic>) -> PageSummary {
+fn check_body(
+    book: &Book,
+    body: &Body,
+    easy: bool,
+    symbols: &SymbolMatcher,
+    out: &mut Vec<Diagnostic>,
+) -> PageSummary {
     let prose = Prose::of(body);
     let report = analyse(&prose.text, &options(book, easy));
     // A plainer word is suggested once per page, not at every use.
@@ -109,7 +123,10 @@ fn check_body(book: &Book, body: &Body, easy: bool, symbols: &SymbolMatcher, out
         out.push(
             Diagnostic::warning(f.id, f.message.clone())
                 .at(&body.path, prose.source(&f.range))
-                .help(format!("{} (see `bookshelf check --explain {}`)", f.help, f.code)),
+                .help(format!(
+                    "{} (see `bookshelf check --explain {}`)",
+                    f.help, f.code
+                )),
         );
     }
     let r: &Readability = &report.readability;
@@ -125,9 +142,15 @@ fn check_body(book: &Book, body: &Body, easy: bool, symbols: &SymbolMatcher, out
     if easy {
         if r.words > cfg.max_easy_words {
             out.push(
-                Diagnostic::warning("ER17", format!("this easy read has {} words; keep it under {}", r.words, cfg.max_easy_words))
-                    .at(&body.path, title_at..title_at)
-                    .help("split it into two pages, or leave out what the reader does not need"),
+                Diagnostic::warning(
+                    "ER17",
+                    format!(
+                        "this easy read has {} words; keep it under {}",
+                        r.words, cfg.max_easy_words
+                    ),
+                )
+                .at(&body.path, title_at..title_at)
+                .help("split it into two pages, or leave out what the reader does not need"),
             );
         }
         // ER5: every idea has a picture. Warn about lines with no symbol at all.
@@ -137,7 +160,9 @@ fn check_body(book: &Book, body: &Body, easy: bool, symbols: &SymbolMatcher, out
                 out.push(
                     Diagnostic::warning("ER5", "no key word in this sentence has a symbol")
                         .at(&body.path, prose.source(&s.range))
-                        .help("add its key word to `content/symbols.yaml`, e.g. `meeting: handshake`"),
+                        .help(
+                            "add its key word to `content/symbols.yaml`, e.g. `meeting: handshake`",
+                        ),
                 );
             }
         }
@@ -158,11 +183,19 @@ fn check_body(book: &Book, body: &Body, easy: bool, symbols: &SymbolMatcher, out
     }
 }
 
-fn symbol_warning(symbols: &SymbolMatcher, name: &str, file: &Path, text: Option<&str>, out: &mut Vec<Diagnostic>) {
+fn symbol_warning(
+    symbols: &SymbolMatcher,
+    name: &str,
+    file: &Path,
+    text: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
     if symbols.set().exists(name) {
         return;
     }
-    let at = text.and_then(|t| t.find(&format!(": {name}")).map(|i| i + 2)).unwrap_or(0);
+    let at = text
+        .and_then(|t| t.find(&format!(": {name}")).map(|i| i + 2))
+        .unwrap_or(0);
     out.push(
         Diagnostic::warning("unknown-symbol", format!("there is no symbol called `{name}`"))
             .at(file, at..at + name.len())
@@ -171,7 +204,10 @@ fn symbol_warning(symbols: &SymbolMatcher, name: &str, file: &Path, text: Option
 }
 
 /// Check every page of a book; returns warnings and a summary per page.
-pub fn check(book: &Book, sources: &bookshelf_content::SourceMap) -> (Vec<Diagnostic>, Vec<PageSummary>) {
+pub fn check(
+    book: &Book,
+    sources: &bookshelf_content::SourceMap,
+) -> (Vec<Diagnostic>, Vec<PageSummary>) {
     let symbols = SymbolMatcher::new(book);
     let mut out = Vec::new();
     let mut pages = Vec::new();
@@ -190,7 +226,13 @@ pub fn check(book: &Book, sources: &bookshelf_content::SourceMap) -> (Vec<Diagno
             None => {}
         }
         if let Some(s) = &page.symbol {
-            symbol_warning(&symbols, s, &page.body.path, sources.get(&page.body.path), &mut out);
+            symbol_warning(
+                &symbols,
+                s,
+                &page.body.path,
+                sources.get(&page.body.path),
+                &mut out,
+            );
         }
     }
     for c in &book.checklists {
@@ -204,7 +246,10 @@ pub fn check(book: &Book, sources: &bookshelf_content::SourceMap) -> (Vec<Diagno
                 out.push(
                     Diagnostic::warning("item-id-missing", "this item has no `id`")
                         .at(&c.path, at..at + item.text.len().min(40))
-                        .help(format!("add `id: {}` so ticks are kept when the wording changes", item.id)),
+                        .help(format!(
+                            "add `id: {}` so ticks are kept when the wording changes",
+                            item.id
+                        )),
                 );
             }
         }
@@ -214,11 +259,18 @@ pub fn check(book: &Book, sources: &bookshelf_content::SourceMap) -> (Vec<Diagno
         for (key, name) in &book.symbols.map {
             if !symbols.set().exists(name) {
                 let at = book.symbols.lines.get(key).copied().unwrap_or(0);
-                let at = text.and_then(|t| t[at..].find(name.as_str()).map(|i| at + i)).unwrap_or(at);
+                let at = text
+                    .and_then(|t| t[at..].find(name.as_str()).map(|i| at + i))
+                    .unwrap_or(at);
                 out.push(
-                    Diagnostic::warning("unknown-symbol", format!("there is no symbol called `{name}`"))
-                        .at(path, at..at + name.len())
-                        .help("use a name from the symbol set (Twemoji short names such as `handshake`)"),
+                    Diagnostic::warning(
+                        "unknown-symbol",
+                        format!("there is no symbol called `{name}`"),
+                    )
+                    .at(path, at..at + name.len())
+                    .help(
+                        "use a name from the symbol set (Twemoji short names such as `handshake`)",
+                    ),
                 );
             }
         }
@@ -228,7 +280,9 @@ pub fn check(book: &Book, sources: &bookshelf_content::SourceMap) -> (Vec<Diagno
         for t in &book.glossary.terms {
             if let Some(s) = &t.symbol {
                 if !symbols.set().exists(s) {
-                    let at = text.and_then(|x| x[t.span.clone()].find(s.as_str())).map_or(t.span.start, |i| t.span.start + i);
+                    let at = text
+                        .and_then(|x| x[t.span.clone()].find(s.as_str()))
+                        .map_or(t.span.start, |i| t.span.start + i);
                     out.push(
                         Diagnostic::warning("unknown-symbol", format!("there is no symbol called `{s}`"))
                             .at(path, at..at + s.len())

@@ -31,8 +31,24 @@ pub struct Incremental {
     keys: HashMap<String, u64>,
     bytes: HashMap<String, u64>,
     texts: BTreeMap<String, PageText>,
+    /// Symbol files each page uses (`handshake.svg`), and those written.
+    page_symbols: HashMap<String, Vec<String>>,
     symbols: BTreeSet<String>,
     theme_generation: u64,
+}
+
+/// The symbol files a page links to.
+fn symbols_in(html: &str) -> Vec<String> {
+    let mut out: Vec<String> = html
+        .split("symbols/")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .filter(|name| !name.is_empty() && !name.contains('/'))
+        .map(str::to_string)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 fn hash_of(h: impl Hash) -> u64 {
@@ -44,7 +60,9 @@ fn hash_of(h: impl Hash) -> u64 {
 fn page_key(p: &Page) -> u64 {
     hash_of((
         p.body.revision,
-        p.easy.as_ref().map(|e| (e.body.revision, &e.title, &e.summary, &e.checked_by)),
+        p.easy
+            .as_ref()
+            .map(|e| (e.body.revision, &e.title, &e.summary, &e.checked_by)),
         &p.title,
         &p.summary,
         &p.audience,
@@ -55,13 +73,28 @@ fn page_key(p: &Page) -> u64 {
 
 /// What a page's card in a list shows.
 fn card_key(p: &Page) -> u64 {
-    hash_of((&p.title, &p.summary, &p.audience, &p.symbol, &p.route, p.easy.as_ref().map(|e| (&e.title, &e.summary))))
+    hash_of((
+        &p.title,
+        &p.summary,
+        &p.audience,
+        &p.symbol,
+        &p.route,
+        p.easy.as_ref().map(|e| (&e.title, &e.summary)),
+    ))
 }
 
 impl Incremental {
     /// Start with a renderer; the first [`Incremental::rebuild`] renders everything.
     pub fn new(renderer: Renderer) -> Self {
-        Self { renderer, keys: HashMap::new(), bytes: HashMap::new(), texts: BTreeMap::new(), symbols: BTreeSet::new(), theme_generation: 0 }
+        Self {
+            renderer,
+            keys: HashMap::new(),
+            bytes: HashMap::new(),
+            texts: BTreeMap::new(),
+            page_symbols: HashMap::new(),
+            symbols: BTreeSet::new(),
+            theme_generation: 0,
+        }
     }
 
     /// Use a new theme (its templates changed): everything is rendered again.
@@ -82,8 +115,19 @@ impl Incremental {
 
     fn global_key(&self, book: &Book) -> u64 {
         let config = serde_json::to_string(&book.config).unwrap_or_default();
-        let top: Vec<(&str, &str)> = book.pages.iter().filter(|p| p.section == Section::Top).map(|p| (p.route.as_str(), p.title.as_str())).collect();
-        hash_of((book.glossary.revision, book.symbols.revision, config, self.theme_generation, top))
+        let top: Vec<(&str, &str)> = book
+            .pages
+            .iter()
+            .filter(|p| p.section == Section::Top)
+            .map(|p| (p.route.as_str(), p.title.as_str()))
+            .collect();
+        hash_of((
+            book.glossary.revision,
+            book.symbols.revision,
+            config,
+            self.theme_generation,
+            top,
+        ))
     }
 
     fn job_key(&self, shared: &Shared<'_>, global: u64, job: Job) -> u64 {
@@ -92,25 +136,77 @@ impl Incremental {
         match job {
             Job::Page(i, v) => {
                 let p = &book.pages[i];
-                let link = |j: Option<usize>| j.and_then(|j| book.pages.get(j)).filter(|q| q.section == p.section).map(|q| (q.title.clone(), q.route.clone()));
-                hash_of((global, v, page_key(p), link(i.checked_sub(1)), link(Some(i + 1))))
+                let link = |j: Option<usize>| {
+                    j.and_then(|j| book.pages.get(j))
+                        .filter(|q| q.section == p.section)
+                        .map(|q| (q.title.clone(), q.route.clone()))
+                };
+                hash_of((
+                    global,
+                    v,
+                    page_key(p),
+                    link(i.checked_sub(1)),
+                    link(Some(i + 1)),
+                ))
             }
-            Job::Section(s, v) => hash_of((global, v, book.pages.iter().filter(|p| p.section == s).map(card_key).collect::<Vec<_>>())),
+            Job::Section(s, v) => hash_of((
+                global,
+                v,
+                book.pages
+                    .iter()
+                    .filter(|p| p.section == s)
+                    .map(card_key)
+                    .collect::<Vec<_>>(),
+            )),
             Job::Checklist(i, v) => {
                 let c = &book.checklists[i];
-                let link = |j: Option<usize>| j.and_then(|j| book.checklists.get(j)).map(|q| (q.title.clone(), q.route.clone()));
-                hash_of((global, v, c.revision, &c.route, link(i.checked_sub(1)), link(Some(i + 1))))
+                let link = |j: Option<usize>| {
+                    j.and_then(|j| book.checklists.get(j))
+                        .map(|q| (q.title.clone(), q.route.clone()))
+                };
+                hash_of((
+                    global,
+                    v,
+                    c.revision,
+                    &c.route,
+                    link(i.checked_sub(1)),
+                    link(Some(i + 1)),
+                ))
             }
-            Job::Checklists(v) => hash_of((global, v, near(book.checklists.iter().map(|c| (c.route.clone(), c.revision.to_string())).collect()))),
-            Job::Print(v) => hash_of((global, v, book.pages.iter().map(page_key).collect::<Vec<_>>(), book.checklists.iter().map(|c| c.revision).collect::<Vec<_>>())),
-            Job::Glossary(v) | Job::Search(v) | Job::NotFound(v) => hash_of((global, v, format!("{job:?}"))),
+            Job::Checklists(v) => hash_of((
+                global,
+                v,
+                near(
+                    book.checklists
+                        .iter()
+                        .map(|c| (c.route.clone(), c.revision.to_string()))
+                        .collect(),
+                ),
+            )),
+            Job::Print(v) => hash_of((
+                global,
+                v,
+                book.pages.iter().map(page_key).collect::<Vec<_>>(),
+                book.checklists
+                    .iter()
+                    .map(|c| c.revision)
+                    .collect::<Vec<_>>(),
+            )),
+            Job::Glossary(v) | Job::Search(v) | Job::NotFound(v) => {
+                hash_of((global, v, format!("{job:?}")))
+            }
             Job::Term(i, v) => hash_of((global, v, i)),
         }
     }
 
     /// Bring `out` up to date with `book`. `heavy` also renders the whole-book print page
     /// (slow on big books; `serve` does it after reloading the browser).
-    pub fn rebuild(&mut self, book: &Book, out: &Path, heavy: bool) -> Result<Rebuilt, RenderError> {
+    pub fn rebuild(
+        &mut self,
+        book: &Book,
+        out: &Path,
+        heavy: bool,
+    ) -> Result<Rebuilt, RenderError> {
         let shared = Shared::new(book, &self.renderer.theme);
         let global = self.global_key(book);
         let jobs = shared.jobs();
@@ -129,10 +225,15 @@ impl Incremental {
                 keys.push((file, key));
             }
         }
-        let results: Vec<Result<(String, String, Option<PageText>), RenderError>> = todo.par_iter().map(|&job| shared.render(job)).collect();
-        let mut rebuilt = Rebuilt { rendered: todo.len(), ..Default::default() };
+        let results: Vec<Result<(String, String, Option<PageText>), RenderError>> =
+            todo.par_iter().map(|&job| shared.render(job)).collect();
+        let mut rebuilt = Rebuilt {
+            rendered: todo.len(),
+            ..Default::default()
+        };
         for ((file, key), result) in keys.into_iter().zip(results) {
             let (path, html, text) = result?;
+            self.page_symbols.insert(file.clone(), symbols_in(&html));
             let h = hash_of(html.as_bytes());
             if self.bytes.get(&file) != Some(&h) || !out.join(&file).is_file() {
                 write_file(out, &file, html.as_bytes())?;
@@ -142,16 +243,27 @@ impl Incremental {
             self.keys.insert(file, key);
             if let Some(t) = text {
                 let old = self.texts.insert(t.route.clone(), t.clone());
-                if old.is_none_or(|o| o.body != t.body || o.title != t.title || o.summary != t.summary || o.headings != t.headings) {
+                if old.is_none_or(|o| {
+                    o.body != t.body
+                        || o.title != t.title
+                        || o.summary != t.summary
+                        || o.headings != t.headings
+                }) {
                     rebuilt.texts_changed = true;
                 }
             }
         }
         // Pages that no longer exist: delete their files and texts.
-        let gone: Vec<String> = self.keys.keys().filter(|f| !wanted.contains(*f)).cloned().collect();
+        let gone: Vec<String> = self
+            .keys
+            .keys()
+            .filter(|f| !wanted.contains(*f))
+            .cloned()
+            .collect();
         for file in gone {
             self.keys.remove(&file);
             self.bytes.remove(&file);
+            self.page_symbols.remove(&file);
             let path = out.join(&file);
             let _ = std::fs::remove_file(&path);
             if let Some(dir) = path.parent() {
@@ -171,11 +283,18 @@ impl Incremental {
                 self.bytes.insert(file, h);
             }
         }
-        for (name, bytes) in shared.symbols.files() {
-            if self.symbols.insert(name.clone()) || !out.join("symbols").join(&name).is_file() {
-                write_file(out, &format!("symbols/{name}"), &bytes)?;
+        // Exactly the symbols some page uses, as a clean build writes.
+        let needed: BTreeSet<String> = self.page_symbols.values().flatten().cloned().collect();
+        for name in needed.difference(&self.symbols.clone()) {
+            let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+            if let Some((file, bytes)) = shared.symbols.set().load(stem) {
+                write_file(out, &format!("symbols/{file}"), &bytes)?;
             }
         }
+        for name in self.symbols.difference(&needed) {
+            let _ = std::fs::remove_file(out.join("symbols").join(name));
+        }
+        self.symbols = needed;
         Ok(rebuilt)
     }
 }

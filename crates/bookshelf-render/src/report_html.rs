@@ -27,9 +27,14 @@ pub fn diagnostics_html(diags: &[Diagnostic], sources: &SourceMap) -> String {
         ));
         if let (Some(f), Some(span)) = (&d.file, &d.span) {
             if let Some(text) = sources.get(f) {
-                let start = text[..span.start.min(text.len())].rfind('\n').map_or(0, |i| i + 1);
+                let start = text[..span.start.min(text.len())]
+                    .rfind('\n')
+                    .map_or(0, |i| i + 1);
                 let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
-                html.push_str(&format!("<pre><code>{}</code></pre>", escape(&text[start..end])));
+                html.push_str(&format!(
+                    "<pre><code>{}</code></pre>",
+                    escape(&text[start..end])
+                ));
             }
         }
         if let Some(h) = &d.help {

@@ -1,0 +1,178 @@
+//! Incremental rebuilds are byte for byte a clean build: a seeded series of random edits
+//! (add, change, rename and delete pages; glossary terms; checklist items) is applied, and
+//! after each one the incrementally kept site is compared with a fresh full render.
+
+use std::path::{Path, PathBuf};
+
+use bookshelf_content::Loader;
+use bookshelf_render::incremental::Incremental;
+use bookshelf_render::Renderer;
+
+use crate::helpers::{tree, Fixture};
+
+/// A small deterministic generator (no dependency needed).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+fn read(root: &Path, rel: &str) -> String {
+    std::fs::read_to_string(root.join(rel)).unwrap_or_default()
+}
+
+/// Apply one random edit; returns the paths touched and a description.
+fn edit(root: &Path, rng: &mut Rng, step: usize) -> (Vec<PathBuf>, String) {
+    let guides: Vec<String> = std::fs::read_dir(root.join("content/guides"))
+        .map(|d| {
+            d.flatten()
+                .map(|e| format!("content/guides/{}", e.file_name().to_string_lossy()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut guides: Vec<String> = guides
+        .into_iter()
+        .filter(|g| g.ends_with(".md") && !g.ends_with(".easy.md"))
+        .collect();
+    guides.sort();
+    let pick = |rng: &mut Rng, list: &[String]| list[rng.below(list.len())].clone();
+    match rng.below(9) {
+        0 => {
+            let rel = format!("content/guides/extra-{step}.md");
+            std::fs::write(root.join(&rel), format!("---\ntitle: Extra {step}\norder: {}\n---\n\nA parent asks about an EHCP at step {step}.\n", rng.below(5))).unwrap();
+            (vec![root.join(rel)], "add a page".into())
+        }
+        1 if guides.len() > 1 => {
+            let rel = pick(rng, &guides);
+            if rel.ends_with("meetings.md") {
+                return (vec![], "skip".into());
+            }
+            std::fs::remove_file(root.join(&rel)).unwrap();
+            (vec![root.join(rel)], "delete a page".into())
+        }
+        2 => {
+            let rel = pick(rng, &guides);
+            let text =
+                read(root, &rel) + &format!("\nAnother line about co-production, step {step}.\n");
+            std::fs::write(root.join(&rel), text).unwrap();
+            (vec![root.join(rel)], "change a page body".into())
+        }
+        3 => {
+            let rel = pick(rng, &guides);
+            let text = read(root, &rel).replacen("title: ", &format!("title: Step {step} "), 1);
+            std::fs::write(root.join(&rel), text).unwrap();
+            (vec![root.join(rel)], "change a title".into())
+        }
+        4 if guides.len() > 1 => {
+            let rel = pick(rng, &guides);
+            if rel.ends_with("meetings.md") {
+                return (vec![], "skip".into());
+            }
+            let to = format!("content/guides/renamed-{step}.md");
+            std::fs::rename(root.join(&rel), root.join(&to)).unwrap();
+            (vec![root.join(rel), root.join(to)], "rename a page".into())
+        }
+        5 => {
+            let rel = "content/glossary.yaml";
+            let text = read(root, rel)
+                + &format!("\n- term: Word {step}\n  plain: A word added at step {step}.\n");
+            std::fs::write(root.join(rel), text).unwrap();
+            (vec![root.join(rel)], "add a glossary term".into())
+        }
+        6 => {
+            let rel = "content/glossary.yaml";
+            let text = read(root, rel).replacen(
+                "plain: Working together as equals.",
+                &format!("plain: Working together as equals, step {step}."),
+                1,
+            );
+            std::fs::write(root.join(rel), text).unwrap();
+            (vec![root.join(rel)], "change a glossary term".into())
+        }
+        7 => {
+            let rel = "content/checklists/meeting.yaml";
+            let text = read(root, rel) + &format!("      - id: added-{step}\n        text: Check the family got the papers, step {step}.\n");
+            std::fs::write(root.join(rel), text).unwrap();
+            (vec![root.join(rel)], "add a checklist item".into())
+        }
+        _ => {
+            let rel = "content/checklists/meeting.yaml";
+            let text: Vec<String> = read(root, rel)
+                .lines()
+                .map(|l| {
+                    if l.starts_with("      - text: Send the papers") {
+                        format!("      - text: Send the papers early, step {step}.")
+                    } else {
+                        l.to_string()
+                    }
+                })
+                .collect();
+            std::fs::write(root.join(rel), text.join("\n") + "\n").unwrap();
+            (vec![root.join(rel)], "change a checklist item".into())
+        }
+    }
+}
+
+#[test]
+fn random_edits_give_the_same_site_as_a_clean_build() {
+    let f = Fixture::new("small");
+    let root = f.root();
+    let inc_out = f.dir.path().join("incremental");
+    let mut loader = Loader::new(&root);
+    let mut site = Incremental::new(Renderer::new(&root).unwrap());
+    let loaded = loader.load();
+    site.rebuild(loaded.book.as_ref().expect("fixture loads"), &inc_out, true)
+        .unwrap();
+    let mut rng = Rng(0x5eed_b00c);
+    let mut applied = 0;
+    for step in 0..40 {
+        let (paths, what) = edit(&root, &mut rng, step);
+        if paths.is_empty() {
+            continue;
+        }
+        let loaded = loader.load_changed(&paths);
+        let Some(book) = loaded.book.as_ref() else {
+            panic!(
+                "step {step} ({what}) broke the fixture: {:?}",
+                loaded.diagnostics
+            );
+        };
+        site.rebuild(book, &inc_out, true).unwrap();
+        let clean_out = f.dir.path().join(format!("clean-{step}"));
+        let fresh = Loader::new(&root).load();
+        Renderer::new(&root)
+            .unwrap()
+            .render(fresh.book.as_ref().unwrap(), &clean_out)
+            .unwrap();
+        let (a, b) = (tree(&inc_out), tree(&clean_out));
+        let a_keys: Vec<_> = a.keys().collect();
+        let b_keys: Vec<_> = b.keys().collect();
+        assert_eq!(a_keys, b_keys, "step {step} ({what}): the same files");
+        for (k, v) in &a {
+            if v != &b[k] {
+                let (x, y) = (String::from_utf8_lossy(v), String::from_utf8_lossy(&b[k]));
+                let at = x
+                    .bytes()
+                    .zip(y.bytes())
+                    .position(|(p, q)| p != q)
+                    .unwrap_or(0);
+                panic!(
+                    "step {step} ({what}): `{k}` differs from a clean build near\nincremental: {}\nclean:       {}",
+                    &x[at.saturating_sub(80)..(at + 80).min(x.len())],
+                    &y[at.saturating_sub(80)..(at + 80).min(y.len())]
+                );
+            }
+        }
+        std::fs::remove_dir_all(&clean_out).unwrap();
+        applied += 1;
+    }
+    assert!(applied >= 30, "{applied} edits applied");
+}
