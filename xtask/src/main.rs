@@ -1,0 +1,145 @@
+//! xtask: project tasks run with `cargo run --release -p xtask -- TASK`. The one task so far is
+//! `bench`, the benchmark of bookshelf against mdBook, Hugo and Pagefind (BENCHMARKS.md).
+#![allow(clippy::print_stderr, clippy::print_stdout)]
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+
+mod bench;
+mod builds;
+mod corpus;
+mod doc;
+mod measure;
+mod report;
+mod search;
+mod serve;
+mod stats;
+mod tools;
+
+#[derive(Debug, Parser)]
+#[command(name = "xtask", about = "Project tasks for bookshelf")]
+struct Cli {
+    #[command(subcommand)]
+    task: Task,
+}
+
+#[derive(Debug, Subcommand)]
+enum Task {
+    /// Benchmark bookshelf against mdBook, Hugo and Pagefind and write BENCHMARKS.md.
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct BenchArgs {
+    /// Corpus sizes, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "1000,10000")]
+    pages: Vec<usize>,
+    /// Rounds of cold builds per size.
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
+    /// Edits per tool in the rebuild test.
+    #[arg(long, default_value_t = 5)]
+    edits: usize,
+    /// A smoke run: 1,000 pages, one round, three edits.
+    #[arg(long)]
+    quick: bool,
+    /// Leave mdBook out above this many pages (it grows close to quadratically).
+    #[arg(long, default_value_t = 3000)]
+    mdbook_max_pages: usize,
+    /// Stop any one build or server start after this many seconds.
+    #[arg(long, default_value_t = 900)]
+    timeout: u64,
+    /// Timed passes over the 50 search queries.
+    #[arg(long, default_value_t = 20)]
+    passes: usize,
+    /// Work folder for corpora, outputs and logs (default: target/bench-work).
+    #[arg(long)]
+    work: Option<PathBuf>,
+    /// Do not install missing tools; fail instead.
+    #[arg(long)]
+    no_install: bool,
+    /// Where to write the report (default: BENCHMARKS.md in the workspace root).
+    #[arg(long)]
+    output: Option<PathBuf>,
+}
+
+fn main() -> std::process::ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.task {
+        Task::Bench(args) => bench(args),
+    };
+    match result {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn bench(args: BenchArgs) -> anyhow::Result<()> {
+    let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .context("xtask has no parent folder")?
+        .to_path_buf();
+    let work = args
+        .work
+        .clone()
+        .unwrap_or_else(|| workspace.join("target/bench-work"));
+    std::fs::create_dir_all(&work)
+        .with_context(|| format!("could not create `{}`", work.display()))?;
+    let work = work.canonicalize()?;
+    let (pages, runs, edits) = if args.quick {
+        (vec![1000], 1, 3)
+    } else {
+        (args.pages.clone(), args.runs.max(1), args.edits.max(1))
+    };
+    let tools = tools::ensure(&workspace, &work, !args.no_install)?;
+    let opts = bench::Options {
+        pages,
+        runs,
+        edits,
+        mdbook_max_pages: args.mdbook_max_pages,
+        timeout: Duration::from_secs(args.timeout),
+        passes: args.passes.max(1),
+        workspace: workspace.clone(),
+        work: work.clone(),
+    };
+    let outcome = bench::run(&opts, &tools)?;
+    let table = report::table(&outcome.rows);
+    println!("{table}");
+    for line in &outcome.details {
+        println!("{line}");
+    }
+    let invocation = std::env::args().skip(1).collect::<Vec<_>>().join(" ");
+    let invocation = format!("cargo run --release -p xtask -- {invocation}");
+    let document = doc::Document {
+        invocation: &invocation,
+        date: doc::now(),
+        machine: doc::machine(),
+        versions: tools::versions(&tools, &workspace),
+        corpus_commands: [
+            corpus::Format::Bookshelf,
+            corpus::Format::Mdbook,
+            corpus::Format::Hugo,
+        ]
+        .iter()
+        .map(|f| corpus::command_line(opts.pages[0], *f, &format!("DIR-{f:?}").to_lowercase()))
+        .collect(),
+        tool_commands: tools::command_lines(),
+        rows: &outcome.rows,
+        details: &outcome.details,
+        paths: bench::describe_paths(&work),
+    };
+    let path = args
+        .output
+        .unwrap_or_else(|| workspace.join("BENCHMARKS.md"));
+    let old = std::fs::read_to_string(&path).ok();
+    std::fs::write(&path, doc::render(&document, old.as_deref()))
+        .with_context(|| format!("could not write `{}`", path.display()))?;
+    eprintln!("wrote `{}`", path.display());
+    Ok(())
+}
