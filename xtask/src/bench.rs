@@ -221,9 +221,12 @@ fn search_rows(
         "{pages} pages: opening the Searcher took {:.1} ms; {} timed queries.",
         lat.open_ms, lat.queries
     ));
-    let ours = search::first_queries(&opts.work, "bookshelf", &b.site)?;
+    let (ours, lost) = search::first_queries(&opts.work, "bookshelf", &b.site)?;
+    note_unanswered(details, pages, "bookshelf", &lost);
     let theirs = if b.site.join("pagefind/pagefind.js").is_file() {
-        Some(search::first_queries(&opts.work, "pagefind", &b.site)?)
+        let (rows, lost) = search::first_queries(&opts.work, "pagefind", &b.site)?;
+        note_unanswered(details, pages, "Pagefind", &lost);
+        Some(rows)
     } else {
         None
     };
@@ -259,6 +262,16 @@ fn search_rows(
         }
     }
     Ok(rows)
+}
+
+fn note_unanswered(details: &mut Vec<String>, pages: usize, engine: &str, lost: &[String]) {
+    if !lost.is_empty() {
+        details.push(format!(
+            "{pages} pages, {engine}: {} of 50 replayed first queries did not finish within 20 s in node and are left out of the figures: {}.",
+            lost.len(),
+            lost.iter().map(|q| format!("`{q}`")).collect::<Vec<_>>().join(", ")
+        ));
+    }
 }
 
 fn serve_rows(

@@ -1,6 +1,7 @@
 // first_query.mjs: which files a reader's browser downloads for a first search, for bookshelf's
 // static index and for Pagefind, with raw and gzip sizes. Written by xtask into its work folder.
-// Usage: node first_query.mjs bookshelf|pagefind SITE QUERY...   (one JSON line a query)
+// Usage: node first_query.mjs bookshelf|pagefind SITE QUERY...   (one JSON line a query;
+// xtask runs one process a query so that a query that never finishes can be stopped)
 // Each query starts a fresh engine (an empty browser cache). File reads stand in for fetch.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';

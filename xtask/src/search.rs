@@ -120,34 +120,45 @@ pub(crate) struct FirstQuery {
     pub(crate) gzip: u64,
 }
 
+/// How long one replayed query may take before it counts as not answered.
+const REPLAY_TIMEOUT: &str = "20";
+
 /// Replays every query as a first query against `site` with `node`, for `engine`
-/// (`bookshelf` or `pagefind`).
+/// (`bookshelf` or `pagefind`), one process a query. Returns the answered queries and the
+/// ones that did not finish within the time limit.
 pub(crate) fn first_queries(
     work: &Path,
     engine: &str,
     site: &Path,
-) -> anyhow::Result<Vec<FirstQuery>> {
+) -> anyhow::Result<(Vec<FirstQuery>, Vec<String>)> {
     let script = work.join("first_query.mjs");
     std::fs::write(&script, SCRIPT)
         .with_context(|| format!("could not write `{}`", script.display()))?;
     let site = site
         .canonicalize()
         .with_context(|| format!("no site at `{}`", site.display()))?;
-    let output = Command::new("node")
-        .arg(&script)
-        .arg(engine)
-        .arg(&site)
-        .args(QUERIES)
-        .output()
-        .context("could not run `node`")?;
-    if !output.status.success() {
-        bail!(
-            "first-query replay for {engine} failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-    }
     let mut rows = Vec::new();
-    for line in String::from_utf8_lossy(&output.stdout).lines() {
+    let mut unanswered = Vec::new();
+    for query in QUERIES {
+        let output = Command::new("timeout")
+            .args([REPLAY_TIMEOUT, "node", "--no-warnings"])
+            .arg(&script)
+            .arg(engine)
+            .arg(&site)
+            .arg(query)
+            .output()
+            .context("could not run `node`")?;
+        let text = String::from_utf8_lossy(&output.stdout);
+        let Some(line) = text.lines().next().filter(|_| output.status.success()) else {
+            if output.status.code() == Some(124) {
+                unanswered.push(query.to_string());
+                continue;
+            }
+            bail!(
+                "first-query replay of `{query}` for {engine} failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+        };
         let v: serde_json::Value = serde_json::from_str(line)
             .with_context(|| format!("bad line from first_query.mjs: {line}"))?;
         rows.push(FirstQuery {
@@ -161,14 +172,7 @@ pub(crate) fn first_queries(
             gzip: v["gzip"].as_u64().unwrap_or(0),
         });
     }
-    if rows.len() != QUERIES.len() {
-        bail!(
-            "first-query replay for {engine} answered {} of {} queries",
-            rows.len(),
-            QUERIES.len()
-        );
-    }
-    Ok(rows)
+    Ok((rows, unanswered))
 }
 
 /// Compressed kilobytes over all the first queries (median and range).
