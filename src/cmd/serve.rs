@@ -87,7 +87,7 @@ fn spawn_worker(
                 }
             }
             if book.config.search.enabled {
-                let docs = super::site::search_docs(&texts);
+                let docs = super::site::search_docs(texts);
                 match bookshelf_search::build(&docs, &super::site::search_terms(&book), &out)
                     .and_then(|_| bookshelf_search::Searcher::open(&out))
                 {
@@ -237,7 +237,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
             let staging = bookshelf_render::output::Staging::new(&out)?;
             site.rebuild(book, staging.dir(), true)?;
             if book.config.search.enabled {
-                let docs = super::site::search_docs(&site.texts());
+                let docs = super::site::search_docs(site.texts());
                 bookshelf_search::build(&docs, &super::site::search_terms(book), staging.dir())?;
                 site.renderer().write_search_pages(book, staging.dir())?;
             }

@@ -17,20 +17,18 @@ pub(crate) struct Built {
 }
 
 /// Map rendered text into search documents.
-pub(crate) fn search_docs(
-    texts: &[bookshelf_render::PageText],
-) -> Vec<bookshelf_search::SearchDoc> {
+pub(crate) fn search_docs(texts: Vec<bookshelf_render::PageText>) -> Vec<bookshelf_search::SearchDoc> {
     texts
-        .iter()
+        .into_iter()
         .map(|t| bookshelf_search::SearchDoc {
-            url: t.route.clone(),
-            title: t.title.clone(),
-            headings: t.headings.clone(),
-            summary: t.summary.clone(),
-            body: t.body.clone(),
-            kind: t.kind.clone(),
-            audience: t.audience.clone(),
-            level: t.level.clone(),
+            url: t.route,
+            title: t.title,
+            headings: t.headings,
+            summary: t.summary,
+            body: t.body,
+            kind: t.kind,
+            audience: t.audience,
+            level: t.level,
             variant: match t.variant {
                 Variant::Standard => bookshelf_search::Variant::Standard,
                 Variant::Easy => bookshelf_search::Variant::Easy,
@@ -58,15 +56,20 @@ pub(crate) fn search_terms(book: &Book) -> Vec<bookshelf_search::Term> {
 
 /// Render a loaded book into `dir` (a fresh folder) with its search index.
 pub(crate) fn render_into(book: &Book, renderer: &Renderer, dir: &Path) -> anyhow::Result<Built> {
+    let start = Instant::now();
     let rendered = renderer.render(book, dir)?;
+    let pages = rendered.texts.len();
+    tracing::debug!("rendered {} files in {:.0?}", rendered.files, start.elapsed());
     if book.config.search.enabled {
-        let docs = search_docs(&rendered.texts);
+        let start = Instant::now();
+        let docs = search_docs(rendered.texts);
         bookshelf_search::build(&docs, &search_terms(book), dir)
             .context("could not build the search index")?;
         renderer.write_search_pages(book, dir)?;
+        tracing::debug!("search index in {:.0?}", start.elapsed());
     }
     Ok(Built {
-        pages: rendered.texts.len(),
+        pages,
         files: rendered.files,
     })
 }
@@ -84,10 +87,11 @@ pub(crate) fn report(loaded: &Loaded, shell: &Shell, format: Format) -> bool {
 pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Option<Built>> {
     let start = Instant::now();
     let loaded = Loader::new(root).load();
+    tracing::debug!("loaded in {:.0?}", start.elapsed());
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
-    let book = match &loaded.book {
-        Some(b) => b,
-        None => {
+    let book = match loaded.book {
+        Some(ref b) if errors == 0 => b.clone(),
+        _ => {
             report(&loaded, shell, Format::Human);
             shell.error(&format!(
                 "could not build: {errors} error{} (nothing was written)",
@@ -96,10 +100,16 @@ pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Op
             return Ok(None);
         }
     };
+    // The sources were kept only to show diagnostics: free them before the heavy work.
+    drop(loaded);
+    tracing::debug!("dropped at {:.0?}", start.elapsed());
     let renderer = Renderer::new(root)?;
+    tracing::debug!("theme at {:.0?}", start.elapsed());
     let staging = bookshelf_render::output::Staging::new(out)?;
-    let built = render_into(book, &renderer, staging.dir())?;
+    tracing::debug!("staging folder ready at {:.0?}", start.elapsed());
+    let built = render_into(&book, &renderer, staging.dir())?;
     staging.commit()?;
+    tracing::debug!("swapped in at {:.0?}", start.elapsed());
     shell.status(
         "Built",
         &format!(

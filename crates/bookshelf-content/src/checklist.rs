@@ -165,16 +165,14 @@ pub(crate) fn parse(
                     id
                 }
                 None => {
-                    let id = id_from_text(&raw_item.text);
-                    if !item_ids.insert(id.clone()) {
-                        diags.push(
-                            Diagnostic::error(
-                                "duplicate-id",
-                                format!("two items make the same id `{id}`"),
-                            )
-                            .at(path, token_span(text, item_at))
-                            .help("add an `id:` to this item"),
-                        );
+                    // Made-up ids never clash: a repeat gets `-2`, `-3`…
+                    let base = id_from_text(&raw_item.text);
+                    let base = if base.is_empty() { "item".to_string() } else { base };
+                    let mut id = base.clone();
+                    let mut n = 2;
+                    while !item_ids.insert(id.clone()) {
+                        id = format!("{base}-{n}");
+                        n += 1;
                     }
                     id
                 }

@@ -24,6 +24,45 @@ pub struct Config {
     pub check: CheckConfig,
 }
 
+/// `book.toml` as written: `[book]`, or mdBook-style `title` and `language` at the top.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    book: Option<RawBook>,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    base_url: Option<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+    #[serde(default)]
+    easy_read: EasyReadConfig,
+    #[serde(default)]
+    search: SearchConfig,
+    #[serde(default)]
+    check: CheckConfig,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBook {
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    language: Option<String>,
+    #[serde(default)]
+    description: Option<String>,
+    #[serde(default)]
+    base_url: Option<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+}
+
 /// `[book]`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -126,7 +165,39 @@ impl Config {
 
 /// Read `book.toml` from its text, reporting problems.
 pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
-    let config: Config = parse_toml(path, text, diags)?;
+    let raw: RawConfig = parse_toml(path, text, diags)?;
+    let book = raw.book.unwrap_or(RawBook { title: None, language: None, description: None, base_url: None, authors: Vec::new() });
+    let mut missing = |key: &str| {
+        diags.push(
+            Diagnostic::error("missing-key", format!("missing required key `{key}`"))
+                .at(path, 0..text.find('\n').unwrap_or(text.len()).min(1))
+                .help(format!("add a `[book]` table with `{key} = \"…\"`, e.g. `title = \"Our bookshelf\"` and `language = \"en-GB\"`")),
+        );
+    };
+    let (Some(title), Some(language)) = (book.title.or(raw.title), book.language.or(raw.language)) else {
+        if !text.contains("title") {
+            missing("title");
+        }
+        if !text.contains("language") {
+            missing("language");
+        }
+        if text.contains("title") && text.contains("language") {
+            missing("title");
+        }
+        return None;
+    };
+    let config = Config {
+        book: BookConfig {
+            title,
+            language,
+            description: book.description.or(raw.description),
+            base_url: book.base_url.or(raw.base_url),
+            authors: if book.authors.is_empty() { raw.authors } else { book.authors },
+        },
+        easy_read: raw.easy_read,
+        search: raw.search,
+        check: raw.check,
+    };
     let mut ok = true;
     let lang = config.book.language.trim();
     let valid_lang = !lang.is_empty()

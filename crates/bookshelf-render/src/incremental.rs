@@ -233,6 +233,12 @@ impl Incremental {
         };
         for ((file, key), result) in keys.into_iter().zip(results) {
             let (path, html, text) = result?;
+            if html.is_empty() {
+                // The print page writes itself; it uses no symbol of its own.
+                self.keys.insert(file, key);
+                rebuilt.changed.push(path);
+                continue;
+            }
             self.page_symbols.insert(file.clone(), symbols_in(&html));
             let h = hash_of(html.as_bytes());
             if self.bytes.get(&file) != Some(&h) || !out.join(&file).is_file() {

@@ -101,7 +101,7 @@ impl Renderer {
             count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             site::write_file(out, rel, bytes)
         };
-        let texts = site::render_all(&shared, &jobs, &write)?;
+        let texts = site::render_all(&shared, &jobs, out, &write)?;
         for (name, bytes) in &self.theme.assets {
             write(&format!("assets/{name}"), bytes)?;
         }
@@ -128,8 +128,8 @@ impl Renderer {
     pub fn write_print_pages(&self, book: &Book, out: &Path) -> Result<(), RenderError> {
         let shared = site::Shared::new(book, &self.theme);
         for v in Variant::BOTH {
-            let (path, html, _) = shared.render(site::Job::Print(v))?;
-            site::write_file(out, &urls::file_for(&path), html.as_bytes())?;
+            let file = urls::file_for(&urls::site_path(v, &shared.route(site::Job::Print(v))));
+            shared.write_print(v, &out.join(file))?;
         }
         Ok(())
     }

@@ -38,15 +38,29 @@ impl Staging {
         let name = out
             .file_name()
             .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
+        // Folders left by earlier builds (an interrupted build's staging folder, the site a
+        // build replaced) are removed on a thread of their own while this build renders.
+        let mut stale = Vec::new();
         if let Ok(entries) = std::fs::read_dir(parent) {
             for e in entries.flatten() {
                 let n = e.file_name().to_string_lossy().into_owned();
-                if n.starts_with(&format!(".{name}.tmp-"))
-                    || n.starts_with(&format!(".{name}.old-"))
-                {
-                    let _ = std::fs::remove_dir_all(e.path());
+                if n.starts_with(&format!(".{name}.tmp-")) || n.starts_with(&format!(".{name}.old-")) {
+                    // Rename first, so a new folder of the same name cannot clash.
+                    let doomed = parent.join(format!(".{name}.gone-{}-{n}", std::process::id()));
+                    if std::fs::rename(e.path(), &doomed).is_ok() {
+                        stale.push(doomed);
+                    }
+                } else if n.starts_with(&format!(".{name}.gone-")) {
+                    stale.push(e.path());
                 }
             }
+        }
+        if !stale.is_empty() {
+            std::thread::spawn(move || {
+                for dir in stale {
+                    let _ = std::fs::remove_dir_all(dir);
+                }
+            });
         }
         let dir = sibling(out, "tmp");
         std::fs::create_dir_all(&dir).map_err(io(&dir))?;
@@ -79,9 +93,9 @@ impl Staging {
             });
         }
         self.done = true;
-        if had_old {
-            let _ = std::fs::remove_dir_all(&old);
-        }
+        // The replaced site is left as `.NAME.old-PID`; the next build removes it in the
+        // background, so this build does not wait for thousands of files to be deleted.
+        let _ = had_old;
         Ok(())
     }
 }

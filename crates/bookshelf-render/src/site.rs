@@ -298,7 +298,7 @@ impl<'a> Shared<'a> {
             Job::Glossary(_) => (self.glossary(job, variant, &path)?, None),
             Job::Term(i, _) => self.term(i, job, variant, &path)?,
             Job::Search(_) => (self.search_page(variant, "", "")?, None),
-            Job::Print(_) => (self.print(job, variant, &path)?, None),
+            Job::Print(_) => (String::new(), None),
             Job::NotFound(_) => {
                 let mut c = self.base_context(job, variant, &path, "Page not found", "404");
                 c.insert(
@@ -760,62 +760,81 @@ impl<'a> Shared<'a> {
         self.render_template("search.html", &c)
     }
 
-    fn print(&self, job: Job, variant: Variant, path: &str) -> Result<String, RenderError> {
-        let mut html = String::new();
-        let mut n = 0;
-        let mut section = |title: &str, inner: &str, html: &mut String| {
-            n += 1;
-            let inner = inner
-                .replace(" id=\"", &format!(" id=\"p{n}-"))
-                .replace("href=\"#", &format!("href=\"#p{n}-"))
-                .replace("aria-describedby=\"", &format!("aria-describedby=\"p{n}-"))
-                .replace("<h2", "<h3")
-                .replace("</h2>", "</h3>");
-            html.push_str(&format!(
-                "<section class=\"print-part\" aria-labelledby=\"part-{n}\"><h2 id=\"part-{n}\">{}</h2>\n{inner}</section>\n",
-                escape(title)
-            ));
-        };
-        for p in &self.book.pages {
-            let (body, _, _, title, _) = self.page_body(p, variant, path);
-            section(&title, &body.html, &mut html);
-        }
-        for cl in &self.book.checklists {
-            let mut inner = format!("<p>{}</p>", escape(&cl.summary));
-            for s in &cl.sections {
-                inner.push_str(&format!(
-                    "<h3>{}</h3><ul class=\"print-boxes\">",
-                    escape(&s.title)
-                ));
-                for it in &s.items {
-                    inner.push_str(&format!("<li>{}</li>", escape(&it.text)));
-                }
-                inner.push_str("</ul>");
-            }
-            section(&cl.title, &inner, &mut html);
-        }
-        let mut gl = String::from("<dl>");
-        for i in 0..self.book.glossary.terms.len() {
-            let t = self.term_ctx(i, variant, path, false);
-            gl.push_str(&format!(
-                "<dt>{}</dt><dd>{}</dd>",
-                escape(&t.term),
-                escape(&t.definition)
-            ));
-        }
-        gl.push_str("</dl>");
-        section("Glossary", &gl, &mut html);
-        let mut c = self.base_context(job, variant, path, "The whole bookshelf", "print");
+    /// One part of the print page: its heading and body, with ids made unique.
+    fn print_part(n: usize, title: &str, inner: &str) -> String {
+        let inner = inner
+            .replace(" id=\"", &format!(" id=\"p{n}-"))
+            .replace("href=\"#", &format!("href=\"#p{n}-"))
+            .replace("aria-describedby=\"", &format!("aria-describedby=\"p{n}-"))
+            .replace("<h2", "<h3")
+            .replace("</h2>", "</h3>");
+        format!(
+            "<section class=\"print-part\" aria-labelledby=\"part-{n}\"><h2 id=\"part-{n}\">{}</h2>\n{inner}</section>\n",
+            escape(title)
+        )
+    }
+
+    /// Write the whole-book print page to `file`, streaming it part by part: the parts are
+    /// rendered in parallel a chunk at a time, so memory stays small on big books.
+    pub(crate) fn write_print(&self, variant: Variant, file: &Path) -> Result<(), RenderError> {
+        use std::io::Write;
+        const MARK: &str = "<!--bookshelf:print-parts-->";
+        let job = Job::Print(variant);
+        let path = site_path(variant, &self.route(job));
+        let mut c = self.base_context(job, variant, &path, "The whole bookshelf", "print");
         c.insert(
             "page",
             &PageCtx {
                 title: format!("{}: the whole bookshelf", self.book.config.book.title),
                 summary: Some("Every page on one page, ready to print.".into()),
-                html,
+                html: MARK.into(),
                 ..Default::default()
             },
         );
-        self.render_template("print.html", &c)
+        let page = self.render_template("print.html", &c)?;
+        let (head, tail) = page.split_once(MARK).unwrap_or((page.as_str(), ""));
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| RenderError::Io { path: dir.to_path_buf(), source: e })?;
+        }
+        let io = |e| RenderError::Io { path: file.to_path_buf(), source: e };
+        let mut w = std::io::BufWriter::new(std::fs::File::create(file).map_err(io)?);
+        w.write_all(head.as_bytes()).map_err(io)?;
+        let pages = &self.book.pages;
+        for (c, chunk) in pages.chunks(256).enumerate() {
+            let parts: Vec<String> = chunk
+                .par_iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let (body, _, _, title, _) = self.page_body(p, variant, &path);
+                    Self::print_part(c * 256 + i + 1, &title, &body.html)
+                })
+                .collect();
+            for part in parts {
+                w.write_all(part.as_bytes()).map_err(io)?;
+            }
+        }
+        let mut n = pages.len();
+        for cl in &self.book.checklists {
+            let mut inner = format!("<p>{}</p>", escape(&cl.summary));
+            for s in &cl.sections {
+                inner.push_str(&format!("<h3>{}</h3><ul class=\"print-boxes\">", escape(&s.title)));
+                for it in &s.items {
+                    inner.push_str(&format!("<li>{}</li>", escape(&it.text)));
+                }
+                inner.push_str("</ul>");
+            }
+            n += 1;
+            w.write_all(Self::print_part(n, &cl.title, &inner).as_bytes()).map_err(io)?;
+        }
+        let mut gl = String::from("<dl>");
+        for i in 0..self.book.glossary.terms.len() {
+            let t = self.term_ctx(i, variant, &path, false);
+            gl.push_str(&format!("<dt>{}</dt><dd>{}</dd>", escape(&t.term), escape(&t.definition)));
+        }
+        gl.push_str("</dl>");
+        w.write_all(Self::print_part(n + 1, "Glossary", &gl).as_bytes()).map_err(io)?;
+        w.write_all(tail.as_bytes()).map_err(io)?;
+        w.flush().map_err(io)
     }
 }
 
@@ -827,11 +846,17 @@ fn route_of(path: &str) -> String {
 pub(crate) fn render_all(
     shared: &Shared<'_>,
     jobs: &[Job],
+    out: &Path,
     write: &(dyn Fn(&str, &[u8]) -> Result<(), RenderError> + Sync),
 ) -> Result<Vec<PageText>, RenderError> {
     let results: Vec<Result<Option<PageText>, RenderError>> = jobs
         .par_iter()
         .map(|&job| {
+            if let Job::Print(v) = job {
+                let file = file_for(&site_path(v, &shared.route(job)));
+                shared.write_print(v, &out.join(file))?;
+                return Ok(None);
+            }
             let (path, html, text) = shared.render(job)?;
             write(&file_for(&path), html.as_bytes())?;
             Ok(text)

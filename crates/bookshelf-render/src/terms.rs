@@ -55,6 +55,7 @@ impl TermMatcher {
             (!pats.is_empty()).then(|| {
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
+                    .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                     .ascii_case_insensitive(ci)
                     .build(pats)
                     .expect("glossary patterns build")
