@@ -169,6 +169,39 @@ describe("a checklist", () => {
     await finish(s);
   });
 
+  test("nothing leaves the device: ticking, writing and downloading make no request", async () => {
+    const s = await open(CHECKLIST);
+    const { page } = s;
+    await page.waitForLoadState("networkidle");
+    const before = server.requests.length;
+    const [a] = await itemIds(page, 1);
+    await page.check(`#c-${a}`);
+    await page.fill(`#n-${a}`, "private note");
+    await page.fill("#f-people", "Names of people");
+    await Promise.all([page.waitForEvent("download"), page.click('[data-action="download-html"]')]);
+    await Promise.all([page.waitForEvent("download"), page.click('[data-action="download-csv"]')]);
+    await page.waitForTimeout(200);
+    assert.deepEqual(server.requests.slice(before), [], "no request to the server after the page loaded");
+    assert.ok(server.requests.every((r) => r.startsWith("GET ")), "only GET requests ever");
+    await finish(s);
+  });
+
+  test("the Print button opens the browser's print dialog", async () => {
+    const { context, problems } = await openContext(browser, server.url);
+    await context.addInitScript(() => {
+      window.__printed = 0;
+      window.print = () => { window.__printed += 1; };
+    });
+    const page = await context.newPage();
+    for (const p of [CHECKLIST, "/print/book/"]) {
+      await page.goto(server.url + p);
+      await page.click('[data-action="print"]');
+      assert.equal(await page.evaluate(() => window.__printed), 1, `${p}: window.print() called once`);
+    }
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+
   test("the CSV record has the same data", async () => {
     const s = await open(CHECKLIST);
     const { page } = s;

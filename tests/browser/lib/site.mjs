@@ -52,13 +52,13 @@ export const CSP = "default-src 'self'";
 /**
  * Serve `dir` on 127.0.0.1 (a free port). Folders serve their index.html; a missing file gets
  * 404.html with status 404. Resolves to { url, close, requests } where `requests` lists
- * every path asked for.
+ * every request as "METHOD /path".
  */
 export function serve(dir) {
   const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
-    requests.push(url.pathname);
+    requests.push(`${req.method} ${url.pathname}`);
     let rel;
     try {
       rel = decodeURIComponent(url.pathname);
