@@ -21,6 +21,7 @@ pub(crate) enum Job {
 pub(crate) struct Series {
     pub(crate) wall: Vec<f64>,
     pub(crate) rss: Vec<f64>,
+    pub(crate) cpu: Vec<f64>,
     pub(crate) note: Option<String>,
 }
 
@@ -30,6 +31,7 @@ impl Series {
             Ended::Done(run) => {
                 self.wall.push(run.wall.as_secs_f64());
                 self.rss.push(run.max_rss_kib as f64 / 1024.0);
+                self.cpu.push(run.cpu);
             }
             Ended::TimedOut => self.note = Some(format!("stopped after {} s", timeout.as_secs())),
         }

@@ -14,6 +14,7 @@ mod corpus;
 mod doc;
 mod measure;
 mod report;
+mod rows;
 mod search;
 mod serve;
 mod stats;

@@ -16,6 +16,8 @@ pub(crate) struct Run {
     pub(crate) wall: Duration,
     /// Peak resident memory of the process, in KiB (`ru_maxrss`).
     pub(crate) max_rss_kib: u64,
+    /// User plus system CPU time, in seconds: less disturbed by other load than wall time.
+    pub(crate) cpu: f64,
 }
 
 /// How a measured run ended.
@@ -79,7 +81,12 @@ pub(crate) fn run(mut cmd: Command, log: &Path, timeout: Duration) -> anyhow::Re
     Ok(Ended::Done(Run {
         wall,
         max_rss_kib: usage.ru_maxrss as u64,
+        cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
     }))
+}
+
+fn seconds(t: libc::timeval) -> f64 {
+    t.tv_sec as f64 + t.tv_usec as f64 / 1e6
 }
 
 /// A free loopback port (there is a small race between choosing it and using it).

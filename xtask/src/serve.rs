@@ -19,7 +19,10 @@ const SETTLE: Duration = Duration::from_millis(1500);
 pub(crate) struct Served {
     pub(crate) startup: Vec<f64>,
     pub(crate) edits: Vec<f64>,
+    /// Why the server gave no figures at all.
     pub(crate) note: Option<String>,
+    /// Edits whose new text was not served within the time limit.
+    pub(crate) timeouts: usize,
 }
 
 /// Starts the servers of `tools_to_run` one after another, then runs `edits` rounds of edits,
@@ -98,7 +101,7 @@ pub(crate) fn run(
                         round + 1,
                         tool.name()
                     );
-                    served.note = Some(format!("not served within {} s", EDIT_TIMEOUT.as_secs()));
+                    served.timeouts += 1;
                 }
             }
             std::thread::sleep(SETTLE);
@@ -106,6 +109,14 @@ pub(crate) fn run(
     }
     drop(servers);
     drop(restores);
+    for (_, served) in &mut results {
+        if served.note.is_none() && served.edits.is_empty() && served.timeouts > 0 {
+            served.note = Some(format!(
+                "no edit served within {} s",
+                EDIT_TIMEOUT.as_secs()
+            ));
+        }
+    }
     Ok(results)
 }
 
