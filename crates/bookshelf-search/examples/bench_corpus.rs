@@ -5,6 +5,9 @@
 //! cargo run --release -p bookshelf-search --example bench_corpus -- /tmp/corpus1k /tmp/site1k
 //! ```
 //!
+//! `--runs N` builds N times and prints the median; `--build-only` skips the queries and the
+//! static download.
+//!
 //! It reads the Markdown and YAML crudely (for measurement only): every page becomes a
 //! standard document and an easy read one made of its first three paragraphs.
 #![allow(clippy::print_stdout)]
@@ -229,9 +232,28 @@ fn main() {
         terms.len(),
         t.elapsed().as_secs_f64()
     );
-    let t = Instant::now();
-    let stats = build(&docs, &terms, &out).unwrap();
-    println!("build: {:.2}s {stats:?}", t.elapsed().as_secs_f64());
+    let runs: usize = args
+        .iter()
+        .position(|a| a == "--runs")
+        .and_then(|i| args.get(i + 1))
+        .map_or(1, |n| n.parse().unwrap());
+    let mut secs = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let stats = build(&docs, &terms, &out).unwrap();
+        secs.push(t.elapsed().as_secs_f64());
+        println!("build: {:.2}s {stats:?}", secs[secs.len() - 1]);
+    }
+    secs.sort_by(f64::total_cmp);
+    println!(
+        "build median of {runs}: {:.2}s (min {:.2}s, max {:.2}s)",
+        secs[runs / 2],
+        secs[0],
+        secs[runs - 1]
+    );
+    if args.iter().any(|a| a == "--build-only") {
+        return;
+    }
 
     let searcher = Searcher::open(&out).unwrap();
     let mut times = Vec::new();

@@ -1,19 +1,23 @@
-//! Building the search folder: lexicon, tantivy index, static index, script.
+//! Building the search folder: scan, lexicon, analysis, tantivy index, static index, script.
 
 use std::path::Path;
-use std::sync::Arc;
 
+use rayon::prelude::*;
 use tantivy::indexer::NoMergePolicy;
-use tantivy::{Index, TantivyDocument};
+use tantivy::{Index, IndexWriter, TantivyDocument};
 
+use crate::analysis::{Analyser, DocTerms, Scratch};
 use crate::error::SearchError;
 use crate::lexicon::{self, Lexicon, CONCEPT_PREFIX};
 use crate::model::{IndexStats, SearchDoc, Term, Variant};
+use crate::postings::Postings;
 use crate::schema::{self, Fields, EVERYONE};
-use crate::static_index;
+use crate::{scan, static_index};
 
 /// Memory each indexing thread may use before it writes a segment.
 const MEMORY_PER_THREAD: usize = 64 << 20;
+/// Documents analysed together before they are handed to tantivy.
+const BATCH: usize = 512;
 
 /// Every text of a glossary entry that names it: term, abbreviations, aliases, plainer word.
 pub(crate) fn naming_phrases(term: &Term) -> Vec<String> {
@@ -81,12 +85,15 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
     let index_dir = dir.join("index");
     std::fs::create_dir_all(&index_dir).map_err(|e| SearchError::io("create", &index_dir, e))?;
 
-    // 1. Lexicon: vocabulary, compounds and glossary phrases from every text of the site.
-    let mut texts: Vec<Vec<&str>> = docs
+    // 1. Scan every text once (in parallel): the words, numbered, and the compounds.
+    let mut entries: Vec<Vec<&str>> = docs
         .iter()
         .map(|d| {
-            let mut t = vec![d.title.as_str(), d.summary.as_str(), d.body.as_str()];
+            let mut t = Vec::with_capacity(d.headings.len() + 3);
+            t.push(d.title.as_str());
             t.extend(d.headings.iter().map(String::as_str));
+            t.push(d.summary.as_str());
+            t.push(d.body.as_str());
             t
         })
         .collect();
@@ -95,9 +102,12 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
         let mut all: Vec<&str> = p.iter().map(String::as_str).collect();
         all.push(&t.plain);
         all.extend(t.easy.as_deref());
-        texts.push(all);
+        entries.push(all);
     }
-    let built = lexicon::build(&texts, &phrases);
+    let scanned = scan::scan(&entries);
+    drop(entries);
+    // 2. The lexicon: vocabulary, compounds and glossary phrases.
+    let built = lexicon::build(&scanned.words, &scanned.compounds, &phrases);
     let mut lexicon_file = built.to_file(terms.len());
     drop(built);
     let locals = local_numbers(docs);
@@ -109,52 +119,56 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
                 .insert(variant.as_str().to_string(), locals[*i]);
         }
     }
-    // Index with the lexicon as the searcher will load it, so both analyse alike.
-    let lexicon = Arc::new(Lexicon::from_file(&lexicon_file));
-    // 2. The tantivy index: one writer, several threads, no merging.
-    let index = Index::create_in_dir(&index_dir, schema::schema())?;
-    schema::register(&index, lexicon.clone());
-    let fields = Fields::new(&index.schema())?;
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
-    let mut writer = index.writer_with_num_threads(threads, threads * MEMORY_PER_THREAD)?;
-    writer.set_merge_policy(Box::new(NoMergePolicy));
+    // Analyse with the lexicon as the searcher will load it, so both analyse alike.
+    let lexicon = Lexicon::from_file(&lexicon_file);
+    let analyser = Analyser::new(&lexicon, scanned.words, terms.len());
+    let mut seqs = scanned.seqs;
+    seqs.truncate(docs.len());
     let mut concepts_of: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
     for (c, list) in pages.iter().enumerate() {
         for (_, i) in list {
             concepts_of[*i].push(c);
         }
     }
-    for (ord, d) in docs.iter().enumerate() {
-        let mut td = TantivyDocument::default();
-        td.add_text(fields.text[0], &d.title);
-        for h in &d.headings {
-            td.add_text(fields.text[1], h);
+
+    // 3. Each document's terms (in parallel, a batch at a time), handed to tantivy and kept
+    //    for the static index: one writer, no merging.
+    let index = Index::builder()
+        .schema(schema::schema())
+        .create_in_dir(&index_dir)?;
+    schema::register(&index);
+    let fields = Fields::new(&index.schema())?;
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
+    let mut writer: IndexWriter =
+        index.writer_with_num_threads(threads, threads * MEMORY_PER_THREAD)?;
+    writer.set_merge_policy(Box::new(NoMergePolicy));
+    let mut postings = Postings::new(analyser.terms.len());
+    let mut start = 0;
+    while start < docs.len() {
+        let end = (start + BATCH).min(docs.len());
+        let analysed: Vec<(DocTerms, TantivyDocument)> = seqs[start..end]
+            .par_iter_mut()
+            .zip(&docs[start..end])
+            .enumerate()
+            .map_init(Scratch::default, |scratch, (i, (seq, d))| {
+                let seq = std::mem::take(seq);
+                let counted = analyser.document(&seq, d.headings.len(), scratch);
+                let doc = tantivy_doc(fields, d, start + i, &counted, &analyser, &concepts_of);
+                (counted, doc)
+            })
+            .collect();
+        for ((counted, doc), d) in analysed.into_iter().zip(&docs[start..end]) {
+            postings.add(d.variant, &counted);
+            writer.add_document(doc)?;
         }
-        td.add_text(fields.text[2], &d.summary);
-        td.add_text(fields.text[3], &d.body);
-        td.add_text(fields.url, &d.url);
-        td.add_text(fields.kind, &d.kind);
-        td.add_text(fields.variant, d.variant.as_str());
-        td.add_u64(fields.ord, ord as u64);
-        if let Some(level) = &d.level {
-            td.add_text(fields.level, level);
-        }
-        for a in &d.audience {
-            td.add_text(fields.audience, a);
-        }
-        if d.audience.is_empty() {
-            td.add_text(fields.audience, EVERYONE);
-        }
-        for c in &concepts_of[ord] {
-            td.add_text(fields.concept, format!("{CONCEPT_PREFIX}{c}"));
-        }
-        writer.add_document(td)?;
+        start = end;
     }
+    drop(seqs);
     writer.commit()?;
     writer.wait_merging_threads()?;
 
-    // 3. The static index, written from what tantivy indexed so both rank alike.
-    let written = static_index::write(&index, fields, docs, &locals, lexicon_file, terms, &dir)?;
+    // 4. The static index, from the same counts so both rank alike.
+    let written = static_index::write(&postings, &analyser.terms, docs, lexicon_file, terms, &dir)?;
     Ok(IndexStats {
         docs: docs.len(),
         vocabulary: lexicon.order.len(),
@@ -164,6 +178,50 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
         bytes_meta: written.bytes_meta,
         shards: written.shards,
     })
+}
+
+/// The tantivy document for `d` (number `ord`): analysed terms in the searched fields, the
+/// shown text, and the attributes filters use.
+fn tantivy_doc(
+    fields: Fields,
+    d: &SearchDoc,
+    ord: usize,
+    counted: &DocTerms,
+    analyser: &Analyser,
+    concepts_of: &[Vec<usize>],
+) -> TantivyDocument {
+    let mut td = TantivyDocument::default();
+    let mut value = String::new();
+    for (f, list) in counted.fields.iter().enumerate() {
+        if list.is_empty() {
+            continue;
+        }
+        value.clear();
+        for &(t, tf) in list {
+            schema::push_entry(&mut value, &analyser.terms[t as usize], tf);
+        }
+        td.add_text(fields.text[f], &value);
+    }
+    td.add_text(fields.shown[0], &d.title);
+    td.add_text(fields.shown[1], &d.summary);
+    td.add_text(fields.shown[2], &d.body);
+    td.add_text(fields.url, &d.url);
+    td.add_text(fields.kind, &d.kind);
+    td.add_text(fields.variant, d.variant.as_str());
+    td.add_u64(fields.ord, ord as u64);
+    if let Some(level) = &d.level {
+        td.add_text(fields.level, level);
+    }
+    for a in &d.audience {
+        td.add_text(fields.audience, a);
+    }
+    if d.audience.is_empty() {
+        td.add_text(fields.audience, EVERYONE);
+    }
+    for c in &concepts_of[ord] {
+        td.add_text(fields.concept, format!("{CONCEPT_PREFIX}{c}"));
+    }
+    td
 }
 
 fn dir_size(path: &Path) -> Result<u64, SearchError> {

@@ -2,7 +2,7 @@
 //! (words → compounds → terms → concepts) used for indexing, for queries and for the static index.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::{Deserialize, Serialize};
@@ -181,6 +181,21 @@ impl Lexicon {
         }
     }
 
+    /// Whether a folded word can start a compound (`co` of `co-production`).
+    pub(crate) fn is_compound_head(&self, word: &str) -> bool {
+        self.compound_heads.contains(word)
+    }
+
+    /// Every compound as joined (`coproduction`).
+    pub(crate) fn compounds(&self) -> impl Iterator<Item = &str> {
+        self.compounds.iter().map(String::as_str)
+    }
+
+    /// Every glossary phrase as terms, with its concept, longest first for each first term.
+    pub(crate) fn phrases(&self) -> impl Iterator<Item = &(Vec<String>, usize)> {
+        self.phrases.values().flatten()
+    }
+
     /// Whether `word` (folded) is in the site's vocabulary.
     pub(crate) fn knows(&self, word: &str) -> bool {
         self.vocab.contains_key(word)
@@ -339,56 +354,21 @@ impl Lexicon {
     }
 }
 
-/// Builds the lexicon from every text of the site (pass 1 of the build).
-pub(crate) fn build(texts: &[Vec<&str>], glossary_phrases: &[Vec<String>]) -> Lexicon {
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().min(8));
-    let chunk = texts.len().div_ceil(threads).max(1);
-    let partials: Vec<(HashMap<String, u64>, HashSet<String>)> = std::thread::scope(|s| {
-        let handles: Vec<_> = texts
-            .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    let mut counts: HashMap<String, u64> = HashMap::new();
-                    let mut compounds = HashSet::new();
-                    for doc in part {
-                        for text in doc {
-                            for w in words::split(text) {
-                                if (2..=3).contains(&w.parts) {
-                                    let form: Vec<String> = text[w.from..w.to]
-                                        .split(words::is_hyphen)
-                                        .map(words::fold)
-                                        .collect();
-                                    compounds.insert(form.join("-"));
-                                }
-                                *counts.entry(w.text).or_default() += 1;
-                            }
-                        }
-                    }
-                    (counts, compounds)
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("lexicon thread"))
-            .collect()
-    });
+/// Builds the lexicon from what pass 1 found: the folded words, most frequent first, the
+/// compounds, and each glossary entry's naming phrases.
+pub(crate) fn build(
+    words: &[String],
+    compounds: &WordSet<String>,
+    glossary_phrases: &[Vec<String>],
+) -> Lexicon {
     let mut lex = Lexicon::empty();
-    let mut counts: HashMap<String, u64> = HashMap::new();
-    for (c, k) in partials {
-        for (w, n) in c {
-            *counts.entry(w).or_default() += n;
-        }
-        for form in k {
-            lex.add_compound(form);
-        }
+    for form in compounds {
+        lex.add_compound(form.clone());
     }
-    let mut order: Vec<(String, u64)> = counts.into_iter().collect();
-    order.sort_unstable_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    for (word, _) in order {
-        let term = lex.compute_term(&word);
+    for word in words {
+        let term = lex.compute_term(word);
         lex.vocab.insert(word.clone(), term);
-        lex.order.push(word);
+        lex.order.push(word.clone());
     }
     for (concept, phrases) in glossary_phrases.iter().enumerate() {
         for phrase in phrases {

@@ -21,10 +21,13 @@
 //!    `search.js` does step 5 in the browser from the static files and ranks the same way.
 #![warn(missing_docs)]
 
+mod analysis;
 mod build;
 mod error;
 mod lexicon;
 mod model;
+mod postings;
+mod scan;
 mod schema;
 mod searcher;
 mod snippet;

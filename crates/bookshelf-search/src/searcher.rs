@@ -59,7 +59,7 @@ impl Searcher {
             path: index_dir.clone(),
             message: e.to_string(),
         })?;
-        schema::register(&index, lexicon.clone());
+        schema::register(&index);
         let fields = Fields::new(&index.schema())?;
         let reader = index
             .reader_builder()
@@ -161,7 +161,7 @@ impl Searcher {
                     .unwrap_or_default()
                     .to_string()
             };
-            let (body, summary) = (text(self.fields.text[3]), text(self.fields.text[2]));
+            let [title, summary, body] = self.fields.shown.map(text);
             let snippet = snippet::make(&self.lexicon, &body, &plan.tokens)
                 .or_else(|| snippet::make(&self.lexicon, &summary, &plan.tokens))
                 .unwrap_or_else(|| {
@@ -172,7 +172,7 @@ impl Searcher {
                 });
             let level = text(self.fields.level);
             results.hits.push(Hit {
-                title: text(self.fields.text[0]),
+                title,
                 url: text(self.fields.url),
                 snippet_html: snippet.html,
                 snippet: snippet.plain,

@@ -1,19 +1,18 @@
 //! The static browser index: `meta.json`, sharded postings and document chunks per variant,
-//! read back from the tantivy index so the browser ranks with the same numbers as the server.
+//! from the same counts tantivy was given so the browser ranks with the server's numbers.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use tantivy::fieldnorm::FieldNormReader;
-use tantivy::postings::Postings;
-use tantivy::schema::IndexRecordOption;
-use tantivy::{DocSet, Index, TERMINATED};
 
 use crate::error::SearchError;
 use crate::lexicon::LexiconFile;
 use crate::model::{SearchDoc, Term, Variant};
-use crate::schema::{Fields, BOOSTS, CONCEPT_BOOST, TEXT_FIELDS};
+use crate::postings::Postings;
+use crate::schema::{BOOSTS, CONCEPT_BOOST, TEXT_FIELDS};
 
 /// The search script, written beside the index.
 pub(crate) const SCRIPT: &str = include_str!("../assets/search.js");
@@ -69,14 +68,6 @@ pub(crate) fn fnv1a(term: &str) -> u32 {
         h = h.wrapping_mul(0x0100_0193);
     }
     h
-}
-
-type Posting = (u32, u32, u8);
-
-#[derive(Default)]
-struct TermPostings {
-    df: [u32; 4],
-    lists: [[Vec<Posting>; 4]; 2],
 }
 
 fn write_file(path: &Path, text: &str) -> Result<u64, SearchError> {
@@ -152,77 +143,28 @@ fn attributes(docs: &[&SearchDoc]) -> Attributes {
 /// Writes `meta.json`, `glossary.json` (and one `glossary/N.json` a term), `search.js` and
 /// each variant's `p/`, `d/` and `attrs.json`.
 pub(crate) fn write(
-    index: &Index,
-    fields: Fields,
+    postings: &Postings,
+    term_texts: &[String],
     docs: &[SearchDoc],
-    locals: &[u32],
     lexicon: LexiconFile,
     terms: &[Term],
     dir: &Path,
 ) -> Result<Written, SearchError> {
-    let reader = index.reader()?;
-    let searcher = reader.searcher();
-    let n = searcher.num_docs();
-    let mut totals = [0u64; 4];
-    let mut postings: HashMap<String, TermPostings> = HashMap::new();
-    for seg in searcher.segment_readers() {
-        let ords = seg.fast_fields().u64("ord")?;
-        for (f, field) in fields.text.iter().enumerate() {
-            let inverted = seg.inverted_index(*field)?;
-            totals[f] += inverted.total_num_tokens();
-            let norms = seg.get_fieldnorms_reader(*field)?;
-            let mut stream = inverted
-                .terms()
-                .stream()
-                .map_err(tantivy::TantivyError::from)?;
-            while stream.advance() {
-                let key = String::from_utf8_lossy(stream.key()).into_owned();
-                let entry = postings.entry(key).or_default();
-                let mut list = inverted
-                    .read_postings_from_terminfo(stream.value(), IndexRecordOption::WithFreqs)
-                    .map_err(tantivy::TantivyError::from)?;
-                while list.doc() != TERMINATED {
-                    let doc = list.doc();
-                    let ord = ords.first(doc).unwrap_or(0) as usize;
-                    let v = docs[ord].variant as usize;
-                    entry.df[f] += 1;
-                    entry.lists[v][f].push((
-                        locals[ord],
-                        list.term_freq(),
-                        norms.fieldnorm_id(doc),
-                    ));
-                    list.advance();
-                }
-            }
-        }
-    }
+    let n = postings.docs;
+    let mut by_text: Vec<u32> = (0..term_texts.len() as u32).collect();
+    by_text.sort_unstable_by(|a, b| term_texts[*a as usize].cmp(&term_texts[*b as usize]));
     let mut bytes = 0;
     let mut variants = BTreeMap::new();
     let mut max_shards = 0;
     for variant in Variant::ALL {
-        let v = variant as usize;
         let vdir = dir.join(variant.as_str());
-        let mut encoded: Vec<(&str, String)> = Vec::new();
-        for (term, entry) in &mut postings {
-            let mut out: Vec<u32> = Vec::new();
-            for f in 0..4 {
-                let list = &mut entry.lists[v][f];
-                if list.is_empty() {
-                    continue;
-                }
-                list.sort_unstable();
-                out.extend([f as u32, entry.df[f], list.len() as u32]);
-                let mut last = 0;
-                for (local, tf, norm) in list.iter() {
-                    out.extend([local - last, *tf, u32::from(*norm)]);
-                    last = *local;
-                }
-            }
-            if !out.is_empty() {
-                encoded.push((term.as_str(), json(&out)));
-            }
-        }
-        encoded.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let encoded: Vec<(&str, String)> = by_text
+            .par_iter()
+            .filter_map(|t| {
+                let e = postings.encode(*t, variant)?;
+                Some((term_texts[*t as usize].as_str(), e))
+            })
+            .collect();
         let total: usize = encoded.iter().map(|(t, e)| t.len() + e.len() + 4).sum();
         let shards = total
             .div_ceil(SHARD_BYTES)
@@ -239,27 +181,44 @@ pub(crate) fn write(
             file.push(':');
             file.push_str(e);
         }
-        for (i, mut text) in files.into_iter().enumerate() {
-            text.push('}');
-            bytes += write_file(&vdir.join("p").join(format!("{i}.json")), &text)?;
-        }
+        drop(encoded);
+        let pdir = vdir.join("p");
+        std::fs::create_dir_all(&pdir).map_err(|e| SearchError::io("create", &pdir, e))?;
+        bytes += files
+            .into_par_iter()
+            .enumerate()
+            .map(|(i, mut text)| {
+                text.push('}');
+                write_file(&pdir.join(format!("{i}.json")), &text)
+            })
+            .sum::<Result<u64, SearchError>>()?;
         let mine: Vec<&SearchDoc> = docs.iter().filter(|d| d.variant == variant).collect();
-        for (i, chunk) in mine.chunks(CHUNK).enumerate() {
-            let rows: Vec<[String; 6]> = chunk
-                .iter()
-                .map(|d| {
-                    [
-                        d.url.clone(),
-                        d.title.clone(),
-                        blurb(d),
-                        d.kind.clone(),
-                        d.level.clone().unwrap_or_default(),
-                        d.audience.join(","),
-                    ]
-                })
-                .collect();
-            bytes += write_file(&vdir.join("d").join(format!("{i}.json")), &json(&rows))?;
-        }
+        let ddir = vdir.join("d");
+        std::fs::create_dir_all(&ddir).map_err(|e| SearchError::io("create", &ddir, e))?;
+        bytes += mine
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(i, chunk)| {
+                let extra: Vec<(&&SearchDoc, String, String)> = chunk
+                    .iter()
+                    .map(|d| (d, blurb(d), d.audience.join(",")))
+                    .collect();
+                let rows: Vec<[&str; 6]> = extra
+                    .iter()
+                    .map(|(d, blurb, audience)| {
+                        [
+                            d.url.as_str(),
+                            d.title.as_str(),
+                            blurb.as_str(),
+                            d.kind.as_str(),
+                            d.level.as_deref().unwrap_or_default(),
+                            audience.as_str(),
+                        ]
+                    })
+                    .collect();
+                write_file(&ddir.join(format!("{i}.json")), &json(&rows))
+            })
+            .sum::<Result<u64, SearchError>>()?;
         bytes += write_file(&vdir.join("attrs.json"), &json(&attributes(&mine)))?;
         variants.insert(
             variant.as_str().to_string(),
@@ -278,7 +237,11 @@ pub(crate) fn write(
         boosts: BOOSTS.to_vec(),
         concept_boost: CONCEPT_BOOST,
         docs: n,
-        avg: totals.iter().map(|t| *t as f32 / n.max(1) as f32).collect(),
+        avg: postings
+            .totals
+            .iter()
+            .map(|t| *t as f32 / n.max(1) as f32)
+            .collect(),
         norms: (0..=255u8).map(FieldNormReader::id_to_fieldnorm).collect(),
         variants,
         lexicon,
@@ -291,7 +254,7 @@ pub(crate) fn write(
     }
     bytes += write_file(&dir.join("search.js"), SCRIPT)?;
     Ok(Written {
-        terms: postings.len(),
+        terms: postings.terms_used(),
         shards: max_shards,
         bytes,
         bytes_meta,

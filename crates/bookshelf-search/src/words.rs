@@ -3,6 +3,7 @@
 //! `assets/search.js` repeats exactly these rules (`splitWords`, `foldWord`); the fold table
 //! travels in `meta.json` so the two cannot drift apart.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
@@ -88,54 +89,76 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}')
 }
 
-/// Splits `text` into words. A word is a run of letters and digits; a single hyphen or
-/// apostrophe between two such characters stays inside the word.
-pub(crate) fn split(text: &str) -> Vec<Word> {
-    let mut words = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    let mut raw = String::new();
-    while let Some((start, c)) = chars.next() {
+/// The character at byte `i` of `text` and its length; ASCII without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        return (char::from(b), 1);
+    }
+    let c = text[i..].chars().next().unwrap_or(' ');
+    (c, c.len_utf8())
+}
+
+/// Calls `f(from, to, parts)` for each word of `text`. A word is a run of letters and digits;
+/// a single hyphen or apostrophe between two such characters stays inside the word.
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, usize)) {
+    let len = text.len();
+    let mut i = 0;
+    while i < len {
+        let (c, n) = char_at(text, i);
+        i += n;
         if !is_word_char(c) {
             continue;
         }
-        raw.clear();
-        raw.push(c);
-        let mut end = start + c.len_utf8();
+        let start = i - n;
+        let mut end = i;
         let mut parts = 1;
-        while let Some(&(i, c)) = chars.peek() {
+        while i < len {
+            let (c, n) = char_at(text, i);
             if is_word_char(c) {
-                raw.push(c);
-                end = i + c.len_utf8();
-                chars.next();
-            } else if is_joiner(c) {
-                let mut ahead = chars.clone();
-                ahead.next();
-                match ahead.peek() {
-                    Some(&(_, n)) if is_word_char(n) => {
-                        if c == '\'' || c == '\u{2019}' {
-                            raw.push('\'');
-                        } else {
-                            parts += 1;
-                        }
-                        chars.next();
-                    }
-                    _ => break,
+                i += n;
+                end = i;
+            } else if is_joiner(c) && i + n < len && is_word_char(char_at(text, i + n).0) {
+                if is_hyphen(c) {
+                    parts += 1;
                 }
+                i += n;
             } else {
                 break;
             }
         }
-        let text = fold(&raw);
-        if text.is_empty() {
-            continue;
-        }
-        words.push(Word {
-            from: start,
-            to: end,
-            text,
-            parts,
-        });
+        f(start, end, parts);
     }
+}
+
+/// The raw form of a word found by [`for_each_word`]: hyphens dropped, apostrophes made `'`.
+pub(crate) fn raw_form(word: &str) -> Cow<'_, str> {
+    if word.is_ascii() && !word.contains('-') {
+        return Cow::Borrowed(word);
+    }
+    Cow::Owned(
+        word.chars()
+            .filter(|c| !is_hyphen(*c))
+            .map(|c| if c == '\u{2019}' { '\'' } else { c })
+            .collect(),
+    )
+}
+
+/// Splits `text` into words (see [`for_each_word`]), each folded.
+pub(crate) fn split(text: &str) -> Vec<Word> {
+    let mut words = Vec::new();
+    for_each_word(text, |from, to, parts| {
+        let text = fold(&raw_form(&text[from..to]));
+        if !text.is_empty() {
+            words.push(Word {
+                from,
+                to,
+                text,
+                parts,
+            });
+        }
+    });
     words
 }
 
@@ -250,5 +273,28 @@ mod tests {
             ]
         );
         assert_eq!(words("size prize citizen"), ["size", "prize", "citizen"]);
+    }
+
+    #[test]
+    fn joiners_stay_only_between_letters() {
+        fn spans(text: &str) -> Vec<(&str, usize)> {
+            let mut out = Vec::new();
+            for_each_word(text, |from, to, parts| out.push((&text[from..to], parts)));
+            out
+        }
+        assert_eq!(
+            spans("a--b c- -d e’f x-y-z Ünï-cödé 2024"),
+            [
+                ("a", 1),
+                ("b", 1),
+                ("c", 1),
+                ("d", 1),
+                ("e’f", 1),
+                ("x-y-z", 3),
+                ("Ünï-cödé", 2),
+                ("2024", 1)
+            ]
+        );
+        assert_eq!(words("Children’s e’f"), ["children", "ef"]);
     }
 }

@@ -1,0 +1,149 @@
+//! The postings the static index ships, gathered while the documents are analysed: the same
+//! counts tantivy is handed, so the browser scores with the server's numbers without reading
+//! the tantivy index back.
+
+use tantivy::fieldnorm::FieldNormReader;
+
+use crate::analysis::DocTerms;
+use crate::model::Variant;
+
+/// One term's postings: variant → field → (document number in its variant, term frequency),
+/// in document order.
+type TermLists = [[Vec<(u32, u32)>; 4]; 2];
+
+/// Every term's postings per variant and field, with each document's field-norm codes.
+pub(crate) struct Postings {
+    /// Term → its lists.
+    lists: Vec<TermLists>,
+    /// Variant → document number → the one-byte field-norm code of each field.
+    norms: [Vec<[u8; 4]>; 2],
+    /// Tokens in each field over every document (tantivy's `total_num_tokens`).
+    pub(crate) totals: [u64; 4],
+    /// Documents added, both variants.
+    pub(crate) docs: u64,
+}
+
+/// Appends `n` in decimal.
+pub(crate) fn push_u32(out: &mut String, mut n: u32) {
+    let mut digits = [0u8; 10];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for d in &digits[i..] {
+        out.push(char::from(*d));
+    }
+}
+
+impl Postings {
+    /// Room for `terms` terms.
+    pub(crate) fn new(terms: usize) -> Self {
+        Postings {
+            lists: (0..terms).map(|_| Default::default()).collect(),
+            norms: Default::default(),
+            totals: [0; 4],
+            docs: 0,
+        }
+    }
+
+    /// Adds a document, which must be the next one of its variant.
+    pub(crate) fn add(&mut self, variant: Variant, terms: &DocTerms) {
+        let v = variant as usize;
+        let local = self.norms[v].len() as u32;
+        for (f, list) in terms.fields.iter().enumerate() {
+            self.totals[f] += u64::from(terms.tokens[f]);
+            for &(t, tf) in list {
+                self.lists[t as usize][v][f].push((local, tf));
+            }
+        }
+        self.norms[v].push(terms.tokens.map(FieldNormReader::fieldnorm_to_id));
+        self.docs += 1;
+    }
+
+    /// How many terms have a posting in any variant.
+    pub(crate) fn terms_used(&self) -> usize {
+        self.lists
+            .iter()
+            .filter(|l| l.iter().flatten().any(|p| !p.is_empty()))
+            .count()
+    }
+
+    /// A term's postings in one variant as the JSON array `[field, df, n, Δdoc, tf, norm, …]`
+    /// (`df` counts both variants, as tantivy does), or `None` when it has none there.
+    pub(crate) fn encode(&self, term: u32, variant: Variant) -> Option<String> {
+        let v = variant as usize;
+        let lists = &self.lists[term as usize];
+        if lists[v].iter().all(Vec::is_empty) {
+            return None;
+        }
+        let mut out = String::from("[");
+        for (f, list) in lists[v].iter().enumerate() {
+            if list.is_empty() {
+                continue;
+            }
+            if out.len() > 1 {
+                out.push(',');
+            }
+            let df = (lists[0][f].len() + lists[1][f].len()) as u32;
+            for (i, n) in [f as u32, df, list.len() as u32].into_iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_u32(&mut out, n);
+            }
+            let mut last = 0;
+            for &(local, tf) in list {
+                out.push(',');
+                push_u32(&mut out, local - last);
+                out.push(',');
+                push_u32(&mut out, tf);
+                out.push(',');
+                push_u32(&mut out, u32::from(self.norms[v][local as usize][f]));
+                last = local;
+            }
+        }
+        out.push(']');
+        Some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        let mut s = String::new();
+        for n in [0, 7, 10, 1234, u32::MAX] {
+            push_u32(&mut s, n);
+            s.push(' ');
+        }
+        assert_eq!(s, "0 7 10 1234 4294967295 ");
+    }
+
+    #[test]
+    fn postings_count_both_variants_in_df() {
+        let mut p = Postings::new(2);
+        let doc = |t: u32, tf: u32| DocTerms {
+            fields: [vec![], vec![], vec![], vec![(t, tf)]],
+            tokens: [0, 0, 0, tf + 1],
+        };
+        p.add(Variant::Standard, &doc(0, 2));
+        p.add(Variant::Easy, &doc(0, 1));
+        p.add(Variant::Standard, &doc(1, 1));
+        p.add(Variant::Standard, &doc(0, 3));
+        assert_eq!(
+            p.encode(0, Variant::Standard).unwrap(),
+            "[3,3,2,0,2,3,2,3,4]"
+        );
+        assert_eq!(p.encode(0, Variant::Easy).unwrap(), "[3,3,1,0,1,2]");
+        assert_eq!(p.encode(1, Variant::Easy), None);
+        assert_eq!(p.totals, [0, 0, 0, 3 + 2 + 2 + 4]);
+        assert_eq!(p.terms_used(), 2);
+    }
+}
