@@ -138,4 +138,5 @@ and CSS are not counted; bookshelf's `search.js` includes its UI.
 page is served, one guide page (gen-corpus's `edit_page`) gets a sentence appended in one write, \
 and the page's URL is polled every 2 ms until the sentence is in the served HTML. The tools take \
 turns, with a 1.5 s pause after each edit. The source file is restored afterwards.
+- The work folder lies outside the repository on purpose: inside the git-ignored `target/`, `mdbook serve` never saw an edit (it honours the enclosing repository's `.gitignore`).
 ";

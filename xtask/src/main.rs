@@ -56,7 +56,9 @@ struct BenchArgs {
     /// Timed passes over the 50 search queries.
     #[arg(long, default_value_t = 20)]
     passes: usize,
-    /// Work folder for corpora, outputs and logs (default: target/bench-work).
+    /// Work folder for corpora, outputs and logs (default: `bookshelf-bench` in the temporary
+    /// folder). Keep it outside any git-ignored folder of a repository: mdBook's server
+    /// ignores edits to files that its enclosing repository's `.gitignore` names.
     #[arg(long)]
     work: Option<PathBuf>,
     /// Do not install missing tools; fail instead.
@@ -89,7 +91,7 @@ fn bench(args: BenchArgs) -> anyhow::Result<()> {
     let work = args
         .work
         .clone()
-        .unwrap_or_else(|| workspace.join("target/bench-work"));
+        .unwrap_or_else(|| std::env::temp_dir().join("bookshelf-bench"));
     std::fs::create_dir_all(&work)
         .with_context(|| format!("could not create `{}`", work.display()))?;
     let work = work.canonicalize()?;

@@ -231,14 +231,9 @@ pub(crate) fn serve(
         }
         Tool::Mdbook => {
             let mut cmd = Command::new(&tools.mdbook);
-            cmd.arg("serve").arg(dir).args([
-                "--hostname",
-                "127.0.0.1",
-                "--port",
-                &p,
-                "--watcher",
-                "native",
-            ]);
+            cmd.arg("serve")
+                .arg(dir)
+                .args(["--hostname", "127.0.0.1", "--port", &p]);
             (cmd, format!("/{id}.html"))
         }
         Tool::Hugo => {
@@ -272,7 +267,7 @@ pub(crate) fn command_lines() -> Vec<(&'static str, &'static str)> {
         ),
         (
             "mdBook serve",
-            "mdbook serve DIR --hostname 127.0.0.1 --port P --watcher native   (its default poll watcher saw no edit within 60 s at 1,000 pages)",
+            "mdbook serve DIR --hostname 127.0.0.1 --port P",
         ),
         (
             "Hugo server",
