@@ -460,7 +460,6 @@ describe("the not-found page", () => {
 
   test(
     "a missing page deep in the site still gets the stylesheet and working links",
-    { todo: "renderer: 404.html uses relative URLs (assets/bookshelf.css); it needs root-relative ones" },
     async () => {
       const { context, problems } = await openContext(browser, server.url);
       const page = await context.newPage();

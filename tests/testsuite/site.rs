@@ -33,6 +33,10 @@ fn target(
     };
     let mut parts: Vec<&str> = page.split('/').collect();
     parts.pop();
+    if path.starts_with('/') {
+        // Root-relative (the 404 page): the fixture's base path is `/`.
+        parts.clear();
+    }
     if !path.is_empty() {
         for seg in path.split('/') {
             match seg {

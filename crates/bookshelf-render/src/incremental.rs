@@ -225,8 +225,17 @@ impl Incremental {
                 keys.push((file, key));
             }
         }
-        let results: Vec<Result<(String, String, Option<PageText>), RenderError>> =
-            todo.par_iter().map(|&job| shared.render(job)).collect();
+        let results: Vec<Result<(String, String, Option<PageText>), RenderError>> = todo
+            .par_iter()
+            .map(|&job| match job {
+                Job::Print(v) => {
+                    let path = crate::urls::site_path(v, &shared.route(job));
+                    shared.write_print(v, &out.join(file_for(&path)))?;
+                    Ok((path, String::new(), None))
+                }
+                _ => shared.render(job),
+            })
+            .collect();
         let mut rebuilt = Rebuilt {
             rendered: todo.len(),
             ..Default::default()

@@ -46,6 +46,8 @@ pub struct Place<'a> {
     pub variant: Variant,
     /// A glossary term not to link (on that term's own page).
     pub skip_term: Option<usize>,
+    /// Link glossary terms (not on paper: the print page leaves them as words).
+    pub link_terms: bool,
 }
 
 pub(crate) fn escape(s: &str) -> String {
@@ -99,12 +101,26 @@ pub(crate) fn term_html(
 fn link_terms<'e>(
     ctx: &Ctx<'_>,
     place: Place<'_>,
-    text: &str,
+    cow: CowStr<'e>,
     used: &mut HashSet<usize>,
     out: &mut Vec<Event<'e>>,
 ) {
+    let found = if place.link_terms {
+        ctx.terms.find(&cow)
+    } else {
+        Vec::new()
+    };
+    if found
+        .iter()
+        .all(|m| Some(m.term) == place.skip_term || used.contains(&m.term))
+    {
+        // Nothing new to link: keep the text as it is, without copying it.
+        out.push(Event::Text(cow));
+        return;
+    }
+    let text: &str = &cow;
     let mut last = 0;
-    for m in ctx.terms.find(text) {
+    for m in found {
         if Some(m.term) == place.skip_term || used.contains(&m.term) {
             continue;
         }
@@ -139,13 +155,26 @@ pub fn render_markdown(
     place: Place<'_>,
     mode: EasyMode,
 ) -> Rendered {
+    render_markdown_sharing(ctx, markdown, body, place, mode, &mut HashSet::new())
+}
+
+/// Render Markdown that is one of several fragments of a page (checklist items): `used` holds
+/// the glossary terms already linked on the page, so each is linked once per page.
+pub fn render_markdown_sharing(
+    ctx: &Ctx<'_>,
+    markdown: &str,
+    body: Option<&Body>,
+    place: Place<'_>,
+    mode: EasyMode,
+    used: &mut HashSet<usize>,
+) -> Rendered {
     let from = body.map_or_else(
         || std::path::PathBuf::from("content/glossary.yaml"),
         |b| b.path.clone(),
     );
     let mut out: Vec<Event<'_>> = Vec::new();
     let mut rendered = Rendered::default();
-    let mut used = HashSet::new();
+    let before: HashSet<usize> = used.clone();
     let mut heading_index = 0;
     let mut in_heading = false;
     let mut heading_text = String::new();
@@ -232,7 +261,7 @@ pub fn render_markdown(
                 if in_heading || link_depth > 0 || in_code {
                     out.push(Event::Text(t));
                 } else {
-                    link_terms(ctx, place, &t, &mut used, &mut out);
+                    link_terms(ctx, place, t, used, &mut out);
                 }
             }
             Event::Code(c) => {
@@ -257,12 +286,12 @@ pub fn render_markdown(
     }
     let events = match (place.variant, mode) {
         (Variant::Standard, _) => out,
-        (Variant::Easy, mode) => easy_rows(ctx, place, out, mode, &used),
+        (Variant::Easy, mode) => easy_rows(ctx, place, out, mode, used),
     };
     let mut html = String::with_capacity(markdown.len() * 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
     rendered.html = html;
-    let mut terms: Vec<usize> = used.into_iter().collect();
+    let mut terms: Vec<usize> = used.difference(&before).copied().collect();
     terms.sort_unstable();
     rendered.terms = terms;
     rendered

@@ -44,7 +44,9 @@ impl Staging {
         if let Ok(entries) = std::fs::read_dir(parent) {
             for e in entries.flatten() {
                 let n = e.file_name().to_string_lossy().into_owned();
-                if n.starts_with(&format!(".{name}.tmp-")) || n.starts_with(&format!(".{name}.old-")) {
+                if n.starts_with(&format!(".{name}.tmp-"))
+                    || n.starts_with(&format!(".{name}.old-"))
+                {
                     // Rename first, so a new folder of the same name cannot clash.
                     let doomed = parent.join(format!(".{name}.gone-{}-{n}", std::process::id()));
                     if std::fs::rename(e.path(), &doomed).is_ok() {

@@ -144,14 +144,31 @@ impl<'a> Shared<'a> {
         kind: &str,
     ) -> Context {
         let route = self.route(job);
+        // The 404 page is served at any depth, so its links start from the site's base path.
+        let root = match job {
+            Job::NotFound(_) => self.book.config.base_path(),
+            _ => to_root(path),
+        };
+        let link = |v: Variant, r: &str| {
+            let u = format!("{root}{}", site_path(v, r));
+            if u.is_empty() {
+                "./".to_string()
+            } else {
+                u
+            }
+        };
         let mut c = Context::new();
         c.insert("site", &self.site);
         c.insert("variant", variant.key());
         c.insert("kind", kind);
-        c.insert("root", &to_root(path));
-        let vroot = format!("{}{}", to_root(path), variant.prefix());
-        c.insert("vroot", &vroot);
-        c.insert("switch_url", &self.url(path, variant.other(), &route));
+        c.insert("root", &root);
+        c.insert("vroot", &link(variant, ""));
+        let switch = if matches!(job, Job::NotFound(_)) {
+            link(variant.other(), "")
+        } else {
+            link(variant.other(), &route)
+        };
+        c.insert("switch_url", &switch);
         let current_top = MENU
             .iter()
             .filter(|(r, _)| !r.is_empty() && route.starts_with(r))
@@ -162,7 +179,7 @@ impl<'a> Shared<'a> {
             .iter()
             .map(|(r, t)| LinkCtx {
                 title: t.to_string(),
-                url: self.url(path, variant, r),
+                url: link(variant, r),
                 current: *r == route || (*r == current_top && route == *r),
             })
             .collect();
@@ -219,6 +236,7 @@ impl<'a> Shared<'a> {
             path,
             variant,
             skip_term: None,
+            link_terms: !path.starts_with("print/") && !path.starts_with("easy-read/print/"),
         };
         match (variant, &page.easy) {
             (Variant::Easy, Some(easy)) => (
@@ -434,13 +452,27 @@ impl<'a> Shared<'a> {
         self.render_template("page.html", &c)
     }
 
-    fn inline(&self, text: &str, variant: Variant, path: &str) -> String {
+    fn inline(
+        &self,
+        text: &str,
+        variant: Variant,
+        path: &str,
+        used: &mut std::collections::HashSet<usize>,
+    ) -> String {
         let place = Place {
             path,
             variant,
             skip_term: None,
+            link_terms: !path.starts_with("print/") && !path.starts_with("easy-read/print/"),
         };
-        let r = render_markdown(&self.ctx(), text, None, place, EasyMode::Hand);
+        let r = crate::markdown::render_markdown_sharing(
+            &self.ctx(),
+            text,
+            None,
+            place,
+            EasyMode::Hand,
+            used,
+        );
         let html = r.html.trim();
         // One paragraph: keep its inside only.
         let html = html
@@ -466,6 +498,8 @@ impl<'a> Shared<'a> {
     ) -> Result<(String, Option<PageText>), RenderError> {
         let mut c = self.base_context(job, variant, path, &cl.title, "checklist");
         let mut body = String::new();
+        // Glossary terms are linked once on the whole page, not once per item.
+        let mut used = std::collections::HashSet::new();
         let sections: Vec<SectionCtx> = cl
             .sections
             .iter()
@@ -487,9 +521,12 @@ impl<'a> Shared<'a> {
                             }
                             ItemCtx {
                                 id: it.id.clone(),
-                                html: self.inline(&it.text, variant, path),
+                                html: self.inline(&it.text, variant, path, &mut used),
                                 why: it.why.clone(),
-                                why_html: it.why.as_ref().map(|w| self.inline(w, variant, path)),
+                                why_html: it
+                                    .why
+                                    .as_ref()
+                                    .map(|w| self.inline(w, variant, path, &mut used)),
                                 evidence: it.evidence.clone(),
                             }
                         })
@@ -630,6 +667,8 @@ impl<'a> Shared<'a> {
                     path,
                     variant,
                     skip_term: Some(i),
+                    link_terms: !path.starts_with("print/")
+                        && !path.starts_with("easy-read/print/"),
                 };
                 render_markdown(
                     &self.ctx(),
@@ -762,12 +801,26 @@ impl<'a> Shared<'a> {
 
     /// One part of the print page: its heading and body, with ids made unique.
     fn print_part(n: usize, title: &str, inner: &str) -> String {
-        let inner = inner
-            .replace(" id=\"", &format!(" id=\"p{n}-"))
-            .replace("href=\"#", &format!("href=\"#p{n}-"))
-            .replace("aria-describedby=\"", &format!("aria-describedby=\"p{n}-"))
-            .replace("<h2", "<h3")
-            .replace("</h2>", "</h3>");
+        static REWRITE: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+        let ac = REWRITE.get_or_init(|| {
+            aho_corasick::AhoCorasick::new([
+                " id=\"",
+                "href=\"#",
+                "aria-describedby=\"",
+                "<h2",
+                "</h2>",
+            ])
+            .expect("fixed patterns")
+        });
+        let p = format!("p{n}-");
+        let with = [
+            format!(" id=\"{p}"),
+            format!("href=\"#{p}"),
+            format!("aria-describedby=\"{p}"),
+            "<h3".into(),
+            "</h3>".into(),
+        ];
+        let inner = ac.replace_all(inner, &with);
         format!(
             "<section class=\"print-part\" aria-labelledby=\"part-{n}\"><h2 id=\"part-{n}\">{}</h2>\n{inner}</section>\n",
             escape(title)
@@ -794,9 +847,15 @@ impl<'a> Shared<'a> {
         let page = self.render_template("print.html", &c)?;
         let (head, tail) = page.split_once(MARK).unwrap_or((page.as_str(), ""));
         if let Some(dir) = file.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| RenderError::Io { path: dir.to_path_buf(), source: e })?;
+            std::fs::create_dir_all(dir).map_err(|e| RenderError::Io {
+                path: dir.to_path_buf(),
+                source: e,
+            })?;
         }
-        let io = |e| RenderError::Io { path: file.to_path_buf(), source: e };
+        let io = |e| RenderError::Io {
+            path: file.to_path_buf(),
+            source: e,
+        };
         let mut w = std::io::BufWriter::new(std::fs::File::create(file).map_err(io)?);
         w.write_all(head.as_bytes()).map_err(io)?;
         let pages = &self.book.pages;
@@ -817,22 +876,31 @@ impl<'a> Shared<'a> {
         for cl in &self.book.checklists {
             let mut inner = format!("<p>{}</p>", escape(&cl.summary));
             for s in &cl.sections {
-                inner.push_str(&format!("<h3>{}</h3><ul class=\"print-boxes\">", escape(&s.title)));
+                inner.push_str(&format!(
+                    "<h3>{}</h3><ul class=\"print-boxes\">",
+                    escape(&s.title)
+                ));
                 for it in &s.items {
                     inner.push_str(&format!("<li>{}</li>", escape(&it.text)));
                 }
                 inner.push_str("</ul>");
             }
             n += 1;
-            w.write_all(Self::print_part(n, &cl.title, &inner).as_bytes()).map_err(io)?;
+            w.write_all(Self::print_part(n, &cl.title, &inner).as_bytes())
+                .map_err(io)?;
         }
         let mut gl = String::from("<dl>");
         for i in 0..self.book.glossary.terms.len() {
             let t = self.term_ctx(i, variant, &path, false);
-            gl.push_str(&format!("<dt>{}</dt><dd>{}</dd>", escape(&t.term), escape(&t.definition)));
+            gl.push_str(&format!(
+                "<dt>{}</dt><dd>{}</dd>",
+                escape(&t.term),
+                escape(&t.definition)
+            ));
         }
         gl.push_str("</dl>");
-        w.write_all(Self::print_part(n + 1, "Glossary", &gl).as_bytes()).map_err(io)?;
+        w.write_all(Self::print_part(n + 1, "Glossary", &gl).as_bytes())
+            .map_err(io)?;
         w.write_all(tail.as_bytes()).map_err(io)?;
         w.flush().map_err(io)
     }

@@ -6,14 +6,7 @@
 export const KNOWN_AXE = [];
 
 /** Page-validation findings to set aside: [kind, test on the message, reason]. */
-export const KNOWN_HTML = [
-  [
-    "duplicate-id",
-    /^(easy-read\/)?checklists\/[^:]+: id "tip-[^"]+" used \d+ times$/,
-    "bookshelf-render links glossary terms once per checklist fragment (item text, why) instead of once per page, " +
-      "so a term's tip id (tip-SLUG) repeats on checklist pages; link each term at its first use on the page only",
-  ],
-];
+export const KNOWN_HTML = [];
 
 /** The reason a violation is known, or null. */
 export function knownAxe(path, violation) {
