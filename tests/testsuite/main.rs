@@ -3,6 +3,7 @@
 
 mod cli;
 mod diagnostics;
+mod easy;
 mod helpers;
 mod incremental;
 mod serve;
