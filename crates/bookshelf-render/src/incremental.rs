@@ -11,7 +11,7 @@ use bookshelf_content::{Book, Page, Section};
 use rayon::prelude::*;
 
 use crate::site::{write_file, Job, Shared};
-use crate::urls::{file_for, Variant};
+use crate::urls::file_for;
 use crate::{PageText, RenderError, Renderer};
 
 /// What one rebuild did.
@@ -214,7 +214,7 @@ impl Incremental {
         let mut todo = Vec::new();
         let mut keys = Vec::new();
         for &job in &jobs {
-            let file = file_for(&crate::urls::site_path(variant_of(job), &shared.route(job)));
+            let file = file_for(&crate::urls::site_path(job.variant(), &shared.route(job)));
             wanted.insert(file.clone());
             if matches!(job, Job::Print(_)) && !heavy {
                 continue;
@@ -311,19 +311,5 @@ impl Incremental {
         }
         self.symbols = needed;
         Ok(rebuilt)
-    }
-}
-
-fn variant_of(job: Job) -> Variant {
-    match job {
-        Job::Page(_, v)
-        | Job::Section(_, v)
-        | Job::Checklist(_, v)
-        | Job::Checklists(v)
-        | Job::Glossary(v)
-        | Job::Term(_, v)
-        | Job::Search(v)
-        | Job::Print(v)
-        | Job::NotFound(v) => v,
     }
 }

@@ -43,6 +43,23 @@ pub(crate) enum Job {
     NotFound(Variant),
 }
 
+impl Job {
+    /// The variant this job renders.
+    pub(crate) fn variant(self) -> Variant {
+        match self {
+            Job::Page(_, v)
+            | Job::Section(_, v)
+            | Job::Checklist(_, v)
+            | Job::Checklists(v)
+            | Job::Glossary(v)
+            | Job::Term(_, v)
+            | Job::Search(v)
+            | Job::Print(v)
+            | Job::NotFound(v) => v,
+        }
+    }
+}
+
 const MENU: &[(&str, &str)] = &[
     ("", "Home"),
     ("model/", "The model"),
@@ -246,14 +263,8 @@ impl<'a> Shared<'a> {
                 easy.title.clone(),
                 easy.summary.clone().or_else(|| page.summary.clone()),
             ),
-            (Variant::Easy, None) => (
-                render_body(&self.ctx(), &page.body, place, EasyMode::Auto),
-                false,
-                None,
-                page.title.clone(),
-                page.summary.clone(),
-            ),
-            (Variant::Standard, _) => (
+            // Made-up easy read, or the standard page, from the same body.
+            (Variant::Easy, None) | (Variant::Standard, _) => (
                 render_body(&self.ctx(), &page.body, place, EasyMode::Auto),
                 false,
                 None,
@@ -293,17 +304,7 @@ impl<'a> Shared<'a> {
         &self,
         job: Job,
     ) -> Result<(String, String, Option<PageText>), RenderError> {
-        let variant = match job {
-            Job::Page(_, v)
-            | Job::Section(_, v)
-            | Job::Checklist(_, v)
-            | Job::Checklists(v)
-            | Job::Glossary(v)
-            | Job::Term(_, v)
-            | Job::Search(v)
-            | Job::Print(v)
-            | Job::NotFound(v) => v,
-        };
+        let variant = job.variant();
         let route = self.route(job);
         let path = site_path(variant, &route);
         let (html, text) = match job {
