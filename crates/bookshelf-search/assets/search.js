@@ -299,7 +299,11 @@
           ? load('glossary/' + plan.concepts[0] + '.json') : Promise.resolve(null);
         if (!plan.tokens.length || !vmeta) return answer.then(function (a) { result.answer = card(a, variant); return result; });
         var shards = {};
-        plan.tokens.forEach(function (t) { shards[fnv1a(t) % vmeta.shards] = true; });
+        plan.tokens.forEach(function (t) {
+          var s = fnv1a(t) % vmeta.shards;
+          // `filled`: one hex digit per four shards, bit s % 4 set when shard s has a file.
+          if (!vmeta.filled || (parseInt(vmeta.filled.charAt(s >> 2), 16) >> (s & 3)) & 1) shards[s] = true;
+        });
         var needAttrs = q.level || q.audience || q.kind;
         var loads = Object.keys(shards).map(function (s) { return load(variant + '/p/' + s + '.json'); });
         return Promise.all([Promise.all(loads), needAttrs ? load(variant + '/attrs.json') : null, answer])

@@ -164,11 +164,21 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
         start = end;
     }
     drop(seqs);
-    writer.commit()?;
-    writer.wait_merging_threads()?;
 
-    // 4. The static index, from the same counts so both rank alike.
-    let written = static_index::write(&postings, &analyser.terms, docs, lexicon_file, terms, &dir)?;
+    // 4. The static index, from the same counts so both rank alike, written while tantivy
+    //    writes its segments.
+    let (written, committed) = std::thread::scope(|s| {
+        let commit = s.spawn(move || -> Result<(), SearchError> {
+            writer.commit()?;
+            writer.wait_merging_threads()?;
+            Ok(())
+        });
+        let written =
+            static_index::write(&postings, &analyser.terms, docs, lexicon_file, terms, &dir);
+        (written, commit.join())
+    });
+    committed.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+    let written = written?;
     Ok(IndexStats {
         docs: docs.len(),
         vocabulary: lexicon.order.len(),

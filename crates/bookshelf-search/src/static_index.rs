@@ -50,6 +50,28 @@ pub(crate) struct VariantFile {
     pub(crate) docs: u32,
     pub(crate) shards: u32,
     pub(crate) chunk: u32,
+    /// Which shards have a file (none is written for an empty one): a hex digit per four
+    /// shards, bit `s % 4` of digit `s / 4` for shard `s`; absent when every shard has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) filled: Option<String>,
+}
+
+/// The `filled` map of [`VariantFile`] for shards whose text is `{` (empty) or not.
+fn filled_map(files: &[String]) -> Option<String> {
+    if files.iter().all(|f| f.len() > 1) {
+        return None;
+    }
+    let digits = files
+        .chunks(4)
+        .map(|four| {
+            let bits = four
+                .iter()
+                .enumerate()
+                .fold(0, |acc, (i, f)| acc | (u32::from(f.len() > 1) << i));
+            char::from_digit(bits, 16).unwrap_or('f')
+        })
+        .collect();
+    Some(digits)
 }
 
 /// What [`write`] produced.
@@ -182,11 +204,13 @@ pub(crate) fn write(
             file.push_str(e);
         }
         drop(encoded);
+        let filled = filled_map(&files);
         let pdir = vdir.join("p");
         std::fs::create_dir_all(&pdir).map_err(|e| SearchError::io("create", &pdir, e))?;
         bytes += files
             .into_par_iter()
             .enumerate()
+            .filter(|(_, text)| text.len() > 1)
             .map(|(i, mut text)| {
                 text.push('}');
                 write_file(&pdir.join(format!("{i}.json")), &text)
@@ -226,6 +250,7 @@ pub(crate) fn write(
                 docs: mine.len() as u32,
                 shards: shards as u32,
                 chunk: CHUNK as u32,
+                filled,
             },
         );
     }
@@ -259,4 +284,27 @@ pub(crate) fn write(
         bytes,
         bytes_meta,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filled_marks_the_shards_that_have_a_file() {
+        let files = |filled: &[bool]| -> Vec<String> {
+            filled
+                .iter()
+                .map(|f| if *f { "{\"a\":[]".into() } else { "{".into() })
+                .collect()
+        };
+        assert_eq!(filled_map(&files(&[true; 8])), None);
+        let mut map = [true; 8];
+        map[1] = false;
+        map[4] = false;
+        map[5] = false;
+        map[6] = false;
+        // Shards 0-3: bits 0, 2, 3 → d; shards 4-7: bit 3 → 8.
+        assert_eq!(filled_map(&files(&map)).as_deref(), Some("d8"));
+    }
 }
