@@ -142,6 +142,20 @@ fn link_terms<'e>(
     }
 }
 
+/// Plain text (no Markdown in it) as HTML with its glossary terms linked, once per page.
+pub(crate) fn link_plain(
+    ctx: &Ctx<'_>,
+    place: Place<'_>,
+    text: &str,
+    used: &mut HashSet<usize>,
+) -> String {
+    let mut events = Vec::new();
+    link_terms(ctx, place, CowStr::from(text), used, &mut events);
+    let mut html = String::with_capacity(text.len() + 16);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    html
+}
+
 /// Render a page body.
 pub fn render_body(ctx: &Ctx<'_>, body: &Body, place: Place<'_>, mode: EasyMode) -> Rendered {
     render_markdown(ctx, &body.markdown, Some(body), place, mode)
@@ -180,7 +194,8 @@ pub fn render_markdown_sharing(
     let mut heading_text = String::new();
     let mut link_depth = 0usize;
     let mut in_code = false;
-    let mut ids = bookshelf_content::markdown::page_ids();
+    // Only Markdown without a page body (glossary `more`) makes its own heading ids.
+    let mut ids: Option<bookshelf_content::slug::UniqueIds> = None;
     for event in Parser::new_ext(markdown, bookshelf_content::markdown::options()) {
         match event {
             Event::Start(Tag::Heading {
@@ -193,7 +208,9 @@ pub fn render_markdown_sharing(
                 heading_text.clear();
                 let id = match body.and_then(|b| b.headings.get(heading_index)) {
                     Some(h) => h.id.clone(),
-                    None => ids.unique(&id.map(|s| s.to_string()).unwrap_or_default()),
+                    None => ids
+                        .get_or_insert_with(bookshelf_content::markdown::page_ids)
+                        .unique(&id.map(|s| s.to_string()).unwrap_or_default()),
                 };
                 heading_index += 1;
                 out.push(Event::Start(Tag::Heading {

@@ -466,6 +466,13 @@ impl<'a> Shared<'a> {
             skip_term: None,
             link_terms: !path.starts_with("print/") && !path.starts_with("easy-read/print/"),
         };
+        // Most items are plain sentences: skip the Markdown parser for them.
+        let plain = !text.contains([
+            '*', '_', '[', ']', '`', '<', '>', '&', '!', '#', '|', '~', '\\', '\n',
+        ]);
+        if plain && variant == Variant::Standard {
+            return crate::markdown::link_plain(&self.ctx(), place, text, used);
+        }
         let r = crate::markdown::render_markdown_sharing(
             &self.ctx(),
             text,
