@@ -17,7 +17,9 @@ pub(crate) struct Built {
 }
 
 /// Map rendered text into search documents.
-pub(crate) fn search_docs(texts: Vec<bookshelf_render::PageText>) -> Vec<bookshelf_search::SearchDoc> {
+pub(crate) fn search_docs(
+    texts: Vec<bookshelf_render::PageText>,
+) -> Vec<bookshelf_search::SearchDoc> {
     texts
         .into_iter()
         .map(|t| bookshelf_search::SearchDoc {
@@ -55,18 +57,48 @@ pub(crate) fn search_terms(book: &Book) -> Vec<bookshelf_search::Term> {
 }
 
 /// Render a loaded book into `dir` (a fresh folder) with its search index.
-pub(crate) fn render_into(book: &Book, renderer: &Renderer, dir: &Path) -> anyhow::Result<Built> {
+/// A status line, only once a build has run for over a second (small builds stay quiet).
+pub(crate) fn progress(shell: &Shell, start: Instant, verb: &str, message: &str) {
+    if start.elapsed().as_secs_f64() > 1.0 {
+        shell.status(verb, message);
+    }
+}
+
+pub(crate) fn render_into(
+    book: &Book,
+    renderer: &Renderer,
+    dir: &Path,
+    shell: &Shell,
+) -> anyhow::Result<Built> {
+    let begun = Instant::now();
     let start = Instant::now();
     let rendered = renderer.render(book, dir)?;
     let pages = rendered.texts.len();
-    tracing::debug!("rendered {} files in {:.0?}", rendered.files, start.elapsed());
+    tracing::debug!(
+        "rendered {} files in {:.0?}",
+        rendered.files,
+        start.elapsed()
+    );
+    progress(
+        shell,
+        begun,
+        "Rendered",
+        &format!("{} pages in {:.1?}", rendered.texts.len(), start.elapsed()),
+    );
     if book.config.search.enabled {
         let start = Instant::now();
+        let count = rendered.texts.len();
         let docs = search_docs(rendered.texts);
         bookshelf_search::build(&docs, &search_terms(book), dir)
             .context("could not build the search index")?;
         renderer.write_search_pages(book, dir)?;
         tracing::debug!("search index in {:.0?}", start.elapsed());
+        progress(
+            shell,
+            begun,
+            "Indexed",
+            &format!("{count} pages for search in {:.1?}", start.elapsed()),
+        );
     }
     Ok(Built {
         pages,
@@ -88,6 +120,18 @@ pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Op
     let start = Instant::now();
     let loaded = Loader::new(root).load();
     tracing::debug!("loaded in {:.0?}", start.elapsed());
+    if let Some(book) = &loaded.book {
+        progress(
+            shell,
+            start,
+            "Loaded",
+            &format!(
+                "{} pages and {} checklists",
+                book.pages.len(),
+                book.checklists.len()
+            ),
+        );
+    }
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     let book = match loaded.book {
         Some(ref b) if errors == 0 => b.clone(),
@@ -102,12 +146,9 @@ pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Op
     };
     // The sources were kept only to show diagnostics: free them before the heavy work.
     drop(loaded);
-    tracing::debug!("dropped at {:.0?}", start.elapsed());
     let renderer = Renderer::new(root)?;
-    tracing::debug!("theme at {:.0?}", start.elapsed());
     let staging = bookshelf_render::output::Staging::new(out)?;
-    tracing::debug!("staging folder ready at {:.0?}", start.elapsed());
-    let built = render_into(&book, &renderer, staging.dir())?;
+    let built = render_into(&book, &renderer, staging.dir(), shell)?;
     staging.commit()?;
     tracing::debug!("swapped in at {:.0?}", start.elapsed());
     shell.status(
