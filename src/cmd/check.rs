@@ -103,11 +103,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
                     "file", "words", "age", "longest"
                 ));
                 for p in &pages {
-                    let name = if p.variant == "easy" {
-                        p.file.clone()
-                    } else {
-                        p.file.clone()
-                    };
+                    let name = &p.file;
                     table.push_str(&format!(
                         "{:<58} {:>6} {:>7.1} {:>8}  {}\n",
                         name,

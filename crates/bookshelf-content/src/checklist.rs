@@ -167,7 +167,11 @@ pub(crate) fn parse(
                 None => {
                     // Made-up ids never clash: a repeat gets `-2`, `-3`…
                     let base = id_from_text(&raw_item.text);
-                    let base = if base.is_empty() { "item".to_string() } else { base };
+                    let base = if base.is_empty() {
+                        "item".to_string()
+                    } else {
+                        base
+                    };
                     let mut id = base.clone();
                     let mut n = 2;
                     while !item_ids.insert(id.clone()) {

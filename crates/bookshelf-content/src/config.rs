@@ -166,7 +166,13 @@ impl Config {
 /// Read `book.toml` from its text, reporting problems.
 pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Option<Config> {
     let raw: RawConfig = parse_toml(path, text, diags)?;
-    let book = raw.book.unwrap_or(RawBook { title: None, language: None, description: None, base_url: None, authors: Vec::new() });
+    let book = raw.book.unwrap_or(RawBook {
+        title: None,
+        language: None,
+        description: None,
+        base_url: None,
+        authors: Vec::new(),
+    });
     let mut missing = |key: &str| {
         diags.push(
             Diagnostic::error("missing-key", format!("missing required key `{key}`"))
@@ -174,7 +180,8 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Opt
                 .help(format!("add a `[book]` table with `{key} = \"…\"`, e.g. `title = \"Our bookshelf\"` and `language = \"en-GB\"`")),
         );
     };
-    let (Some(title), Some(language)) = (book.title.or(raw.title), book.language.or(raw.language)) else {
+    let (Some(title), Some(language)) = (book.title.or(raw.title), book.language.or(raw.language))
+    else {
         if !text.contains("title") {
             missing("title");
         }
@@ -192,7 +199,11 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Opt
             language,
             description: book.description.or(raw.description),
             base_url: book.base_url.or(raw.base_url),
-            authors: if book.authors.is_empty() { raw.authors } else { book.authors },
+            authors: if book.authors.is_empty() {
+                raw.authors
+            } else {
+                book.authors
+            },
         },
         easy_read: raw.easy_read,
         search: raw.search,

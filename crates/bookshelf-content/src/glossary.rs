@@ -142,7 +142,7 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Glo
         slugs.insert(slug.clone(), terms.len());
         // Every name (term, abbreviation, alias) must point at one term only.
         let mut own = vec![raw.term.to_lowercase()];
-        own.extend(raw.abbreviations.iter().map(|a| a.clone()));
+        own.extend(raw.abbreviations.iter().cloned());
         own.extend(raw.aliases.iter().map(|a| a.to_lowercase()));
         own.sort();
         own.dedup();
@@ -217,7 +217,7 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Glo
     for (t, see) in terms.iter_mut().zip(resolved) {
         t.see_also = see;
     }
-    terms.sort_by(|a, b| a.term.to_lowercase().cmp(&b.term.to_lowercase()));
+    terms.sort_by_key(|t| t.term.to_lowercase());
     Glossary {
         terms,
         path: Some(path.to_path_buf()),

@@ -38,7 +38,10 @@ fn load_with(files: &[(&str, Vec<u8>)]) {
     }
     let loaded = bookshelf_content::load(dir.path());
     if loaded.book.is_none() {
-        assert!(loaded.diagnostics.iter().any(|d| d.is_error()), "a failed load says why");
+        assert!(
+            loaded.diagnostics.iter().any(|d| d.is_error()),
+            "a failed load says why"
+        );
     }
     for d in &loaded.diagnostics {
         // Every located diagnostic can be shown with its line and column.
@@ -51,7 +54,10 @@ fn valid_files() -> Vec<(&'static str, Vec<u8>)> {
     vec![
         ("book.toml", BOOK.into()),
         ("content/model/a.md", PAGE.into()),
-        ("content/guides/b.md", "---\ntitle: B\n---\n\n## Top\n".into()),
+        (
+            "content/guides/b.md",
+            "---\ntitle: B\n---\n\n## Top\n".into(),
+        ),
         ("content/checklists/c.yaml", CHECKLIST.into()),
         ("content/glossary.yaml", GLOSSARY.into()),
         ("content/symbols.yaml", SYMBOLS.into()),
@@ -83,16 +89,26 @@ proptest! {
 #[test]
 fn yaml_alias_bombs_are_refused_quickly() {
     // Nine levels of nine aliases each: about 387 million strings if it were expanded.
-    let mut bomb = String::from("- term: Bomb\n  plain: A plan.\n  see_also: [&a lol, &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]");
+    let mut bomb = String::from(
+        "- term: Bomb\n  plain: A plan.\n  see_also: [&a lol, &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]",
+    );
     let names = ["b", "c", "d", "e", "f", "g", "h", "i", "j"];
     for w in names.windows(2) {
-        bomb.push_str(&format!(", &{} [{}]", w[1], vec![format!("*{}", w[0]); 9].join(",")));
+        bomb.push_str(&format!(
+            ", &{} [{}]",
+            w[1],
+            vec![format!("*{}", w[0]); 9].join(",")
+        ));
     }
     bomb.push_str(", *j]\n");
     let mut front = String::from("---\ntitle: Bomb\nsummary: x\naudience: [&a staff");
     front.push_str(", &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]");
     for w in names.windows(2) {
-        front.push_str(&format!(", &{} [{}]", w[1], vec![format!("*{}", w[0]); 9].join(",")));
+        front.push_str(&format!(
+            ", &{} [{}]",
+            w[1],
+            vec![format!("*{}", w[0]); 9].join(",")
+        ));
     }
     front.push_str(", *j]\n---\n");
     let start = std::time::Instant::now();

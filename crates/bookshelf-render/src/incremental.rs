@@ -10,7 +10,7 @@ use std::path::Path;
 use bookshelf_content::{Book, Page, Section};
 use rayon::prelude::*;
 
-use crate::site::{write_file, Job, Shared};
+use crate::site::{write_file, Job, JobOutput, Shared};
 use crate::urls::file_for;
 use crate::{PageText, RenderError, Renderer};
 
@@ -225,7 +225,7 @@ impl Incremental {
                 keys.push((file, key));
             }
         }
-        let results: Vec<Result<(String, String, Option<PageText>), RenderError>> = todo
+        let results: Vec<Result<JobOutput, RenderError>> = todo
             .par_iter()
             .map(|&job| match job {
                 Job::Print(v) => {

@@ -186,18 +186,12 @@ impl<'a> Shared<'a> {
             link(variant.other(), &route)
         };
         c.insert("switch_url", &switch);
-        let current_top = MENU
-            .iter()
-            .filter(|(r, _)| !r.is_empty() && route.starts_with(r))
-            .map(|(r, _)| *r)
-            .next()
-            .unwrap_or(if route.is_empty() { "" } else { "-" });
         let menu: Vec<LinkCtx> = MENU
             .iter()
             .map(|(r, t)| LinkCtx {
                 title: t.to_string(),
                 url: link(variant, r),
-                current: *r == route || (*r == current_top && route == *r),
+                current: *r == route,
             })
             .collect();
         c.insert("menu", &menu);
@@ -300,10 +294,7 @@ impl<'a> Shared<'a> {
     }
 
     /// Render one job: its site path, HTML and search text.
-    pub(crate) fn render(
-        &self,
-        job: Job,
-    ) -> Result<(String, String, Option<PageText>), RenderError> {
+    pub(crate) fn render(&self, job: Job) -> Result<JobOutput, RenderError> {
         let variant = job.variant();
         let route = self.route(job);
         let path = site_path(variant, &route);
@@ -919,11 +910,17 @@ fn route_of(path: &str) -> String {
 }
 
 /// Render every job in parallel, handing each page to `write` as soon as it is ready.
+/// Writes one output file (site-relative path, bytes).
+pub(crate) type WriteFile<'a> = dyn Fn(&str, &[u8]) -> Result<(), RenderError> + Sync + 'a;
+
+/// A rendered job: its site path, its HTML and its text for search.
+pub(crate) type JobOutput = (String, String, Option<PageText>);
+
 pub(crate) fn render_all(
     shared: &Shared<'_>,
     jobs: &[Job],
     out: &Path,
-    write: &(dyn Fn(&str, &[u8]) -> Result<(), RenderError> + Sync),
+    write: &WriteFile<'_>,
 ) -> Result<Vec<PageText>, RenderError> {
     let results: Vec<Result<Option<PageText>, RenderError>> = jobs
         .par_iter()
