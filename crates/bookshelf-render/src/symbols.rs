@@ -132,6 +132,9 @@ impl SymbolMatcher {
         let mut patterns = Vec::new();
         let mut names = Vec::new();
         let mut known = HashMap::new();
+        // Every key as written comes first, so it wins over another key's word form of the
+        // same length ("training" as its own key beats "train" + "ing").
+        let mut usable = Vec::new();
         for (key, name) in &book.symbols.map {
             if stop.contains(key) {
                 continue;
@@ -139,12 +142,21 @@ impl SymbolMatcher {
             let exists = *known
                 .entry(name.clone())
                 .or_insert_with(|| set.exists(name));
-            if !exists {
-                continue;
+            if exists {
+                usable.push((key, name));
             }
-            for f in forms(key) {
-                patterns.push(f);
-                names.push(name.clone());
+        }
+        let exact: std::collections::HashSet<&str> = usable.iter().map(|(k, _)| k.as_str()).collect();
+        for (key, name) in &usable {
+            patterns.push(key.to_string());
+            names.push((*name).clone());
+        }
+        for (key, name) in &usable {
+            for f in forms(key).into_iter().skip(1) {
+                if !exact.contains(f.as_str()) {
+                    patterns.push(f);
+                    names.push((*name).clone());
+                }
             }
         }
         let ac = (!patterns.is_empty()).then(|| {
