@@ -232,6 +232,7 @@ fn main() {
         terms.len(),
         t.elapsed().as_secs_f64()
     );
+    println!("peak memory after reading: {} MiB", peak_mib());
     let runs: usize = args
         .iter()
         .position(|a| a == "--runs")
@@ -241,10 +242,14 @@ fn main() {
     for _ in 0..runs {
         // A real build writes into a fresh folder: clearing the last run is not timed.
         let _ = std::fs::remove_dir_all(out.join("search"));
-        let t = Instant::now();
+        let (t, cpu) = (Instant::now(), cpu_secs());
         let stats = build(&docs, &terms, &out).unwrap();
         secs.push(t.elapsed().as_secs_f64());
-        println!("build: {:.2}s {stats:?}", secs[secs.len() - 1]);
+        let (user, sys) = (cpu_secs().0 - cpu.0, cpu_secs().1 - cpu.1);
+        println!(
+            "build: {:.2}s (cpu: user {user:.2}s, system {sys:.2}s) {stats:?}",
+            secs[secs.len() - 1]
+        );
     }
     secs.sort_by(f64::total_cmp);
     println!(
@@ -253,6 +258,7 @@ fn main() {
         secs[0],
         secs[runs - 1]
     );
+    println!("peak memory after building: {} MiB", peak_mib());
     if args.iter().any(|a| a == "--build-only") {
         return;
     }
@@ -334,4 +340,27 @@ fn main() {
 fn gzip_len(path: &Path) -> u64 {
     let out = Command::new("gzip").arg("-9c").arg(path).output().unwrap();
     out.stdout.len() as u64
+}
+
+/// The process's peak resident memory so far (Linux), in MiB.
+fn peak_mib() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .map_or(0, |kb| kb >> 10)
+}
+
+/// CPU seconds this process has used so far, (user, system), from `/proc/self/stat` (Linux).
+fn cpu_secs() -> (f64, f64) {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map_or("", |(_, a)| a);
+    let fields: Vec<f64> = after
+        .split_whitespace()
+        .map(|f| f.parse().unwrap_or(0.0))
+        .collect();
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 a second).
+    let tick = |i: usize| fields.get(i).copied().unwrap_or(0.0) / 100.0;
+    (tick(11), tick(12))
 }

@@ -3,8 +3,8 @@
 use std::path::Path;
 
 use rayon::prelude::*;
-use tantivy::indexer::NoMergePolicy;
-use tantivy::{Index, IndexWriter, TantivyDocument};
+use tantivy::indexer::SingleSegmentIndexWriter;
+use tantivy::{Index, TantivyDocument};
 
 use crate::analysis::{Analyser, DocTerms, Scratch};
 use crate::error::SearchError;
@@ -14,8 +14,8 @@ use crate::postings::Postings;
 use crate::schema::{self, Fields, EVERYONE};
 use crate::{scan, static_index};
 
-/// Memory each indexing thread may use before it writes a segment.
-const MEMORY_PER_THREAD: usize = 64 << 20;
+/// Memory the segment writer sizes its term table for (it grows past this as needed).
+const SEGMENT_MEMORY: usize = 32 << 20;
 /// Documents analysed together before they are handed to tantivy.
 const BATCH: usize = 512;
 
@@ -131,46 +131,59 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
         }
     }
 
-    // 3. Each document's terms (in parallel, a batch at a time), handed to tantivy and kept
-    //    for the static index: one writer, no merging.
+    // 3. Each document's terms, a batch at a time in parallel on rayon's threads, handed in
+    //    order to one tantivy segment written on this thread, and kept for the static index.
     let index = Index::builder()
         .schema(schema::schema())
         .create_in_dir(&index_dir)?;
     schema::register(&index);
     let fields = Fields::new(&index.schema())?;
-    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
-    let mut writer: IndexWriter =
-        index.writer_with_num_threads(threads, threads * MEMORY_PER_THREAD)?;
-    writer.set_merge_policy(Box::new(NoMergePolicy));
+    // One segment written synchronously: no queue of pending documents (the pooled writer
+    // queues up to 10,000, text and all), no worker threads, nothing to merge.
+    let mut writer: SingleSegmentIndexWriter =
+        SingleSegmentIndexWriter::new(index, SEGMENT_MEMORY)?;
     let mut postings = Postings::new(analyser.terms.len());
-    let mut start = 0;
-    while start < docs.len() {
-        let end = (start + BATCH).min(docs.len());
-        let analysed: Vec<(DocTerms, TantivyDocument)> = seqs[start..end]
-            .par_iter_mut()
-            .zip(&docs[start..end])
-            .enumerate()
-            .map_init(Scratch::default, |scratch, (i, (seq, d))| {
-                let seq = std::mem::take(seq);
-                let counted = analyser.document(&seq, d.headings.len(), scratch);
-                let doc = tantivy_doc(fields, d, start + i, &counted, &analyser, &concepts_of);
-                (counted, doc)
-            })
-            .collect();
-        for ((counted, doc), d) in analysed.into_iter().zip(&docs[start..end]) {
-            postings.add(d.variant, &counted);
-            writer.add_document(doc)?;
+    std::thread::scope(|s| -> Result<(), SearchError> {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(DocTerms, TantivyDocument)>>(2);
+        let (analyser, concepts_of) = (&analyser, &concepts_of);
+        s.spawn(move || {
+            let mut start = 0;
+            while start < docs.len() {
+                let end = (start + BATCH).min(docs.len());
+                let analysed = seqs[start..end]
+                    .par_iter_mut()
+                    .zip(&docs[start..end])
+                    .enumerate()
+                    .map_init(Scratch::default, |scratch, (i, (seq, d))| {
+                        let seq = std::mem::take(seq);
+                        let counted = analyser.document(&seq, d.headings.len(), scratch);
+                        let doc =
+                            tantivy_doc(fields, d, start + i, &counted, analyser, concepts_of);
+                        (counted, doc)
+                    })
+                    .collect();
+                if tx.send(analysed).is_err() {
+                    break;
+                }
+                start = end;
+            }
+        });
+        let mut ord = 0;
+        for batch in rx {
+            for (counted, doc) in batch {
+                postings.add(docs[ord].variant, &counted);
+                writer.add_document(doc)?;
+                ord += 1;
+            }
         }
-        start = end;
-    }
-    drop(seqs);
+        Ok(())
+    })?;
 
     // 4. The static index, from the same counts so both rank alike, written while tantivy
     //    writes its segments.
     let (written, committed) = std::thread::scope(|s| {
         let commit = s.spawn(move || -> Result<(), SearchError> {
-            writer.commit()?;
-            writer.wait_merging_threads()?;
+            writer.finalize()?;
             Ok(())
         });
         let written =
