@@ -68,17 +68,27 @@ fn plain_failure(message: String) -> BuildFailure {
 }
 
 /// The slow parts, done after the browser has reloaded: the print pages and the search index.
-fn spawn_worker(
-    out: PathBuf,
-    live: Arc<RwLock<Live>>,
-) -> mpsc::Sender<(Arc<Book>, Vec<bookshelf_render::PageText>)> {
-    let (tx, rx) = mpsc::channel::<(Arc<Book>, Vec<bookshelf_render::PageText>)>();
+/// Work for the background thread: the book and the text of every page.
+type Heavy = (Arc<Book>, Vec<Arc<bookshelf_render::PageText>>);
+
+/// How long the editor must pause before the slow parts are redone, so they never slow
+/// down the rebuilds of someone typing and saving.
+const QUIET: Duration = Duration::from_millis(1500);
+
+fn spawn_worker(out: PathBuf, live: Arc<RwLock<Live>>) -> mpsc::Sender<Heavy> {
+    let (tx, rx) = mpsc::channel::<Heavy>();
     std::thread::spawn(move || {
         while let Ok(mut job) = rx.recv() {
-            while let Ok(newer) = rx.try_recv() {
-                job = newer;
+            // Wait for a quiet moment, keeping only the newest state.
+            loop {
+                match rx.recv_timeout(QUIET) {
+                    Ok(newer) => job = newer,
+                    Err(mpsc::RecvTimeoutError::Timeout) => break,
+                    Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                }
             }
             let (book, texts) = job;
+            let texts: Vec<bookshelf_render::PageText> = texts.iter().map(|t| (**t).clone()).collect();
             let start = Instant::now();
             let renderer = live.read().map(|l| l.renderer.clone());
             if let Ok(r) = renderer {
@@ -237,7 +247,8 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
             let staging = bookshelf_render::output::Staging::new(&out)?;
             site.rebuild(book, staging.dir(), true)?;
             if book.config.search.enabled {
-                let docs = super::site::search_docs(site.texts());
+                let texts = site.texts().iter().map(|t| (**t).clone()).collect();
+                let docs = super::site::search_docs(texts);
                 bookshelf_search::build(&docs, &super::site::search_terms(book), staging.dir())?;
                 site.renderer().write_search_pages(book, staging.dir())?;
             }
@@ -282,10 +293,11 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
             let Some(book) = &loaded.book else {
                 return Err(failure(&loaded));
             };
+            tracing::debug!("loaded the change in {:.0?}", start.elapsed());
             let rebuilt = site
                 .rebuild(book, &rebuild_out, false)
                 .map_err(|e| plain_failure(e.to_string()))?;
-            let book = Arc::new(book.clone());
+            let book = Arc::new(loaded.book.expect("checked above"));
             if let Ok(mut l) = rebuild_live.write() {
                 l.book = Some(book.clone());
             }

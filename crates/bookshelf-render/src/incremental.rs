@@ -30,7 +30,7 @@ pub struct Incremental {
     renderer: Renderer,
     keys: HashMap<String, u64>,
     bytes: HashMap<String, u64>,
-    texts: BTreeMap<String, PageText>,
+    texts: BTreeMap<String, std::sync::Arc<PageText>>,
     /// Symbol files each page uses (`handshake.svg`), and those written.
     page_symbols: HashMap<String, Vec<String>>,
     symbols: BTreeSet<String>,
@@ -109,7 +109,7 @@ impl Incremental {
     }
 
     /// The text of every page, for the search index.
-    pub fn texts(&self) -> Vec<PageText> {
+    pub fn texts(&self) -> Vec<std::sync::Arc<PageText>> {
         self.texts.values().cloned().collect()
     }
 
@@ -207,8 +207,10 @@ impl Incremental {
         out: &Path,
         heavy: bool,
     ) -> Result<Rebuilt, RenderError> {
+        let start = std::time::Instant::now();
         let shared = Shared::new(book, &self.renderer.theme);
         let global = self.global_key(book);
+        tracing::debug!("shared parts in {:.0?}", start.elapsed());
         let jobs = shared.jobs();
         let mut wanted: BTreeSet<String> = BTreeSet::new();
         let mut todo = Vec::new();
@@ -225,6 +227,7 @@ impl Incremental {
                 keys.push((file, key));
             }
         }
+        tracing::debug!("{} of {} pages to render, found in {:.0?}", todo.len(), jobs.len(), start.elapsed());
         let results: Vec<Result<JobOutput, RenderError>> = todo
             .par_iter()
             .map(|&job| match job {
@@ -257,7 +260,7 @@ impl Incremental {
             }
             self.keys.insert(file, key);
             if let Some(t) = text {
-                let old = self.texts.insert(t.route.clone(), t.clone());
+                let old = self.texts.insert(t.route.clone(), std::sync::Arc::new(t.clone()));
                 if old.is_none_or(|o| {
                     o.body != t.body
                         || o.title != t.title
