@@ -3,7 +3,7 @@
 //! text, but on numbers: each distinct word is looked up in the lexicon once for the site.
 
 use crate::lexicon::{Lexicon, CONCEPT_PREFIX};
-use crate::scan::{END, SPACED};
+use crate::scan::{self, SPACED};
 use crate::words::WordMap;
 
 /// No term: a stop word.
@@ -41,6 +41,7 @@ pub(crate) struct Scratch {
     touched: Vec<u32>,
     joined: Vec<u32>,
     seq: Vec<u32>,
+    text: Vec<u32>,
     buf: String,
 }
 
@@ -188,38 +189,34 @@ impl Analyser {
     }
 
     /// The tokens of a document scanned as title, each heading, summary, body.
-    pub(crate) fn document(&self, scanned: &[u32], headings: usize, s: &mut Scratch) -> DocTerms {
+    pub(crate) fn document(&self, scanned: &[u8], headings: usize, s: &mut Scratch) -> DocTerms {
         if s.counts.len() < self.terms.len() {
             s.counts.resize(self.terms.len(), 0);
         }
         let mut out = DocTerms::default();
-        let mut texts = scanned.split(|x| *x == END);
-        let mut field_texts = |f: usize, n: usize, s: &mut Scratch| {
+        let mut at = 0;
+        for (f, n) in [(0, 1), (1, headings), (2, 1), (3, 1)] {
             for _ in 0..n {
-                let text = texts.next().unwrap_or_default();
-                let (mut joined, mut buf) =
-                    (std::mem::take(&mut s.joined), std::mem::take(&mut s.buf));
-                self.join(text, &mut buf, &mut joined);
-                s.seq.clear();
-                s.seq.extend(
+                let mut text = std::mem::take(&mut s.text);
+                scan::next_text(scanned, &mut at, &mut text);
+                let mut joined = std::mem::take(&mut s.joined);
+                self.join(&text, &mut s.buf, &mut joined);
+                let mut seq = std::mem::take(&mut s.seq);
+                seq.clear();
+                seq.extend(
                     joined
                         .iter()
                         .map(|w| self.term_of[*w as usize])
                         .filter(|t| *t != NO_TERM),
                 );
-                let seq = std::mem::take(&mut s.seq);
                 out.tokens[f] += self.count(&seq, s);
-                (s.joined, s.buf, s.seq) = (joined, buf, seq);
+                (s.text, s.joined, s.seq) = (text, joined, seq);
             }
             let list = &mut out.fields[f];
             for t in s.touched.drain(..) {
                 list.push((t, std::mem::take(&mut s.counts[t as usize])));
             }
-        };
-        field_texts(0, 1, s);
-        field_texts(1, headings, s);
-        field_texts(2, 1, s);
-        field_texts(3, 1, s);
+        }
         out
     }
 }

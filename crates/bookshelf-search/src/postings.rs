@@ -7,9 +7,53 @@ use tantivy::fieldnorm::FieldNormReader;
 use crate::analysis::DocTerms;
 use crate::model::Variant;
 
-/// One term's postings: variant → field → (document number in its variant, term frequency),
-/// in document order.
-type TermLists = [[Vec<(u32, u32)>; 4]; 2];
+/// One posting list: (document-number gap, term frequency) pairs as LEB128 varints, which
+/// holds the 10,000-page corpus's postings in about a quarter of the room of `(u32, u32)`s.
+#[derive(Default)]
+struct List {
+    bytes: Vec<u8>,
+    len: u32,
+    last: u32,
+}
+
+impl List {
+    fn push(&mut self, doc: u32, tf: u32) {
+        for mut n in [doc - self.last, tf] {
+            while n >= 0x80 {
+                self.bytes.push((n as u8) | 0x80);
+                n >>= 7;
+            }
+            self.bytes.push(n as u8);
+        }
+        self.last = doc;
+        self.len += 1;
+    }
+
+    /// The (document, frequency) pairs, in order.
+    fn iter(&self) -> impl Iterator<Item = (u32, u32)> + '_ {
+        let mut bytes = self.bytes.iter();
+        let mut next = move || {
+            let mut n = 0u32;
+            let mut shift = 0;
+            for b in bytes.by_ref() {
+                n |= u32::from(b & 0x7f) << shift;
+                if b & 0x80 == 0 {
+                    return Some(n);
+                }
+                shift += 7;
+            }
+            None
+        };
+        let mut doc = 0;
+        std::iter::from_fn(move || {
+            doc += next()?;
+            Some((doc, next()?))
+        })
+    }
+}
+
+/// One term's postings: variant → field → list.
+type TermLists = [[List; 4]; 2];
 
 /// Every term's postings per variant and field, with each document's field-norm codes.
 pub(crate) struct Postings {
@@ -58,7 +102,7 @@ impl Postings {
         for (f, list) in terms.fields.iter().enumerate() {
             self.totals[f] += u64::from(terms.tokens[f]);
             for &(t, tf) in list {
-                self.lists[t as usize][v][f].push((local, tf));
+                self.lists[t as usize][v][f].push(local, tf);
             }
         }
         self.norms[v].push(terms.tokens.map(FieldNormReader::fieldnorm_to_id));
@@ -69,7 +113,7 @@ impl Postings {
     pub(crate) fn terms_used(&self) -> usize {
         self.lists
             .iter()
-            .filter(|l| l.iter().flatten().any(|p| !p.is_empty()))
+            .filter(|l| l.iter().flatten().any(|p| p.len > 0))
             .count()
     }
 
@@ -78,26 +122,26 @@ impl Postings {
     pub(crate) fn encode(&self, term: u32, variant: Variant) -> Option<String> {
         let v = variant as usize;
         let lists = &self.lists[term as usize];
-        if lists[v].iter().all(Vec::is_empty) {
+        if lists[v].iter().all(|l| l.len == 0) {
             return None;
         }
         let mut out = String::from("[");
         for (f, list) in lists[v].iter().enumerate() {
-            if list.is_empty() {
+            if list.len == 0 {
                 continue;
             }
             if out.len() > 1 {
                 out.push(',');
             }
-            let df = (lists[0][f].len() + lists[1][f].len()) as u32;
-            for (i, n) in [f as u32, df, list.len() as u32].into_iter().enumerate() {
+            let df = lists[0][f].len + lists[1][f].len;
+            for (i, n) in [f as u32, df, list.len].into_iter().enumerate() {
                 if i > 0 {
                     out.push(',');
                 }
                 push_u32(&mut out, n);
             }
             let mut last = 0;
-            for &(local, tf) in list {
+            for (local, tf) in list.iter() {
                 out.push(',');
                 push_u32(&mut out, local - last);
                 out.push(',');
@@ -124,6 +168,17 @@ mod tests {
             s.push(' ');
         }
         assert_eq!(s, "0 7 10 1234 4294967295 ");
+    }
+
+    #[test]
+    fn lists_keep_large_gaps_and_frequencies() {
+        let mut list = List::default();
+        let pairs = [(0, 1), (127, 128), (300, 70_000), (u32::MAX, u32::MAX)];
+        for (doc, tf) in pairs {
+            list.push(doc, tf);
+        }
+        assert_eq!(list.iter().collect::<Vec<_>>(), pairs);
+        assert_eq!(list.len, 4);
     }
 
     #[test]

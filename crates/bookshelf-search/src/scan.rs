@@ -8,10 +8,45 @@ use crate::words::{self, WordMap, WordSet};
 
 /// Set on a word whose gap from the word before it in the same text is only whitespace.
 pub(crate) const SPACED: u32 = 1 << 31;
-/// Closes each text of a document.
-pub(crate) const END: u32 = u32::MAX;
 /// A spelling whose folded form is empty: not a word.
 const NONE: u32 = u32::MAX;
+
+/// Appends a word (number and [`SPACED`] flag) to a document's sequence: a LEB128 varint of
+/// `(number + 1) * 2 + spaced`, so frequent words take one byte; a zero byte closes a text.
+fn push_word(seq: &mut Vec<u8>, word: u32) {
+    let mut n = (u64::from(word & !SPACED) + 1) << 1 | u64::from(word & SPACED != 0);
+    while n >= 0x80 {
+        seq.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    seq.push(n as u8);
+}
+
+/// Reads the next text of a sequence into `out` (numbers with [`SPACED`]); false at the end.
+pub(crate) fn next_text(seq: &[u8], at: &mut usize, out: &mut Vec<u32>) -> bool {
+    out.clear();
+    if *at >= seq.len() {
+        return false;
+    }
+    let mut n = 0u64;
+    let mut shift = 0;
+    while *at < seq.len() {
+        let b = seq[*at];
+        *at += 1;
+        n |= u64::from(b & 0x7f) << shift;
+        if b & 0x80 != 0 {
+            shift += 7;
+            continue;
+        }
+        if n == 0 {
+            return true;
+        }
+        let word = ((n >> 1) - 1) as u32;
+        out.push(if n & 1 == 1 { word | SPACED } else { word });
+        (n, shift) = (0, 0);
+    }
+    true
+}
 
 /// What pass 1 found.
 pub(crate) struct Scanned {
@@ -19,8 +54,8 @@ pub(crate) struct Scanned {
     pub(crate) words: Vec<String>,
     /// Hyphenated forms of 2 or 3 parts, folded part by part (`co-production`).
     pub(crate) compounds: WordSet<String>,
-    /// Each entry's texts as word numbers (with [`SPACED`]), each text closed by [`END`].
-    pub(crate) seqs: Vec<Vec<u32>>,
+    /// Each entry's texts as word numbers (see [`next_text`]).
+    pub(crate) seqs: Vec<Vec<u8>>,
 }
 
 /// One worker's share: its own numbering of the words it met.
@@ -33,7 +68,7 @@ struct Part<'a> {
     words: Vec<String>,
     counts: Vec<u64>,
     compounds: WordSet<String>,
-    seqs: Vec<Vec<u32>>,
+    seqs: Vec<Vec<u8>>,
 }
 
 impl<'a> Part<'a> {
@@ -64,7 +99,7 @@ impl<'a> Part<'a> {
         id
     }
 
-    fn text(&mut self, text: &'a str, seq: &mut Vec<u32>) {
+    fn text(&mut self, text: &'a str, seq: &mut Vec<u8>) {
         let mut prev_end = None;
         words::for_each_word(text, |from, to, parts| {
             let id = self.word(&text[from..to], parts);
@@ -76,10 +111,10 @@ impl<'a> Part<'a> {
                 let gap = &text[end..from];
                 gap.bytes().all(|b| b == b' ' || b == b'\n') || gap.chars().all(char::is_whitespace)
             });
-            seq.push(if spaced { id | SPACED } else { id });
+            push_word(seq, if spaced { id | SPACED } else { id });
             prev_end = Some(to);
         });
-        seq.push(END);
+        seq.push(0);
     }
 }
 
@@ -123,18 +158,27 @@ pub(crate) fn scan(entries: &[Vec<&str>]) -> Scanned {
         .collect();
     let words: Vec<String> = order.into_iter().map(|(w, _)| w.to_string()).collect();
     drop(number);
-    // Renumber in place: the sequences are the biggest thing this pass holds.
-    let seqs: Vec<Vec<Vec<u32>>> = parts
+    // Renumber, a document at a time so only one copy of each is held.
+    let seqs: Vec<Vec<Vec<u8>>> = parts
         .into_par_iter()
         .zip(globals)
         .map(|(part, global)| {
+            let mut words = Vec::new();
             let mut seqs = part.seqs;
             for seq in &mut seqs {
-                for x in seq.iter_mut() {
-                    if *x != END {
-                        *x = global[(*x & !SPACED) as usize] | (*x & SPACED);
+                let mut renumbered = Vec::with_capacity(seq.len());
+                let mut at = 0;
+                while next_text(seq, &mut at, &mut words) {
+                    for w in &words {
+                        push_word(
+                            &mut renumbered,
+                            global[(w & !SPACED) as usize] | (w & SPACED),
+                        );
                     }
+                    renumbered.push(0);
                 }
+                renumbered.shrink_to_fit();
+                *seq = renumbered;
             }
             seqs
         })
@@ -144,5 +188,43 @@ pub(crate) fn scan(entries: &[Vec<&str>]) -> Scanned {
         words,
         compounds,
         seqs,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sequences_read_back_as_written() {
+        let texts = [vec![0, 5 | SPACED, 200_000, 63 | SPACED], vec![], vec![1]];
+        let mut seq = Vec::new();
+        for text in &texts {
+            for w in text {
+                push_word(&mut seq, *w);
+            }
+            seq.push(0);
+        }
+        let (mut at, mut out, mut read) = (0, Vec::new(), Vec::new());
+        while next_text(&seq, &mut at, &mut out) {
+            read.push(out.clone());
+        }
+        assert_eq!(read, texts);
+    }
+
+    #[test]
+    fn words_are_numbered_by_frequency_and_compounds_kept() {
+        let entries = vec![
+            vec!["Co-production, co production"],
+            vec!["plan plan. Plan"],
+        ];
+        let scanned = scan(&entries);
+        assert_eq!(scanned.words, ["plan", "co", "coproduction", "production"]);
+        assert!(scanned.compounds.contains("co-production"));
+        let mut words = Vec::new();
+        let mut at = 0;
+        assert!(next_text(&scanned.seqs[1], &mut at, &mut words));
+        // `plan. Plan`: the full stop means the third is not spaced from the second.
+        assert_eq!(words, [0, SPACED, 0]);
     }
 }
