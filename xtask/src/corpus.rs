@@ -47,7 +47,7 @@ pub(crate) fn generator(workspace: &Path) -> anyhow::Result<PathBuf> {
 }
 
 /// The command that generates a corpus (shown in BENCHMARKS.md).
-pub(crate) fn command_line(pages: usize, format: Format, out: &str) -> String {
+pub(crate) fn command_line(pages: &str, format: Format, out: &str) -> String {
     format!(
         "python3 ../shared/bench/gen-corpus --pages {pages} --out {out} --format {} --seed {SEED}",
         format.as_str()

@@ -122,8 +122,9 @@ the process. The tools take turns, the order rotating each round. bookshelf buil
 and the search index (tantivy and static); mdBook and Hugo run with their defaults (mdBook's \
 default includes its search index). gen-corpus's bookshelf layout is brought in line with the \
 content contract first (`[book]` table; ids for repeated checklist items).
-- **Search index build**: bookshelf's full build minus its build of the same corpus with \
-`[search] enabled = false` (difference of medians); Pagefind: `pagefind --site` over bookshelf's \
+- **Search index build**: CPU time (wall-time differences drown in the noise) of bookshelf's \
+full build minus its build of the same corpus with `[search] enabled = false` (difference of \
+medians); Pagefind: `pagefind --site` over bookshelf's \
 built site (both variants), after each round.
 - **Query latency**: `bookshelf_search::Searcher` opened once on the built site, 50 fixed queries \
 (see `xtask/src/search.rs`) after one warm pass; nearest-rank p50 and p99 of single queries.

@@ -130,7 +130,7 @@ fn bench(args: BenchArgs) -> anyhow::Result<()> {
             corpus::Format::Hugo,
         ]
         .iter()
-        .map(|f| corpus::command_line(opts.pages[0], *f, &format!("DIR-{f:?}").to_lowercase()))
+        .map(|f| corpus::command_line("N", *f, &format!("DIR-{f:?}").to_lowercase()))
         .collect(),
         tool_commands: tools::command_lines(),
         rows: &outcome.rows,

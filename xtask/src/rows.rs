@@ -63,17 +63,15 @@ pub(crate) fn search_rows(
     let mut rows = Vec::new();
     let mut index = Row::new(
         pages,
-        "search index build (bookshelf: full − no-search build; Pagefind over bookshelf's site)",
+        "search index build, CPU time (bookshelf: full − no-search build; Pagefind over bookshelf's site)",
         Unit::Seconds,
     );
-    if let (Some(full), Some(bare)) = (
-        Summary::of(&b.bookshelf.wall),
-        Summary::of(&b.no_search.wall),
-    ) {
+    if let (Some(full), Some(bare)) = (Summary::of(&b.bookshelf.cpu), Summary::of(&b.no_search.cpu))
+    {
         index.cells[0] =
             Cell::Value(Summary::of(&[(full.median - bare.median).max(0.0)]).expect("one value"));
     }
-    index.cells[3] = cell(&b.pagefind.wall, &b.pagefind.note);
+    index.cells[3] = cell(&b.pagefind.cpu, &b.pagefind.note);
     rows.push(index);
     let mut pf_rss = Row::new(pages, "Pagefind indexing, peak memory", Unit::MiB);
     pf_rss.cells[3] = cell(&b.pagefind.rss, &b.pagefind.note);
