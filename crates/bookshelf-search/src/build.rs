@@ -70,6 +70,7 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
         "easy",
         "meta.json",
         "glossary.json",
+        "glossary",
         "search.js",
     ] {
         let p = dir.join(name);
@@ -139,7 +140,8 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
     schema::register(&index);
     let fields = Fields::new(&index.schema())?;
     // One segment written synchronously: no queue of pending documents (the pooled writer
-    // queues up to 10,000, text and all), no worker threads, nothing to merge.
+    // queues up to 10,000, text and all), no worker threads, nothing to merge. (The type is
+    // public but doc-hidden in tantivy 0.25: check it on each tantivy upgrade.)
     let mut writer: SingleSegmentIndexWriter =
         SingleSegmentIndexWriter::new(index, SEGMENT_MEMORY)?;
     let mut postings = Postings::new(analyser.terms.len());

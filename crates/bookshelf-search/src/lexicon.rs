@@ -1,5 +1,6 @@
 //! The site's lexicon: vocabulary, compounds and glossary concepts, and the one analysis
-//! (words → compounds → terms → concepts) used for indexing, for queries and for the static index.
+//! (words → compounds → terms → concepts) used for indexing, for queries and for snippets
+//! (the build runs the same steps on word numbers: `analysis`).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -330,7 +331,8 @@ impl Lexicon {
         found
     }
 
-    /// Analyses a text for the index: calls `emit(token, from, to)` for each concept and
+    /// Analyses a text as the index does (the build does it on word numbers, `analysis`,
+    /// and a test holds the two equal): calls `emit(token, from, to)` for each concept and
     /// term, in order of position.
     pub(crate) fn analyze(&self, text: &str, mut emit: impl FnMut(&str, usize, usize)) {
         let words = self.join_compounds(text, words::split(text), false);

@@ -5,16 +5,21 @@
 //!
 //! 1. The binary maps the book into [`SearchDoc`]s (both variants, every kind of page) and
 //!    glossary [`Term`]s; this crate depends on no other crate of ours.
-//! 2. [`build`] reads every text once to make the site's lexicon (`lexicon`): its vocabulary
-//!    of folded words, the compounds written with hyphens (`co-production`), and each
-//!    glossary entry's phrases as terms.
-//! 3. The same lexicon analyses every field for tantivy (`schema::LexiconTokenizer`): words,
-//!    UK spellings, compounds joined, English stems with the equivalences the stemmer misses
-//!    (child/children, decide/decision, practise/practice, person/people), stop words dropped,
-//!    and a concept token `~N` wherever a glossary phrase appears, so `EHCP` and
-//!    `Education, Health and Care plan` index alike.
-//! 4. The static index (`static_index`) is read back out of tantivy, field norms and all, into
-//!    `meta.json` plus per-variant posting shards and document chunks, with `search.js`.
+//! 2. [`build`] reads every text once (`scan`, in parallel): each distinct spelling is folded
+//!    once, words are counted, hyphenated compounds (`co-production`) collected, and each
+//!    document is kept as a sequence of word numbers. From these comes the site's lexicon
+//!    (`lexicon`): its vocabulary of folded words, the compounds, and each glossary entry's
+//!    phrases as terms.
+//! 3. The lexicon then analyses every document's word numbers (`analysis`, in parallel, a
+//!    batch at a time) exactly as it analyses text: UK spellings, compounds joined, English
+//!    stems with the equivalences the stemmer misses (child/children, decide/decision,
+//!    practise/practice, person/people), stop words dropped, and a concept token `~N`
+//!    wherever a glossary phrase appears, so `EHCP` and `Education, Health and Care plan`
+//!    index alike. The counted terms go to one tantivy segment (`schema::TermsTokenizer`
+//!    reads them back) and into the static index's postings (`postings`).
+//! 4. The static index (`static_index`) is written from those postings, with the field norms
+//!    tantivy computes from the same counts, into `meta.json` plus per-variant posting shards
+//!    and document chunks, with `search.js`, while tantivy writes its segment.
 //! 5. [`Searcher`] understands a query (`understand`): corrects unknown words against the
 //!    vocabulary, joins compounds, maps words to terms and finds glossary concepts; then runs an
 //!    ordinary boosted BM25 query with filters and makes `<mark>` snippets.

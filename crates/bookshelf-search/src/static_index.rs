@@ -56,18 +56,18 @@ pub(crate) struct VariantFile {
     pub(crate) filled: Option<String>,
 }
 
-/// The `filled` map of [`VariantFile`] for shards whose text is `{` (empty) or not.
-fn filled_map(files: &[String]) -> Option<String> {
-    if files.iter().all(|f| f.len() > 1) {
+/// The `filled` map of [`VariantFile`] from each shard's terms.
+fn filled_map(members: &[Vec<usize>]) -> Option<String> {
+    if members.iter().all(|m| !m.is_empty()) {
         return None;
     }
-    let digits = files
+    let digits = members
         .chunks(4)
         .map(|four| {
             let bits = four
                 .iter()
                 .enumerate()
-                .fold(0, |acc, (i, f)| acc | (u32::from(f.len() > 1) << i));
+                .fold(0, |acc, (i, m)| acc | (u32::from(!m.is_empty()) << i));
             char::from_digit(bits, 16).unwrap_or('f')
         })
         .collect();
@@ -92,12 +92,14 @@ pub(crate) fn fnv1a(term: &str) -> u32 {
     h
 }
 
+/// Writes a file into a folder that exists (made once per folder, not once per file).
 fn write_file(path: &Path, text: &str) -> Result<u64, SearchError> {
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| SearchError::io("create", parent, e))?;
-    }
     std::fs::write(path, text).map_err(|e| SearchError::io("write", path, e))?;
     Ok(text.len() as u64)
+}
+
+fn create_dir(path: &Path) -> Result<(), SearchError> {
+    std::fs::create_dir_all(path).map_err(|e| SearchError::io("create", path, e))
 }
 
 fn json<T: Serialize>(value: &T) -> String {
@@ -193,32 +195,37 @@ pub(crate) fn write(
             .next_power_of_two()
             .clamp(1, 4096);
         max_shards = max_shards.max(shards);
-        let mut files = vec![String::from("{"); shards];
-        for (term, e) in &encoded {
-            let file = &mut files[(fnv1a(term) as usize) % shards];
-            if file.len() > 1 {
-                file.push(',');
-            }
-            file.push_str(&json(term));
-            file.push(':');
-            file.push_str(e);
+        // Each shard's terms (in term order), written straight from `encoded`.
+        let mut members: Vec<Vec<usize>> = vec![Vec::new(); shards];
+        for (i, (term, _)) in encoded.iter().enumerate() {
+            members[(fnv1a(term) as usize) % shards].push(i);
         }
-        drop(encoded);
-        let filled = filled_map(&files);
+        let filled = filled_map(&members);
         let pdir = vdir.join("p");
-        std::fs::create_dir_all(&pdir).map_err(|e| SearchError::io("create", &pdir, e))?;
-        bytes += files
-            .into_par_iter()
+        create_dir(&pdir)?;
+        bytes += members
+            .par_iter()
             .enumerate()
-            .filter(|(_, text)| text.len() > 1)
-            .map(|(i, mut text)| {
+            .filter(|(_, list)| !list.is_empty())
+            .map(|(s, list)| {
+                let mut text = String::from("{");
+                for &i in list {
+                    let (term, e) = &encoded[i];
+                    if text.len() > 1 {
+                        text.push(',');
+                    }
+                    text.push_str(&json(term));
+                    text.push(':');
+                    text.push_str(e);
+                }
                 text.push('}');
-                write_file(&pdir.join(format!("{i}.json")), &text)
+                write_file(&pdir.join(format!("{s}.json")), &text)
             })
             .sum::<Result<u64, SearchError>>()?;
+        drop(encoded);
         let mine: Vec<&SearchDoc> = docs.iter().filter(|d| d.variant == variant).collect();
         let ddir = vdir.join("d");
-        std::fs::create_dir_all(&ddir).map_err(|e| SearchError::io("create", &ddir, e))?;
+        create_dir(&ddir)?;
         bytes += mine
             .par_chunks(CHUNK)
             .enumerate()
@@ -274,8 +281,10 @@ pub(crate) fn write(
     let bytes_meta = write_file(&dir.join("meta.json"), &json(&meta))?;
     bytes += bytes_meta;
     bytes += write_file(&dir.join("glossary.json"), &json(&terms))?;
+    let gdir = dir.join("glossary");
+    create_dir(&gdir)?;
     for (i, term) in terms.iter().enumerate() {
-        bytes += write_file(&dir.join("glossary").join(format!("{i}.json")), &json(term))?;
+        bytes += write_file(&gdir.join(format!("{i}.json")), &json(term))?;
     }
     bytes += write_file(&dir.join("search.js"), SCRIPT)?;
     Ok(Written {
@@ -292,10 +301,10 @@ mod tests {
 
     #[test]
     fn filled_marks_the_shards_that_have_a_file() {
-        let files = |filled: &[bool]| -> Vec<String> {
+        let files = |filled: &[bool]| -> Vec<Vec<usize>> {
             filled
                 .iter()
-                .map(|f| if *f { "{\"a\":[]".into() } else { "{".into() })
+                .map(|f| if *f { vec![0] } else { vec![] })
                 .collect()
         };
         assert_eq!(filled_map(&files(&[true; 8])), None);
