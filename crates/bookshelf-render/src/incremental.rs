@@ -35,6 +35,14 @@ pub struct Incremental {
     page_symbols: HashMap<String, Vec<String>>,
     symbols: BTreeSet<String>,
     theme_generation: u64,
+    /// The glossary and symbol matchers, kept while their inputs are unchanged.
+    matchers: Option<(
+        u64,
+        std::sync::Arc<crate::terms::TermMatcher>,
+        std::sync::Arc<crate::symbols::SymbolMatcher>,
+    )>,
+    /// Every job with its output file, kept while no page comes or goes.
+    layout: Option<(u64, Vec<(Job, String)>)>,
 }
 
 /// The symbol files a page links to.
@@ -94,6 +102,8 @@ impl Incremental {
             page_symbols: HashMap::new(),
             symbols: BTreeSet::new(),
             theme_generation: 0,
+            matchers: None,
+            layout: None,
         }
     }
 
@@ -208,26 +218,68 @@ impl Incremental {
         heavy: bool,
     ) -> Result<Rebuilt, RenderError> {
         let start = std::time::Instant::now();
-        let shared = Shared::new(book, &self.renderer.theme);
         let global = self.global_key(book);
+        let (terms, symbols) = match &self.matchers {
+            Some((key, t, s)) if *key == global => (t.clone(), s.clone()),
+            _ => {
+                let t = std::sync::Arc::new(crate::terms::TermMatcher::new(&book.glossary));
+                let s = std::sync::Arc::new(crate::symbols::SymbolMatcher::new(book));
+                self.matchers = Some((global, t.clone(), s.clone()));
+                (t, s)
+            }
+        };
+        let shared = Shared::with_matchers(book, &self.renderer.theme, terms, symbols);
         tracing::debug!("shared parts in {:.0?}", start.elapsed());
-        let jobs = shared.jobs();
-        let mut wanted: BTreeSet<String> = BTreeSet::new();
+        // The list of pages and their files changes only when pages come or go.
+        let layout_key = hash_of((
+            book.pages
+                .iter()
+                .map(|p| p.route.as_str())
+                .collect::<Vec<_>>(),
+            book.checklists
+                .iter()
+                .map(|c| c.route.as_str())
+                .collect::<Vec<_>>(),
+            book.glossary
+                .terms
+                .iter()
+                .map(|t| t.route.as_str())
+                .collect::<Vec<_>>(),
+        ));
+        let layout_changed = self.layout.as_ref().is_none_or(|(k, _)| *k != layout_key);
+        if layout_changed {
+            let files = shared
+                .jobs()
+                .into_iter()
+                .map(|job| {
+                    (
+                        job,
+                        file_for(&crate::urls::site_path(job.variant(), &shared.route(job))),
+                    )
+                })
+                .collect();
+            self.layout = Some((layout_key, files));
+        }
+        let layout = &self.layout.as_ref().expect("set above").1;
         let mut todo = Vec::new();
         let mut keys = Vec::new();
-        for &job in &jobs {
-            let file = file_for(&crate::urls::site_path(job.variant(), &shared.route(job)));
-            wanted.insert(file.clone());
+        for (job, file) in layout {
             if matches!(job, Job::Print(_)) && !heavy {
                 continue;
             }
-            let key = self.job_key(&shared, global, job);
-            if self.keys.get(&file) != Some(&key) || !out.join(&file).is_file() {
-                todo.push(job);
-                keys.push((file, key));
+            let key = self.job_key(&shared, global, *job);
+            if self.keys.get(file) != Some(&key) {
+                todo.push(*job);
+                keys.push((file.clone(), key));
             }
         }
-        tracing::debug!("{} of {} pages to render, found in {:.0?}", todo.len(), jobs.len(), start.elapsed());
+        let jobs = layout;
+        tracing::debug!(
+            "{} of {} pages to render, found in {:.0?}",
+            todo.len(),
+            jobs.len(),
+            start.elapsed()
+        );
         let results: Vec<Result<JobOutput, RenderError>> = todo
             .par_iter()
             .map(|&job| match job {
@@ -260,7 +312,9 @@ impl Incremental {
             }
             self.keys.insert(file, key);
             if let Some(t) = text {
-                let old = self.texts.insert(t.route.clone(), std::sync::Arc::new(t.clone()));
+                let old = self
+                    .texts
+                    .insert(t.route.clone(), std::sync::Arc::new(t.clone()));
                 if old.is_none_or(|o| {
                     o.body != t.body
                         || o.title != t.title
@@ -272,12 +326,17 @@ impl Incremental {
             }
         }
         // Pages that no longer exist: delete their files and texts.
-        let gone: Vec<String> = self
-            .keys
-            .keys()
-            .filter(|f| !wanted.contains(*f))
-            .cloned()
-            .collect();
+        let gone: Vec<String> = if layout_changed {
+            let wanted: std::collections::HashSet<&str> =
+                jobs.iter().map(|(_, f)| f.as_str()).collect();
+            self.keys
+                .keys()
+                .filter(|f| !wanted.contains(f.as_str()))
+                .cloned()
+                .collect()
+        } else {
+            Vec::new()
+        };
         for file in gone {
             self.keys.remove(&file);
             self.bytes.remove(&file);

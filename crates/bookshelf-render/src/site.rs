@@ -23,8 +23,8 @@ pub(crate) struct Shared<'a> {
     pub(crate) book: &'a Book,
     pub(crate) theme: &'a Theme,
     pub(crate) links: LinkIndex,
-    pub(crate) terms: TermMatcher,
-    pub(crate) symbols: SymbolMatcher,
+    pub(crate) terms: std::sync::Arc<TermMatcher>,
+    pub(crate) symbols: std::sync::Arc<SymbolMatcher>,
     site: SiteCtx,
     credit: String,
 }
@@ -71,7 +71,18 @@ const MENU: &[(&str, &str)] = &[
 
 impl<'a> Shared<'a> {
     pub(crate) fn new(book: &'a Book, theme: &'a Theme) -> Self {
-        let symbols = SymbolMatcher::new(book);
+        let terms = std::sync::Arc::new(TermMatcher::new(&book.glossary));
+        let symbols = std::sync::Arc::new(SymbolMatcher::new(book));
+        Self::with_matchers(book, theme, terms, symbols)
+    }
+
+    /// Shared parts reusing matchers built before (the glossary and symbols did not change).
+    pub(crate) fn with_matchers(
+        book: &'a Book,
+        theme: &'a Theme,
+        terms: std::sync::Arc<TermMatcher>,
+        symbols: std::sync::Arc<SymbolMatcher>,
+    ) -> Self {
         let credit = match (&symbols.set(), &book.config.easy_read.symbols_credit) {
             (_, Some(c)) => escape(c),
             (SymbolSet::Twemoji, None) => "Easy-read symbols: Twemoji by Twitter, Inc and other contributors, licensed under CC-BY 4.0.".into(),
@@ -81,7 +92,7 @@ impl<'a> Shared<'a> {
             book,
             theme,
             links: LinkIndex::new(book),
-            terms: TermMatcher::new(&book.glossary),
+            terms,
             symbols,
             site: SiteCtx {
                 title: book.config.book.title.clone(),
@@ -947,11 +958,17 @@ pub(crate) fn render_all(
 /// Write a file, creating its folder.
 pub(crate) fn write_file(out: &Path, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
     let path = out.join(rel);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(|e| RenderError::Io {
-            path: parent.to_path_buf(),
-            source: e,
-        })?;
+    // Most folders exist already: try the write first, make the folder only when it is missing.
+    match std::fs::write(&path, bytes) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| RenderError::Io {
+                    path: parent.to_path_buf(),
+                    source: e,
+                })?;
+            }
+            std::fs::write(&path, bytes).map_err(|e| RenderError::Io { path, source: e })
+        }
+        other => other.map_err(|e| RenderError::Io { path, source: e }),
     }
-    std::fs::write(&path, bytes).map_err(|e| RenderError::Io { path, source: e })
 }

@@ -146,7 +146,8 @@ impl SymbolMatcher {
                 usable.push((key, name));
             }
         }
-        let exact: std::collections::HashSet<&str> = usable.iter().map(|(k, _)| k.as_str()).collect();
+        let exact: std::collections::HashSet<&str> =
+            usable.iter().map(|(k, _)| k.as_str()).collect();
         for (key, name) in &usable {
             patterns.push(key.to_string());
             names.push((*name).clone());
