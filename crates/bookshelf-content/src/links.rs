@@ -220,15 +220,28 @@ fn check_body(
 /// Check every link in the book.
 /// `failed`: content-relative paths of files that exist but did not load (their own errors
 /// are reported; links to them are not).
-pub(crate) fn check(book: &Book, failed: &HashSet<PathBuf>, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn check(
+    book: &Book,
+    failed: &HashSet<PathBuf>,
+    only: Option<&HashSet<PathBuf>>,
+) -> HashMap<PathBuf, Vec<Diagnostic>> {
     let index = LinkIndex::new(book);
+    let wanted = |p: &Path| only.is_none_or(|o| o.contains(p));
+    let mut out: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
     for page in &book.pages {
-        check_body(&index, &page.body, failed, diags);
-        if let Some(easy) = &page.easy {
-            check_body(&index, &easy.body, failed, diags);
+        for body in std::iter::once(&page.body).chain(page.easy.as_ref().map(|e| &e.body)) {
+            if wanted(&body.path) {
+                check_body(
+                    &index,
+                    body,
+                    failed,
+                    out.entry(body.path.clone()).or_default(),
+                );
+            }
         }
     }
-    if let Some(path) = &book.glossary.path {
+    if let Some(path) = book.glossary.path.as_ref().filter(|p| wanted(p)) {
+        let diags = out.entry(path.clone()).or_default();
         for term in &book.glossary.terms {
             if let Some(more) = &term.more {
                 let scan = crate::markdown::scan(more);
@@ -247,6 +260,38 @@ pub(crate) fn check(book: &Book, failed: &HashSet<PathBuf>, diags: &mut Vec<Diag
             }
         }
     }
+    out
+}
+
+/// A fingerprint of everything a link can point at (files, headings, items, terms, and the
+/// files that failed to load): while it stays the same, only changed files need checking.
+pub(crate) fn targets_key(book: &Book, failed: &HashSet<PathBuf>) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    for p in &book.pages {
+        p.body.path.hash(&mut h);
+        for heading in &p.body.headings {
+            heading.id.hash(&mut h);
+        }
+        p.easy.is_some().hash(&mut h);
+    }
+    for c in &book.checklists {
+        c.path.hash(&mut h);
+        for s in &c.sections {
+            s.id.hash(&mut h);
+            for i in &s.items {
+                i.id.hash(&mut h);
+            }
+        }
+    }
+    for t in &book.glossary.terms {
+        t.slug.hash(&mut h);
+        t.abbreviations.hash(&mut h);
+    }
+    let mut failed: Vec<&PathBuf> = failed.iter().collect();
+    failed.sort();
+    failed.hash(&mut h);
+    h.finish()
 }
 
 #[cfg(test)]

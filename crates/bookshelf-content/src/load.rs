@@ -54,6 +54,9 @@ impl Loaded {
 pub struct Loader {
     root: PathBuf,
     cache: BTreeMap<PathBuf, Parsed>,
+    /// The last [`links::targets_key`] and the link errors found, by file.
+    link_key: Option<u64>,
+    link_diags: std::collections::HashMap<PathBuf, Vec<Diagnostic>>,
 }
 
 fn stamp(path: &Path) -> (u64, Option<SystemTime>) {
@@ -278,6 +281,8 @@ impl Loader {
         Self {
             root: root.into(),
             cache: BTreeMap::new(),
+            link_key: None,
+            link_diags: std::collections::HashMap::new(),
         }
     }
 
@@ -318,7 +323,7 @@ impl Loader {
         let keep: std::collections::HashSet<&PathBuf> = files.iter().collect();
         self.cache.retain(|k, _| keep.contains(k));
         self.cache.extend(fresh);
-        self.assemble(diagnostics)
+        self.assemble(diagnostics, None)
     }
 
     /// Load again after these paths changed (absolute, or relative to the root), without
@@ -326,6 +331,7 @@ impl Loader {
     pub fn load_changed(&mut self, paths: &[PathBuf]) -> Loaded {
         let root = self.root.clone();
         let abs_root = std::fs::canonicalize(&root).unwrap_or_else(|_| root.clone());
+        let mut touched: Vec<PathBuf> = Vec::new();
         for path in paths {
             let rel = path
                 .strip_prefix(&abs_root)
@@ -349,21 +355,28 @@ impl Loader {
                             .unwrap_or(entry.path())
                             .to_path_buf();
                         let parsed = parse_one(&root, &r);
+                        touched.push(r.clone());
                         self.cache.insert(r, parsed);
                     }
                 }
             } else if full.is_file() {
                 let parsed = parse_one(&root, &rel);
+                touched.push(rel.clone());
                 self.cache.insert(rel, parsed);
             } else {
                 // Removed: the file itself, or a whole folder.
                 self.cache.retain(|k, _| !k.starts_with(&rel));
+                touched.push(rel.clone());
             }
         }
-        self.assemble(Vec::new())
+        self.assemble(Vec::new(), Some(&touched))
     }
 
-    fn assemble(&mut self, mut diagnostics: Vec<Diagnostic>) -> Loaded {
+    fn assemble(
+        &mut self,
+        mut diagnostics: Vec<Diagnostic>,
+        changed: Option<&[PathBuf]>,
+    ) -> Loaded {
         let mut sources = SourceMap::default();
         let root = self.root.clone();
         // 1. book.toml
@@ -422,33 +435,21 @@ impl Loader {
                 ),
             }
         }
-        pages.sort_by(|a, b| {
+        pages.sort_by_cached_key(|p| {
             (
-                a.section,
-                a.order.unwrap_or(i64::MAX),
-                a.title.to_lowercase(),
-                &a.slug,
+                p.section,
+                p.order.unwrap_or(i64::MAX),
+                p.title.to_lowercase(),
+                p.slug.clone(),
             )
-                .cmp(&(
-                    b.section,
-                    b.order.unwrap_or(i64::MAX),
-                    b.title.to_lowercase(),
-                    &b.slug,
-                ))
         });
-        checklists.sort_by(|a, b| {
+        checklists.sort_by_cached_key(|c| {
             (
-                a.level,
-                a.order.unwrap_or(i64::MAX),
-                a.title.to_lowercase(),
-                &a.slug,
+                c.level,
+                c.order.unwrap_or(i64::MAX),
+                c.title.to_lowercase(),
+                c.slug.clone(),
             )
-                .cmp(&(
-                    b.level,
-                    b.order.unwrap_or(i64::MAX),
-                    b.title.to_lowercase(),
-                    &b.slug,
-                ))
         });
         let book = config.map(|config| Book {
             root: root.clone(),
@@ -468,7 +469,22 @@ impl Loader {
                 })
                 .map(|(path, _)| content_relative(path))
                 .collect();
-            links::check(book, &failed, &mut diagnostics);
+            // Check every link when what links can point at changed; otherwise only the
+            // links in the files that changed.
+            let key = links::targets_key(book, &failed);
+            let only: Option<std::collections::HashSet<PathBuf>> = changed
+                .filter(|_| self.link_key == Some(key))
+                .map(|c| c.iter().cloned().collect());
+            let fresh = links::check(book, &failed, only.as_ref());
+            if only.is_none() {
+                self.link_diags = fresh;
+            } else {
+                self.link_diags.extend(fresh);
+            }
+            self.link_key = Some(key);
+            let mut found: Vec<&Diagnostic> = self.link_diags.values().flatten().collect();
+            found.sort_by_key(|d| (d.file.clone(), d.span.as_ref().map(|s| s.start)));
+            diagnostics.extend(found.into_iter().cloned());
         }
         crate::diagnostic::sort(&mut diagnostics);
         let failed = diagnostics.iter().any(Diagnostic::is_error);
