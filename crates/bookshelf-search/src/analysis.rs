@@ -11,20 +11,21 @@ const NO_TERM: u32 = u32::MAX;
 
 /// The lexicon as tables over word and term numbers.
 pub(crate) struct Analyser {
-    /// Folded words: the scanned vocabulary, then joined compounds it lacks.
-    words: Vec<String>,
     /// Word → term ([`NO_TERM`] for a stop word).
     term_of: Vec<u32>,
     /// Word → whether it can start a compound.
     head: Vec<bool>,
-    /// Joined compound → its word.
-    joined: WordMap<String, u32>,
+    /// Runs of 2 or 3 vocabulary words whose letters spell a joined compound → its word
+    /// (`co`, `production` → `coproduction`): every way of cutting each compound into words.
+    pairs: WordMap<(u32, u32), u32>,
+    triples: WordMap<(u32, u32, u32), u32>,
     /// Term texts; concept tokens (`~N`) among them.
     pub(crate) terms: Vec<String>,
     /// Terms tantivy would drop as too long: never counted.
     too_long: Vec<bool>,
-    /// First term → (phrase as terms, concept token), longest first.
-    phrases: WordMap<u32, Vec<(Vec<u32>, u32)>>,
+    /// Term → the phrases it starts: (phrase as terms, concept token), longest first; empty
+    /// for most terms (an array, not a map: it is looked up for every token).
+    phrases: Vec<Vec<(Vec<u32>, u32)>>,
 }
 
 /// The tokens of one document: for each text field, (term, frequency) pairs and the token count.
@@ -42,7 +43,6 @@ pub(crate) struct Scratch {
     joined: Vec<u32>,
     seq: Vec<u32>,
     text: Vec<u32>,
-    buf: String,
 }
 
 fn intern(terms: &mut Vec<String>, index: &mut WordMap<String, u32>, term: &str) -> u32 {
@@ -65,8 +65,31 @@ impl Analyser {
             .enumerate()
             .map(|(i, w)| (w.clone(), i as u32))
             .collect();
-        let mut joined = WordMap::default();
-        for form in lex.compounds() {
+        let (mut pairs, mut triples) = (WordMap::default(), WordMap::default());
+        let mut forms: Vec<&str> = lex.compounds().collect();
+        forms.sort_unstable();
+        for form in forms {
+            let cuts: Vec<usize> = (1..form.len())
+                .filter(|i| form.is_char_boundary(*i))
+                .collect();
+            let known = |part: &str| word_number.get(part).copied();
+            let mut found_pairs = Vec::new();
+            let mut found_triples = Vec::new();
+            for (k, &i) in cuts.iter().enumerate() {
+                if let Some(a) = known(&form[..i]) {
+                    if let Some(b) = known(&form[i..]) {
+                        found_pairs.push((a, b));
+                    }
+                    for &j in &cuts[k + 1..] {
+                        if let (Some(b), Some(c)) = (known(&form[i..j]), known(&form[j..])) {
+                            found_triples.push((a, b, c));
+                        }
+                    }
+                }
+            }
+            if found_pairs.is_empty() && found_triples.is_empty() {
+                continue;
+            }
             let w = match word_number.get(form) {
                 Some(&w) => w,
                 None => {
@@ -75,7 +98,8 @@ impl Analyser {
                     words.len() as u32 - 1
                 }
             };
-            joined.insert(form.to_string(), w);
+            pairs.extend(found_pairs.into_iter().map(|p| (p, w)));
+            triples.extend(found_triples.into_iter().map(|t| (t, w)));
         }
         let term_of = words
             .iter()
@@ -101,48 +125,54 @@ impl Analyser {
                     .push((ids, token, *concept));
             }
         }
-        let phrases = phrases
-            .into_iter()
-            .map(|(first, mut list)| {
-                list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.2.cmp(&b.2)));
-                (first, list.into_iter().map(|(p, t, _)| (p, t)).collect())
-            })
-            .collect();
+        let mut by_first = vec![Vec::new(); terms.len()];
+        for (first, mut list) in phrases {
+            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.2.cmp(&b.2)));
+            by_first[first as usize] = list.into_iter().map(|(p, t, _)| (p, t)).collect();
+        }
         let too_long = terms
             .iter()
             .map(|t| t.len() > tantivy::tokenizer::MAX_TOKEN_LEN)
             .collect();
         Analyser {
-            words,
             term_of,
             head,
-            joined,
+            pairs,
+            triples,
             terms,
             too_long,
-            phrases,
+            phrases: by_first,
         }
     }
 
-    /// Joins compounds in one text's words (as `Lexicon::join_compounds` does for the index).
-    fn join(&self, text: &[u32], buf: &mut String, out: &mut Vec<u32>) {
+    /// Joins compounds in one text's words (as `Lexicon::join_compounds` does for the index:
+    /// at a word that can start a compound, 3 then 2 words separated only by whitespace whose
+    /// letters spell a compound).
+    fn join(&self, text: &[u32], out: &mut Vec<u32>) {
         out.clear();
         let mut i = 0;
-        'words: while i < text.len() {
-            let w = text[i] & !SPACED;
+        let word = |x: u32| x & !SPACED;
+        let spaced = |x: u32| x & SPACED != 0;
+        while i < text.len() {
+            let w = word(text[i]);
             if self.head[w as usize] {
-                for n in [3usize, 2] {
-                    if i + n > text.len() || !text[i + 1..i + n].iter().all(|x| x & SPACED != 0) {
-                        continue;
+                let joined = if i + 3 <= text.len() && spaced(text[i + 1]) && spaced(text[i + 2]) {
+                    let key = (w, word(text[i + 1]), word(text[i + 2]));
+                    self.triples.get(&key).map(|j| (*j, 3))
+                } else {
+                    None
+                };
+                let joined = joined.or_else(|| {
+                    if i + 2 <= text.len() && spaced(text[i + 1]) {
+                        self.pairs.get(&(w, word(text[i + 1]))).map(|j| (*j, 2))
+                    } else {
+                        None
                     }
-                    buf.clear();
-                    for x in &text[i..i + n] {
-                        buf.push_str(&self.words[(x & !SPACED) as usize]);
-                    }
-                    if let Some(&j) = self.joined.get(buf.as_str()) {
-                        out.push(j);
-                        i += n;
-                        continue 'words;
-                    }
+                });
+                if let Some((j, n)) = joined {
+                    out.push(j);
+                    i += n;
+                    continue;
                 }
             }
             out.push(w);
@@ -167,7 +197,8 @@ impl Analyser {
             tokens += 1;
         };
         for start in 0..seq.len() {
-            if let Some(list) = self.phrases.get(&seq[start]) {
+            let list = &self.phrases[seq[start] as usize];
+            if !list.is_empty() {
                 let mut best = 0;
                 for (phrase, token) in list {
                     let len = phrase.len();
@@ -200,7 +231,7 @@ impl Analyser {
                 let mut text = std::mem::take(&mut s.text);
                 scan::next_text(scanned, &mut at, &mut text);
                 let mut joined = std::mem::take(&mut s.joined);
-                self.join(&text, &mut s.buf, &mut joined);
+                self.join(&text, &mut joined);
                 let mut seq = std::mem::take(&mut s.seq);
                 seq.clear();
                 seq.extend(
@@ -284,6 +315,12 @@ mod tests {
         "don't",
         "people",
         "person",
+        // A compound spelt by other words (`coo p` is `coop`) and one of three parts.
+        "coo",
+        "p",
+        "well-being-ness",
+        "well being ness",
+        "wellbeing ness",
     ];
 
     /// Pass 2 on numbers counts exactly what the text analysis emits, field by field.
