@@ -59,6 +59,7 @@ fn join(from_dir: &Path, dest: &str) -> Option<PathBuf> {
 }
 
 /// Every linkable file: content-relative path -> (route, anchors).
+#[derive(Debug, Default)]
 pub struct LinkIndex {
     targets: HashMap<PathBuf, (String, HashSet<String>)>,
     /// Glossary fragments (slug or lower-case abbreviation) -> the term's route.
@@ -225,7 +226,7 @@ pub(crate) fn check(
     failed: &HashSet<PathBuf>,
     only: Option<&HashSet<PathBuf>>,
 ) -> HashMap<PathBuf, Vec<Diagnostic>> {
-    let index = LinkIndex::new(book);
+    let index = &*book.links;
     let wanted = |p: &Path| only.is_none_or(|o| o.contains(p));
     let mut out: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
     for page in &book.pages {

@@ -56,6 +56,7 @@ pub struct Loader {
     cache: BTreeMap<PathBuf, Parsed>,
     /// The last [`links::targets_key`] and the link errors found, by file.
     link_key: Option<u64>,
+    link_index: Option<std::sync::Arc<links::LinkIndex>>,
     link_diags: std::collections::HashMap<PathBuf, Vec<Diagnostic>>,
 }
 
@@ -282,6 +283,7 @@ impl Loader {
             root: root.into(),
             cache: BTreeMap::new(),
             link_key: None,
+            link_index: None,
             link_diags: std::collections::HashMap::new(),
         }
     }
@@ -451,16 +453,17 @@ impl Loader {
                 c.slug.clone(),
             )
         });
-        let book = config.map(|config| Book {
+        let mut book = config.map(|config| Book {
             root: root.clone(),
             config,
             pages,
             checklists,
             glossary,
             symbols,
+            links: Default::default(),
         });
         // 4. Links between files.
-        if let Some(book) = &book {
+        if let Some(book) = &mut book {
             let failed: std::collections::HashSet<PathBuf> = self
                 .cache
                 .iter()
@@ -472,6 +475,12 @@ impl Loader {
             // Check every link when what links can point at changed; otherwise only the
             // links in the files that changed.
             let key = links::targets_key(book, &failed);
+            book.links = match &self.link_index {
+                Some(index) if self.link_key == Some(key) => index.clone(),
+                _ => std::sync::Arc::new(links::LinkIndex::new(book)),
+            };
+            self.link_index = Some(book.links.clone());
+            let book = &*book;
             let only: Option<std::collections::HashSet<PathBuf>> = changed
                 .filter(|_| self.link_key == Some(key))
                 .map(|c| c.iter().cloned().collect());

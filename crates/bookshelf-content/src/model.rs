@@ -314,6 +314,8 @@ pub struct Book {
     pub glossary: Glossary,
     /// The symbol map.
     pub symbols: Symbols,
+    /// Where every link between files goes (built once per load, shared with the renderer).
+    pub links: std::sync::Arc<crate::links::LinkIndex>,
 }
 
 impl Book {

@@ -22,7 +22,7 @@ use crate::{PageText, RenderError};
 pub(crate) struct Shared<'a> {
     pub(crate) book: &'a Book,
     pub(crate) theme: &'a Theme,
-    pub(crate) links: LinkIndex,
+    pub(crate) links: std::sync::Arc<LinkIndex>,
     pub(crate) terms: std::sync::Arc<TermMatcher>,
     pub(crate) symbols: std::sync::Arc<SymbolMatcher>,
     site: SiteCtx,
@@ -91,7 +91,7 @@ impl<'a> Shared<'a> {
         Self {
             book,
             theme,
-            links: LinkIndex::new(book),
+            links: book.links.clone(),
             terms,
             symbols,
             site: SiteCtx {
