@@ -142,47 +142,52 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
     // One segment written synchronously: no queue of pending documents (the pooled writer
     // queues up to 10,000, text and all), no worker threads, nothing to merge. (The type is
     // public but doc-hidden in tantivy 0.25: check it on each tantivy upgrade.)
-    let mut writer: SingleSegmentIndexWriter =
-        SingleSegmentIndexWriter::new(index, SEGMENT_MEMORY)?;
-    let mut postings = Postings::new(analyser.terms.len());
-    std::thread::scope(|s| -> Result<(), SearchError> {
+    let writer: SingleSegmentIndexWriter = SingleSegmentIndexWriter::new(index, SEGMENT_MEMORY)?;
+    let terms_len = analyser.terms.len();
+    // Analysis is driven from this thread (so it works when called from inside rayon's pool);
+    // the writer thread never touches rayon and only waits for the next batch.
+    let (postings, writer) = std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(DocTerms, TantivyDocument)>>(2);
-        let (analyser, concepts_of) = (&analyser, &concepts_of);
-        s.spawn(move || {
-            let mut start = 0;
-            while start < docs.len() {
-                let end = (start + BATCH).min(docs.len());
-                let analysed = seqs[start..end]
-                    .par_iter_mut()
-                    .zip(&docs[start..end])
-                    .enumerate()
-                    .map_init(Scratch::default, |scratch, (i, (seq, d))| {
-                        let seq = std::mem::take(seq);
-                        let counted = analyser.document(&seq, d.headings.len(), scratch);
-                        let doc =
-                            tantivy_doc(fields, d, start + i, &counted, analyser, concepts_of);
-                        (counted, doc)
-                    })
-                    .collect();
-                if tx.send(analysed).is_err() {
-                    break;
+        let consumer = s.spawn(move || -> Result<_, SearchError> {
+            let (mut writer, mut postings) = (writer, Postings::new(terms_len));
+            let mut ord = 0;
+            for batch in rx {
+                for (counted, doc) in batch {
+                    postings.add(docs[ord].variant, &counted);
+                    writer.add_document(doc)?;
+                    ord += 1;
                 }
-                start = end;
             }
+            Ok((postings, writer))
         });
-        let mut ord = 0;
-        for batch in rx {
-            for (counted, doc) in batch {
-                postings.add(docs[ord].variant, &counted);
-                writer.add_document(doc)?;
-                ord += 1;
+        let mut start = 0;
+        while start < docs.len() {
+            let end = (start + BATCH).min(docs.len());
+            let analysed = seqs[start..end]
+                .par_iter_mut()
+                .zip(&docs[start..end])
+                .enumerate()
+                .map_init(Scratch::default, |scratch, (i, (seq, d))| {
+                    let seq = std::mem::take(seq);
+                    let counted = analyser.document(&seq, d.headings.len(), scratch);
+                    let doc = tantivy_doc(fields, d, start + i, &counted, &analyser, &concepts_of);
+                    (counted, doc)
+                })
+                .collect();
+            if tx.send(analysed).is_err() {
+                break; // the writer failed: its error is returned below
             }
+            start = end;
         }
-        Ok(())
+        drop(tx);
+        consumer
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })?;
+    drop(seqs);
 
     // 4. The static index, from the same counts so both rank alike, written while tantivy
-    //    writes its segments.
+    //    writes its segment.
     let (written, committed) = std::thread::scope(|s| {
         let commit = s.spawn(move || -> Result<(), SearchError> {
             writer.finalize()?;
@@ -264,4 +269,54 @@ fn dir_size(path: &Path) -> Result<u64, SearchError> {
         };
     }
     Ok(total)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(url: &str, title: &str, body: &str, variant: Variant) -> SearchDoc {
+        SearchDoc {
+            url: url.into(),
+            title: title.into(),
+            headings: vec!["Co production".into()],
+            summary: String::new(),
+            body: body.into(),
+            kind: "guide".into(),
+            audience: Vec::new(),
+            level: None,
+            variant,
+        }
+    }
+
+    /// Regression: the build waits on its tantivy writer; called from inside a one-thread
+    /// rayon pool, the analysis must still get a thread (it runs on the caller's).
+    #[test]
+    fn builds_from_inside_a_one_thread_pool() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs: Vec<SearchDoc> = (0..BATCH + 3)
+            .map(|i| {
+                let variant = if i % 2 == 0 {
+                    Variant::Standard
+                } else {
+                    Variant::Easy
+                };
+                doc(
+                    &format!("p{i}/"),
+                    "A plan",
+                    "Co-production of the plan.",
+                    variant,
+                )
+            })
+            .collect();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let stats = pool.install(|| build(&docs, &[], dir.path())).unwrap();
+        assert_eq!(stats.docs, BATCH + 3);
+        // plan, coproduction (the heading's `Co production` joined too).
+        assert_eq!(stats.terms, 2);
+        assert!(dir.path().join("search/standard/p/0.json").is_file());
+    }
 }
