@@ -39,7 +39,7 @@ pub struct Loaded {
     /// Errors and warnings, sorted.
     pub diagnostics: Vec<Diagnostic>,
     /// The text of every file, for showing diagnostics.
-    pub sources: SourceMap,
+    pub sources: Arc<SourceMap>,
 }
 
 impl Loaded {
@@ -56,6 +56,7 @@ pub struct Loader {
     cache: BTreeMap<PathBuf, Parsed>,
     /// The last [`links::targets_key`] and the link errors found, by file.
     link_key: Option<u64>,
+    sources: Arc<SourceMap>,
     link_index: Option<std::sync::Arc<links::LinkIndex>>,
     link_diags: std::collections::HashMap<PathBuf, Vec<Diagnostic>>,
 }
@@ -283,6 +284,7 @@ impl Loader {
             root: root.into(),
             cache: BTreeMap::new(),
             link_key: None,
+            sources: Arc::default(),
             link_index: None,
             link_diags: std::collections::HashMap::new(),
         }
@@ -379,7 +381,26 @@ impl Loader {
         mut diagnostics: Vec<Diagnostic>,
         changed: Option<&[PathBuf]>,
     ) -> Loaded {
-        let mut sources = SourceMap::default();
+        // The text of every file, for diagnostics: updated file by file after a change.
+        let sources = Arc::make_mut(&mut self.sources);
+        match changed {
+            Some(paths) => {
+                for p in paths {
+                    match self.cache.get(p).and_then(|x| x.text.clone()) {
+                        Some(t) => sources.insert(p, t),
+                        None => sources.remove(p),
+                    }
+                }
+            }
+            None => {
+                *sources = SourceMap::default();
+                for (path, parsed) in &self.cache {
+                    if let Some(text) = &parsed.text {
+                        sources.insert(path, text.clone());
+                    }
+                }
+            }
+        }
         let root = self.root.clone();
         // 1. book.toml
         let toml_path = PathBuf::from("book.toml");
@@ -405,9 +426,6 @@ impl Loader {
         let mut symbols = Symbols::default();
         for (path, parsed) in &self.cache {
             diagnostics.extend(parsed.diags.iter().cloned());
-            if let Some(text) = &parsed.text {
-                sources.insert(path, text.clone());
-            }
             match &parsed.unit {
                 Unit::Page(p) => pages.push((**p).clone()),
                 Unit::Easy(s, slug, e) => {
@@ -500,7 +518,7 @@ impl Loader {
         Loaded {
             book: if failed { None } else { book },
             diagnostics,
-            sources,
+            sources: self.sources.clone(),
         }
     }
 }
