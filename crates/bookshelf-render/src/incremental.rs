@@ -33,6 +33,8 @@ pub struct Incremental {
     texts: BTreeMap<String, std::sync::Arc<PageText>>,
     /// Symbol files each page uses (`handshake.svg`), and those written.
     page_symbols: HashMap<String, Vec<String>>,
+    /// How many pages use each symbol file.
+    symbol_refs: HashMap<String, usize>,
     symbols: BTreeSet<String>,
     theme_generation: u64,
     /// The glossary and symbol matchers, kept while their inputs are unchanged.
@@ -100,6 +102,7 @@ impl Incremental {
             bytes: HashMap::new(),
             texts: BTreeMap::new(),
             page_symbols: HashMap::new(),
+            symbol_refs: HashMap::new(),
             symbols: BTreeSet::new(),
             theme_generation: 0,
             matchers: None,
@@ -303,7 +306,17 @@ impl Incremental {
                 rebuilt.changed.push(path);
                 continue;
             }
-            self.page_symbols.insert(file.clone(), symbols_in(&html));
+            let now = symbols_in(&html);
+            for name in &now {
+                *self.symbol_refs.entry(name.clone()).or_default() += 1;
+            }
+            if let Some(before) = self.page_symbols.insert(file.clone(), now) {
+                for name in before {
+                    if let Some(n) = self.symbol_refs.get_mut(&name) {
+                        *n -= 1;
+                    }
+                }
+            }
             let h = hash_of(html.as_bytes());
             if self.bytes.get(&file) != Some(&h) || !out.join(&file).is_file() {
                 write_file(out, &file, html.as_bytes())?;
@@ -340,7 +353,11 @@ impl Incremental {
         for file in gone {
             self.keys.remove(&file);
             self.bytes.remove(&file);
-            self.page_symbols.remove(&file);
+            for name in self.page_symbols.remove(&file).unwrap_or_default() {
+                if let Some(n) = self.symbol_refs.get_mut(&name) {
+                    *n -= 1;
+                }
+            }
             let path = out.join(&file);
             let _ = std::fs::remove_file(&path);
             if let Some(dir) = path.parent() {
@@ -361,7 +378,8 @@ impl Incremental {
             }
         }
         // Exactly the symbols some page uses, as a clean build writes.
-        let needed: BTreeSet<String> = self.page_symbols.values().flatten().cloned().collect();
+        self.symbol_refs.retain(|_, n| *n > 0);
+        let needed: BTreeSet<String> = self.symbol_refs.keys().cloned().collect();
         for name in needed.difference(&self.symbols.clone()) {
             let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
             if let Some((file, bytes)) = shared.symbols.set().load(stem) {
