@@ -105,7 +105,13 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
         all.extend(t.easy.as_deref());
         entries.push(all);
     }
+    let clock = std::time::Instant::now();
     let scanned = scan::scan(&entries);
+    tracing::debug!(
+        "search: scanned {} words at {:.2?}",
+        scanned.words.len(),
+        clock.elapsed()
+    );
     drop(entries);
     // 2. The lexicon: vocabulary, compounds and glossary phrases.
     let built = lexicon::build(&scanned.words, &scanned.compounds, &phrases);
@@ -123,6 +129,7 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
     // Analyse with the lexicon as the searcher will load it, so both analyse alike.
     let lexicon = Lexicon::from_file(&lexicon_file);
     let analyser = Analyser::new(&lexicon, scanned.words, terms.len());
+    tracing::debug!("search: lexicon at {:.2?}", clock.elapsed());
     let mut seqs = scanned.seqs;
     seqs.truncate(docs.len());
     let mut concepts_of: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
@@ -185,6 +192,10 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })?;
     drop(seqs);
+    tracing::debug!(
+        "search: documents analysed and indexed at {:.2?}",
+        clock.elapsed()
+    );
 
     // 4. The static index, from the same counts so both rank alike, written while tantivy
     //    writes its segment.
@@ -195,10 +206,12 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
         });
         let written =
             static_index::write(&postings, &analyser.terms, docs, lexicon_file, terms, &dir);
+        tracing::debug!("search: static index written at {:.2?}", clock.elapsed());
         (written, commit.join())
     });
     committed.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
     let written = written?;
+    tracing::debug!("search: tantivy segment written at {:.2?}", clock.elapsed());
     Ok(IndexStats {
         docs: docs.len(),
         vocabulary: lexicon.order.len(),
