@@ -204,7 +204,7 @@ fn check_body(
     failed: &HashSet<PathBuf>,
     diags: &mut Vec<Diagnostic>,
 ) {
-    for link in &body.links {
+    for link in body.links.iter() {
         if points_at_failed(&body.path, &link.dest, failed) {
             continue;
         }
@@ -271,7 +271,7 @@ pub(crate) fn targets_key(book: &Book, failed: &HashSet<PathBuf>) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for p in &book.pages {
         p.body.path.hash(&mut h);
-        for heading in &p.body.headings {
+        for heading in p.body.headings.iter() {
             heading.id.hash(&mut h);
         }
         p.easy.is_some().hash(&mut h);

@@ -265,15 +265,17 @@ fn body(rel: &Path, md: &str, offset: usize) -> Body {
         path: rel.to_path_buf(),
         markdown: Arc::from(md),
         offset,
-        headings: scan.headings,
-        links: scan
-            .links
-            .into_iter()
-            .map(|l| markdown::RawLink {
-                dest: l.dest,
-                range: l.range.start + offset..l.range.end + offset,
-            })
-            .collect(),
+        // Shared, so assembling the book after an edit does not copy every page's lists.
+        headings: Arc::new(scan.headings),
+        links: Arc::new(
+            scan.links
+                .into_iter()
+                .map(|l| markdown::RawLink {
+                    dest: l.dest,
+                    range: l.range.start + offset..l.range.end + offset,
+                })
+                .collect(),
+        ),
     }
 }
 

@@ -130,9 +130,9 @@ pub struct Body {
     /// A number that changes whenever the file is read again (for incremental rebuilds).
     pub revision: u64,
     /// Headings with their ids, in order.
-    pub headings: Vec<Heading>,
+    pub headings: std::sync::Arc<Vec<Heading>>,
     /// Links as written, with ranges in the whole file.
-    pub links: Vec<crate::markdown::RawLink>,
+    pub links: std::sync::Arc<Vec<crate::markdown::RawLink>>,
 }
 
 /// A hand-written easy-read version of a page (`NAME.easy.md`).
