@@ -88,7 +88,8 @@ fn spawn_worker(out: PathBuf, live: Arc<RwLock<Live>>) -> mpsc::Sender<Heavy> {
                 }
             }
             let (book, texts) = job;
-            let texts: Vec<bookshelf_render::PageText> = texts.iter().map(|t| (**t).clone()).collect();
+            let texts: Vec<bookshelf_render::PageText> =
+                texts.iter().map(|t| (**t).clone()).collect();
             let start = Instant::now();
             let renderer = live.read().map(|l| l.renderer.clone());
             if let Ok(r) = renderer {

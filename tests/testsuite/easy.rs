@@ -41,7 +41,8 @@ fn the_longest_phrase_wins_and_word_forms_match() {
 
 #[test]
 fn a_key_as_written_beats_another_keys_word_form() {
-    let (_f, m) = matcher_with("train: steam_locomotive\ntraining: teacher\nnew: new\nnews: newspaper\n");
+    let (_f, m) =
+        matcher_with("train: steam_locomotive\ntraining: teacher\nnew: new\nnews: newspaper\n");
     let text = "Training news about trains.";
     let names: Vec<String> = m.find(text).into_iter().map(|s| s.name).collect();
     assert_eq!(names, ["teacher", "newspaper", "steam_locomotive"]);

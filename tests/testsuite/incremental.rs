@@ -188,13 +188,27 @@ fn a_rebuild_finds_links_broken_by_a_change_elsewhere() {
     let text = std::fs::read_to_string(&page).unwrap();
     std::fs::remove_file(&page).unwrap();
     let loaded = loader.load_changed(std::slice::from_ref(&page));
-    let broken: Vec<_> = loaded.diagnostics.iter().filter(|d| d.code == "broken-link").collect();
+    let broken: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "broken-link")
+        .collect();
     assert_eq!(broken.len(), 1, "{:?}", loaded.diagnostics);
-    assert_eq!(broken[0].file.as_deref(), Some(Path::new("content/model/what-it-is.md")));
+    assert_eq!(
+        broken[0].file.as_deref(),
+        Some(Path::new("content/model/what-it-is.md"))
+    );
     // Renaming a heading breaks an anchor link elsewhere; putting it back mends it.
     std::fs::write(&page, text.replace("## Before the meeting", "## Before")).unwrap();
     let loaded = loader.load_changed(std::slice::from_ref(&page));
-    assert!(loaded.diagnostics.iter().any(|d| d.message.contains("#before-the-meeting")), "{:?}", loaded.diagnostics);
+    assert!(
+        loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.message.contains("#before-the-meeting")),
+        "{:?}",
+        loaded.diagnostics
+    );
     std::fs::write(&page, &text).unwrap();
     let loaded = loader.load_changed(std::slice::from_ref(&page));
     assert!(loaded.book.is_some(), "{:?}", loaded.diagnostics);
@@ -202,5 +216,6 @@ fn a_rebuild_finds_links_broken_by_a_change_elsewhere() {
     let levels = root.join("content/model/levels.md");
     std::fs::write(&levels, "---\ntitle: Levels\n---\n\n[x](nowhere.md)\n").unwrap();
     let loaded = loader.load_changed(std::slice::from_ref(&levels));
-    assert!(loaded.diagnostics.iter().any(|d| d.code == "broken-link" && d.file.as_deref() == Some(Path::new("content/model/levels.md"))));
+    assert!(loaded.diagnostics.iter().any(|d| d.code == "broken-link"
+        && d.file.as_deref() == Some(Path::new("content/model/levels.md"))));
 }

@@ -233,7 +233,7 @@ pub(crate) fn check(
         for body in std::iter::once(&page.body).chain(page.easy.as_ref().map(|e| &e.body)) {
             if wanted(&body.path) {
                 check_body(
-                    &index,
+                    index,
                     body,
                     failed,
                     out.entry(body.path.clone()).or_default(),
