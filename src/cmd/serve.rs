@@ -333,18 +333,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
         open: args.open,
         ..ServeConfig::default()
     };
-    shell.status(
-        "Serving",
-        &format!(
-            "http://{}:{}/ (press Ctrl-C to stop)",
-            if args.host.is_unspecified() {
-                "127.0.0.1".to_string()
-            } else {
-                args.host.to_string()
-            },
-            args.port
-        ),
-    );
+    // bookshelf-serve prints the address it listens on (once it is bound).
     match bookshelf_serve::serve(config, initial, rebuild, Some(dynamic)) {
         Ok(()) => Ok(Outcome::Ok),
         Err(bookshelf_serve::ServeError::PortInUse { port }) => Err(super::UsageError(format!(
