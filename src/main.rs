@@ -9,6 +9,11 @@ use clap::{Parser, Subcommand};
 mod cmd;
 mod shell;
 
+// Rendering allocates many small strings on every thread; mimalloc handles that with far less
+// contention than the system allocator (about a tenth of a full build's CPU time went to it).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// An accessible static-site generator for co-production bookshelves.
 #[derive(Debug, Parser)]
 #[command(name = "bookshelf", version, about)]

@@ -27,6 +27,8 @@ pub(crate) struct Shared<'a> {
     pub(crate) symbols: std::sync::Arc<SymbolMatcher>,
     site: SiteCtx,
     credit: String,
+    /// Whether the book has a sources page (the footer links to it).
+    has_sources: bool,
 }
 
 /// One page of output.
@@ -100,6 +102,7 @@ impl<'a> Shared<'a> {
                 description: book.config.book.description.clone(),
             },
             credit,
+            has_sources: book.pages.iter().any(|p| p.route == "sources/"),
         }
     }
 
@@ -226,10 +229,7 @@ impl<'a> Shared<'a> {
         }
         c.insert("breadcrumbs", &crumbs);
         c.insert("symbols_credit", &self.credit);
-        c.insert(
-            "has_sources",
-            &self.book.pages.iter().any(|p| p.route == "sources/"),
-        );
+        c.insert("has_sources", &self.has_sources);
         c.insert("prev", &Option::<LinkCtx>::None);
         c.insert("next", &Option::<LinkCtx>::None);
         c.insert("listing", &Vec::<GroupCtx>::new());
