@@ -1,6 +1,7 @@
 //! Rendering the whole site: one job per output page, run in parallel, each written as soon
 //! as it is rendered. Shared parts (menu, glossary matcher, symbol map) are built once.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use bookshelf_content::links::LinkIndex;
@@ -258,7 +259,7 @@ impl<'a> Shared<'a> {
             path,
             variant,
             skip_term: None,
-            link_terms: !path.starts_with("print/") && !path.starts_with("easy-read/print/"),
+            link_terms: true,
         };
         match (variant, &page.easy) {
             (Variant::Easy, Some(easy)) => (
@@ -306,11 +307,26 @@ impl<'a> Shared<'a> {
 
     /// Render one job: its site path, HTML and search text.
     pub(crate) fn render(&self, job: Job) -> Result<JobOutput, RenderError> {
+        self.render_job(job, None)
+    }
+
+    /// Render one job; a page also puts its part of the print page in `print`, when given.
+    fn render_job(
+        &self,
+        job: Job,
+        print: Option<&mut Option<String>>,
+    ) -> Result<JobOutput, RenderError> {
         let variant = job.variant();
         let route = self.route(job);
         let path = site_path(variant, &route);
         let (html, text) = match job {
-            Job::Page(i, _) => self.page(i, job, variant, &path)?,
+            Job::Page(i, _) => {
+                let (html, text, body) = self.page(i, job, variant, &path)?;
+                if let Some(print) = print {
+                    *print = Some(self.print_page_part(i, variant, &path, body));
+                }
+                (html, text)
+            }
             Job::Section(s, _) => (self.section(s, job, variant, &path)?, None),
             Job::Checklist(i, _) => {
                 self.checklist(&self.book.checklists[i], job, variant, &path)?
@@ -341,9 +357,10 @@ impl<'a> Shared<'a> {
         job: Job,
         variant: Variant,
         path: &str,
-    ) -> Result<(String, Option<PageText>), RenderError> {
+    ) -> Result<(String, Option<PageText>, String), RenderError> {
         let page = &self.book.pages[i];
         let (body, hand, checked_by, title, summary) = self.page_body(page, variant, path);
+        let body_html = body.html.clone();
         let toc = match (variant, &page.easy) {
             (Variant::Easy, Some(e)) => &e.body.headings,
             _ => &page.body.headings,
@@ -390,7 +407,7 @@ impl<'a> Shared<'a> {
             audience: page.audience.iter().map(|a| a.key().to_string()).collect(),
             level: None,
         };
-        Ok((html, Some(text)))
+        Ok((html, Some(text), body_html))
     }
 
     fn card_for_page(&self, p: &Page, variant: Variant, path: &str) -> CardCtx {
@@ -822,6 +839,7 @@ impl<'a> Shared<'a> {
             ])
             .expect("fixed patterns")
         });
+        let inner = strip_term_tips(inner);
         let p = format!("p{n}-");
         let with = [
             format!(" id=\"{p}"),
@@ -830,17 +848,15 @@ impl<'a> Shared<'a> {
             "<h3".into(),
             "</h3>".into(),
         ];
-        let inner = ac.replace_all(inner, &with);
+        let inner = ac.replace_all(&inner, &with);
         format!(
             "<section class=\"print-part\" aria-labelledby=\"part-{n}\"><h2 id=\"part-{n}\">{}</h2>\n{inner}</section>\n",
             escape(title)
         )
     }
 
-    /// Write the whole-book print page to `file`, streaming it part by part: the parts are
-    /// rendered in parallel a chunk at a time, so memory stays small on big books.
-    pub(crate) fn write_print(&self, variant: Variant, file: &Path) -> Result<(), RenderError> {
-        use std::io::Write;
+    /// The print page of a variant, split where the parts go.
+    fn print_frame(&self, variant: Variant) -> Result<(String, String), RenderError> {
         const MARK: &str = "<!--bookshelf:print-parts-->";
         let job = Job::Print(variant);
         let path = site_path(variant, &self.route(job));
@@ -856,33 +872,40 @@ impl<'a> Shared<'a> {
         );
         let page = self.render_template("print.html", &c)?;
         let (head, tail) = page.split_once(MARK).unwrap_or((page.as_str(), ""));
-        if let Some(dir) = file.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| RenderError::Io {
-                path: dir.to_path_buf(),
-                source: e,
-            })?;
-        }
-        let io = |e| RenderError::Io {
-            path: file.to_path_buf(),
-            source: e,
+        Ok((head.to_string(), tail.to_string()))
+    }
+
+    /// Page `i`'s part of the print page. `body` is the page's body as rendered at
+    /// `page_path`; it is used as it is when the page sits as deep as the print page (its
+    /// relative links then work there too), and rendered again for the print page if not.
+    fn print_page_part(&self, i: usize, variant: Variant, page_path: &str, body: String) -> String {
+        let page = &self.book.pages[i];
+        let print_path = site_path(variant, &self.route(Job::Print(variant)));
+        let title = match (variant, &page.easy) {
+            (Variant::Easy, Some(e)) => &e.title,
+            _ => &page.title,
         };
-        let mut w = std::io::BufWriter::new(std::fs::File::create(file).map_err(io)?);
-        w.write_all(head.as_bytes()).map_err(io)?;
-        let pages = &self.book.pages;
-        for (c, chunk) in pages.chunks(256).enumerate() {
-            let parts: Vec<String> = chunk
-                .par_iter()
-                .enumerate()
-                .map(|(i, p)| {
-                    let (body, _, _, title, _) = self.page_body(p, variant, &path);
-                    Self::print_part(c * 256 + i + 1, &title, &body.html)
-                })
-                .collect();
-            for part in parts {
-                w.write_all(part.as_bytes()).map_err(io)?;
-            }
+        if to_root(page_path) == to_root(&print_path) {
+            Self::print_part(i + 1, title, &body)
+        } else {
+            let (body, ..) = self.page_body(page, variant, &print_path);
+            Self::print_part(i + 1, title, &body.html)
         }
-        let mut n = pages.len();
+    }
+
+    /// Page `i`'s part of the print page, rendered on its own.
+    fn print_page_part_alone(&self, i: usize, variant: Variant) -> String {
+        let page = &self.book.pages[i];
+        let path = site_path(variant, &page.route);
+        let (body, ..) = self.page_body(page, variant, &path);
+        self.print_page_part(i, variant, &path, body.html)
+    }
+
+    /// The parts after the pages: every checklist, then the glossary.
+    fn print_end_parts(&self, variant: Variant) -> String {
+        let path = site_path(variant, &self.route(Job::Print(variant)));
+        let mut out = String::new();
+        let mut n = self.book.pages.len();
         for cl in &self.book.checklists {
             let mut inner = format!("<p>{}</p>", escape(&cl.summary));
             for s in &cl.sections {
@@ -896,8 +919,7 @@ impl<'a> Shared<'a> {
                 inner.push_str("</ul>");
             }
             n += 1;
-            w.write_all(Self::print_part(n, &cl.title, &inner).as_bytes())
-                .map_err(io)?;
+            out.push_str(&Self::print_part(n, &cl.title, &inner));
         }
         let mut gl = String::from("<dl>");
         for i in 0..self.book.glossary.terms.len() {
@@ -909,11 +931,109 @@ impl<'a> Shared<'a> {
             ));
         }
         gl.push_str("</dl>");
-        w.write_all(Self::print_part(n + 1, "Glossary", &gl).as_bytes())
-            .map_err(io)?;
-        w.write_all(tail.as_bytes()).map_err(io)?;
-        w.flush().map_err(io)
+        out.push_str(&Self::print_part(n + 1, "Glossary", &gl));
+        out
     }
+
+    /// Write the whole-book print page to `file` on its own (the incremental path), streaming
+    /// it part by part: the parts are rendered in parallel a chunk at a time, so memory stays
+    /// small on big books. A full build writes the same bytes from its page jobs instead
+    /// ([`render_all`]).
+    pub(crate) fn write_print(&self, variant: Variant, file: &Path) -> Result<(), RenderError> {
+        let mut w = PrintWriter::create(self, variant, file)?;
+        let pages = self.book.pages.len();
+        for start in (0..pages).step_by(256) {
+            let parts: Vec<String> = (start..(start + 256).min(pages))
+                .into_par_iter()
+                .map(|i| self.print_page_part_alone(i, variant))
+                .collect();
+            for part in parts {
+                w.write(&part)?;
+            }
+        }
+        w.finish(self)
+    }
+}
+
+/// A print page being written: its head is out, the parts follow in order, then the tail.
+struct PrintWriter {
+    variant: Variant,
+    file: std::path::PathBuf,
+    out: std::io::BufWriter<std::fs::File>,
+    tail: String,
+}
+
+impl PrintWriter {
+    fn create(shared: &Shared<'_>, variant: Variant, file: &Path) -> Result<Self, RenderError> {
+        let (head, tail) = shared.print_frame(variant)?;
+        if let Some(dir) = file.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| RenderError::Io {
+                path: dir.to_path_buf(),
+                source: e,
+            })?;
+        }
+        let out = std::fs::File::create(file).map_err(|e| RenderError::Io {
+            path: file.to_path_buf(),
+            source: e,
+        })?;
+        let mut w = Self {
+            variant,
+            file: file.to_path_buf(),
+            out: std::io::BufWriter::with_capacity(1 << 20, out),
+            tail,
+        };
+        w.write(&head)?;
+        Ok(w)
+    }
+
+    fn write(&mut self, text: &str) -> Result<(), RenderError> {
+        use std::io::Write;
+        self.out
+            .write_all(text.as_bytes())
+            .map_err(|e| RenderError::Io {
+                path: self.file.clone(),
+                source: e,
+            })
+    }
+
+    fn finish(mut self, shared: &Shared<'_>) -> Result<(), RenderError> {
+        use std::io::Write;
+        let end = shared.print_end_parts(self.variant);
+        self.write(&end)?;
+        let tail = std::mem::take(&mut self.tail);
+        self.write(&tail)?;
+        self.out.flush().map_err(|e| RenderError::Io {
+            path: self.file.clone(),
+            source: e,
+        })
+    }
+}
+
+/// A page body without its glossary links and tips (see `markdown::term_html`): on paper the
+/// word is printed as it is, and the glossary is printed at the end.
+fn strip_term_tips(html: &str) -> std::borrow::Cow<'_, str> {
+    const OPEN: &str = "<span class=\"term\"><a class=\"term-link\" ";
+    const TIP: &str = "</a><span class=\"term-tip\" ";
+    const CLOSE: &str = "</span></span>";
+    if !html.contains(OPEN) {
+        return html.into();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find(OPEN) {
+        let after = &rest[at + OPEN.len()..];
+        let (Some(word), Some(tip)) = (after.find('>'), after.find(TIP)) else {
+            break;
+        };
+        let Some(close) = after[tip..].find(CLOSE) else {
+            break;
+        };
+        out.push_str(&rest[..at]);
+        out.push_str(&after[word + 1..tip]);
+        rest = &after[tip + close + CLOSE.len()..];
+    }
+    out.push_str(rest);
+    out.into()
 }
 
 fn route_of(path: &str) -> String {
@@ -933,26 +1053,96 @@ pub(crate) fn render_all(
     out: &Path,
     write: &WriteFile<'_>,
 ) -> Result<Vec<PageText>, RenderError> {
-    let results: Vec<Result<Option<PageText>, RenderError>> = jobs
-        .par_iter()
-        .map(|&job| {
-            if let Job::Print(v) = job {
-                let file = file_for(&site_path(v, &shared.route(job)));
-                shared.write_print(v, &out.join(file))?;
-                return Ok(None);
-            }
-            let (path, html, text) = shared.render(job)?;
-            write(&file_for(&path), html.as_bytes())?;
-            Ok(text)
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    // The print pages are made of the page bodies: each page job hands its part to a writer
+    // thread, which writes the parts in order. Jobs are taken from one queue in order, so the
+    // parts arrive nearly in order and few wait in memory.
+    let printed: Vec<Variant> = jobs
+        .iter()
+        .filter_map(|j| match j {
+            Job::Print(v) => Some(*v),
+            _ => None,
         })
         .collect();
-    let mut texts = Vec::new();
-    for r in results {
-        if let Some(t) = r? {
-            texts.push(t);
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let (tx, rx) = std::sync::mpsc::channel::<(Variant, usize, String)>();
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(|| {
+            let mut files = Vec::new();
+            for &v in &printed {
+                let file = out.join(file_for(&site_path(v, &shared.route(Job::Print(v)))));
+                files.push((
+                    v,
+                    PrintWriter::create(shared, v, &file)?,
+                    0usize,
+                    BTreeMap::new(),
+                ));
+            }
+            for (v, i, part) in rx {
+                let Some((_, w, due, waiting)) = files.iter_mut().find(|f| f.0 == v) else {
+                    continue;
+                };
+                waiting.insert(i, part);
+                while let Some(part) = waiting.remove(due) {
+                    w.write(&part)?;
+                    *due += 1;
+                }
+            }
+            for (_, w, ..) in files {
+                w.finish(shared)?;
+            }
+            Ok::<(), RenderError>(())
+        });
+        let threads = rayon::current_num_threads().max(1);
+        let results: Vec<Result<Vec<(usize, PageText)>, RenderError>> = (0..threads)
+            .into_par_iter()
+            .map(|_| {
+                let tx = tx.clone();
+                let mut texts = Vec::new();
+                while !failed.load(Ordering::Relaxed) {
+                    let k = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(&job) = jobs.get(k) else { break };
+                    if let Job::Print(_) = job {
+                        continue;
+                    }
+                    let wants_print = matches!(job, Job::Page(_, v) if printed.contains(&v));
+                    let mut part = None;
+                    let done = shared
+                        .render_job(job, wants_print.then_some(&mut part))
+                        .and_then(|(path, html, text)| {
+                            write(&file_for(&path), html.as_bytes())?;
+                            Ok(text)
+                        });
+                    match done {
+                        Ok(text) => {
+                            if let (Job::Page(i, v), Some(part)) = (job, part) {
+                                // A closed channel means the writer failed; it says why.
+                                let _ = tx.send((v, i, part));
+                            }
+                            if let Some(t) = text {
+                                texts.push((k, t));
+                            }
+                        }
+                        Err(e) => {
+                            failed.store(true, Ordering::Relaxed);
+                            return Err(e);
+                        }
+                    }
+                }
+                Ok(texts)
+            })
+            .collect();
+        drop(tx);
+        let written = writer.join().expect("the print writer does not panic");
+        let mut texts = Vec::new();
+        for r in results {
+            texts.extend(r?);
         }
-    }
-    Ok(texts)
+        written?;
+        texts.sort_unstable_by_key(|(k, _)| *k);
+        Ok(texts.into_iter().map(|(_, t)| t).collect())
+    })
 }
 
 /// Write a file, creating its folder.
