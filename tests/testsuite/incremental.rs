@@ -1,5 +1,5 @@
 //! Incremental rebuilds are byte for byte a clean build: a seeded series of random edits
-//! (add, change, rename and delete pages; glossary terms; checklist items) is applied, and
+//! (add, change, rename and delete pages and easy reads; glossary terms; checklist items) is applied, and
 //! after each one the incrementally kept site is compared with a fresh full render.
 
 use std::path::{Path, PathBuf};
@@ -44,7 +44,7 @@ fn edit(root: &Path, rng: &mut Rng, step: usize) -> (Vec<PathBuf>, String) {
         .collect();
     guides.sort();
     let pick = |rng: &mut Rng, list: &[String]| list[rng.below(list.len())].clone();
-    match rng.below(9) {
+    match rng.below(12) {
         0 => {
             let rel = format!("content/guides/extra-{step}.md");
             std::fs::write(root.join(&rel), format!("---\ntitle: Extra {step}\norder: {}\n---\n\nA parent asks about an EHCP at step {step}.\n", rng.below(5))).unwrap();
@@ -102,6 +102,33 @@ fn edit(root: &Path, rng: &mut Rng, step: usize) -> (Vec<PathBuf>, String) {
             let text = read(root, rel) + &format!("      - id: added-{step}\n        text: Check the family got the papers, step {step}.\n");
             std::fs::write(root.join(rel), text).unwrap();
             (vec![root.join(rel)], "add a checklist item".into())
+        }
+        9 => {
+            let rel = "content/index.easy.md";
+            let text = read(root, rel) + &format!("\nYou can ask for help, step {step}.\n");
+            std::fs::write(root.join(rel), text).unwrap();
+            (vec![root.join(rel)], "change an easy read".into())
+        }
+        10 => {
+            let rel = "content/index.md";
+            let text = read(root, rel) + &format!("\nAsk the SENCO about step {step}.\n");
+            std::fs::write(root.join(rel), text).unwrap();
+            (
+                vec![root.join(rel)],
+                "change a page with an easy read".into(),
+            )
+        }
+        11 => {
+            // `meetings.md` is never deleted or renamed, so its easy read always has a page.
+            let rel = "content/guides/meetings.easy.md";
+            if root.join(rel).exists() && rng.below(2) == 0 {
+                std::fs::remove_file(root.join(rel)).unwrap();
+                return (vec![root.join(rel)], "delete an easy read".into());
+            }
+            let text =
+                format!("---\ntitle: Meetings\n---\n\nA meeting is a time to talk, step {step}.\n");
+            std::fs::write(root.join(rel), text).unwrap();
+            (vec![root.join(rel)], "add or change an easy read".into())
         }
         _ => {
             let rel = "content/checklists/meeting.yaml";

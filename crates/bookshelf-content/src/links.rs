@@ -5,7 +5,7 @@ use std::path::{Component, Path, PathBuf};
 
 use crate::diagnostic::Diagnostic;
 use crate::files::content_relative;
-use crate::model::{Body, Book};
+use crate::model::{Body, Book, Checklist, Glossary, Page};
 use crate::slug::did_you_mean;
 
 /// Top-level names the site uses for its own pages.
@@ -264,35 +264,60 @@ pub(crate) fn check(
     out
 }
 
-/// A fingerprint of everything a link can point at (files, headings, items, terms, and the
-/// files that failed to load): while it stays the same, only changed files need checking.
-pub(crate) fn targets_key(book: &Book, failed: &HashSet<PathBuf>) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    for p in &book.pages {
-        p.body.path.hash(&mut h);
-        for heading in p.body.headings.iter() {
-            heading.id.hash(&mut h);
-        }
-        p.easy.is_some().hash(&mut h);
-    }
-    for c in &book.checklists {
-        c.path.hash(&mut h);
-        for s in &c.sections {
-            s.id.hash(&mut h);
-            for i in &s.items {
-                i.id.hash(&mut h);
-            }
-        }
-    }
-    for t in &book.glossary.terms {
-        t.slug.hash(&mut h);
-        t.abbreviations.hash(&mut h);
-    }
-    let mut failed: Vec<&PathBuf> = failed.iter().collect();
-    failed.sort();
-    failed.hash(&mut h);
-    h.finish()
+fn hash_of(h: impl std::hash::Hash) -> u64 {
+    use std::hash::Hasher;
+    let mut s = std::collections::hash_map::DefaultHasher::new();
+    h.hash(&mut s);
+    s.finish()
+}
+
+/// What one file adds to the fingerprint of everything a link can point at (files, headings,
+/// items, terms, and the files that failed to load). The loader adds up the files' parts:
+/// while the sum stays the same, only the links in changed files need checking, and an edit
+/// need not go over every page to find that out.
+pub(crate) fn targets_of_page(page: &Page) -> u64 {
+    hash_of((
+        "page",
+        &page.body.path,
+        page.body
+            .headings
+            .iter()
+            .map(|h| h.id.as_str())
+            .collect::<Vec<_>>(),
+    ))
+}
+
+/// A checklist's part of the fingerprint: its file, sections and items.
+pub(crate) fn targets_of_checklist(c: &Checklist) -> u64 {
+    hash_of((
+        "checklist",
+        &c.path,
+        c.sections
+            .iter()
+            .map(|s| (&s.id, s.items.iter().map(|i| &i.id).collect::<Vec<_>>()))
+            .collect::<Vec<_>>(),
+    ))
+}
+
+/// The glossary's part of the fingerprint: its terms and abbreviations.
+pub(crate) fn targets_of_glossary(g: &Glossary) -> u64 {
+    hash_of((
+        "glossary",
+        g.terms
+            .iter()
+            .map(|t| (&t.slug, &t.abbreviations))
+            .collect::<Vec<_>>(),
+    ))
+}
+
+/// An easy read's part: only that it exists (it changes which bodies are checked).
+pub(crate) fn targets_of_easy(path: &Path) -> u64 {
+    hash_of(("easy", path))
+}
+
+/// A file that exists but failed to load: links to it are not reported.
+pub(crate) fn targets_of_failed(path: &Path) -> u64 {
+    hash_of(("failed", content_relative(path)))
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Loading a book: read each file once, keep what was parsed, and reparse only what changed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::SystemTime;
@@ -12,12 +12,12 @@ use crate::files::{classify, content_relative, walk, FileKind};
 use crate::model::{Body, Book, Checklist, EasyPage, Glossary, Page, Section, Symbols};
 use crate::{checklist, config, frontmatter, glossary, links, markdown};
 
-/// What one file turned into.
+/// What one file turned into. Pages and checklists are behind `Arc`: the book shares them.
 #[derive(Debug, Clone)]
 enum Unit {
-    Page(Box<Page>),
-    Easy(Section, String, Box<EasyPage>),
-    Checklist(Box<Checklist>),
+    Page(Arc<Page>),
+    Easy(Section, String, Arc<EasyPage>),
+    Checklist(Arc<Checklist>),
     Glossary(Glossary),
     Symbols(Symbols),
     Nothing,
@@ -29,6 +29,44 @@ struct Parsed {
     unit: Unit,
     diags: Vec<Diagnostic>,
     text: Option<Arc<str>>,
+    /// This file's part of the link targets' fingerprint (the `links::targets_of_*` functions).
+    targets: u64,
+    /// The lower-case title pages and checklists are sorted by, made once per read.
+    sort_title: String,
+}
+
+impl Parsed {
+    fn new(
+        rel: &Path,
+        stamp: (u64, Option<SystemTime>),
+        unit: Unit,
+        diags: Vec<Diagnostic>,
+        text: Option<Arc<str>>,
+    ) -> Self {
+        let targets = match &unit {
+            Unit::Page(p) => links::targets_of_page(p),
+            Unit::Easy(..) => links::targets_of_easy(rel),
+            Unit::Checklist(c) => links::targets_of_checklist(c),
+            Unit::Glossary(g) => links::targets_of_glossary(g),
+            Unit::Nothing if diags.iter().any(Diagnostic::is_error) => {
+                links::targets_of_failed(rel)
+            }
+            Unit::Symbols(_) | Unit::Nothing => 0,
+        };
+        let sort_title = match &unit {
+            Unit::Page(p) => p.title.to_lowercase(),
+            Unit::Checklist(c) => c.title.to_lowercase(),
+            _ => String::new(),
+        };
+        Self {
+            stamp,
+            unit,
+            diags,
+            text,
+            targets,
+            sort_title,
+        }
+    }
 }
 
 /// The result of loading: a book if there were no errors, and every diagnostic.
@@ -54,11 +92,14 @@ impl Loaded {
 pub struct Loader {
     root: PathBuf,
     cache: BTreeMap<PathBuf, Parsed>,
-    /// The last [`links::targets_key`] and the link errors found, by file.
+    /// The last fingerprint of the link targets (the sum of the files' `targets`) and the link
+    /// errors found, by file.
     link_key: Option<u64>,
     sources: Arc<SourceMap>,
     link_index: Option<std::sync::Arc<links::LinkIndex>>,
-    link_diags: std::collections::HashMap<PathBuf, Vec<Diagnostic>>,
+    link_diags: HashMap<PathBuf, Vec<Diagnostic>>,
+    /// Pages with their easy read attached, by the page's path, with the revisions of both.
+    with_easy: HashMap<PathBuf, ((u64, u64), Arc<Page>)>,
 }
 
 fn stamp(path: &Path) -> (u64, Option<SystemTime>) {
@@ -118,12 +159,7 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
     let mut diags = Vec::new();
     let kind = classify(&content_relative(rel));
     if let FileKind::Ignored = kind {
-        return Parsed {
-            stamp,
-            unit: Unit::Nothing,
-            diags,
-            text: None,
-        };
+        return Parsed::new(rel, stamp, Unit::Nothing, diags, None);
     }
     if let FileKind::Unexpected(why) = kind {
         diags.push(
@@ -139,20 +175,10 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
                 "{why}; move or rename it (names starting with `_` are ignored)"
             )),
         );
-        return Parsed {
-            stamp,
-            unit: Unit::Nothing,
-            diags,
-            text: None,
-        };
+        return Parsed::new(rel, stamp, Unit::Nothing, diags, None);
     }
     let Some(text) = read_text(root, rel, &mut diags) else {
-        return Parsed {
-            stamp,
-            unit: Unit::Nothing,
-            diags,
-            text: None,
-        };
+        return Parsed::new(rel, stamp, Unit::Nothing, diags, None);
     };
     let slug_ok = |slug: &str, diags: &mut Vec<Diagnostic>| {
         if slug == "index" || crate::slug::is_slug(slug) {
@@ -193,7 +219,7 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
                         .help("rename the page"),
                     );
                 }
-                Unit::Page(Box::new(Page {
+                Unit::Page(Arc::new(Page {
                     section,
                     slug,
                     route,
@@ -212,7 +238,7 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
             Some(split) => Unit::Easy(
                 section,
                 slug,
-                Box::new(EasyPage {
+                Arc::new(EasyPage {
                     title: split.front.title.trim().to_string(),
                     summary: split.front.summary,
                     checked_by: split.front.checked_by,
@@ -225,7 +251,7 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
             if slug_ok(&slug, &mut diags) {
                 checklist::parse(rel, &text, &slug, &mut diags).map_or(Unit::Nothing, |mut c| {
                     c.revision = next_revision();
-                    Unit::Checklist(Box::new(c))
+                    Unit::Checklist(Arc::new(c))
                 })
             } else {
                 Unit::Nothing
@@ -243,12 +269,7 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
         }
         FileKind::Unexpected(_) | FileKind::Ignored => Unit::Nothing,
     };
-    Parsed {
-        stamp,
-        unit,
-        diags,
-        text: Some(text),
-    }
+    Parsed::new(rel, stamp, unit, diags, Some(text))
 }
 
 static REVISION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -288,7 +309,8 @@ impl Loader {
             link_key: None,
             sources: Arc::default(),
             link_index: None,
-            link_diags: std::collections::HashMap::new(),
+            link_diags: HashMap::new(),
+            with_easy: HashMap::new(),
         }
     }
 
@@ -326,7 +348,7 @@ impl Loader {
             .par_iter()
             .map(|f| ((*f).clone(), parse_one(&root, f)))
             .collect();
-        let keep: std::collections::HashSet<&PathBuf> = files.iter().collect();
+        let keep: HashSet<&PathBuf> = files.iter().collect();
         self.cache.retain(|k, _| keep.contains(k));
         self.cache.extend(fresh);
         self.assemble(diagnostics, None)
@@ -420,59 +442,91 @@ impl Loader {
                 None
             }
         };
-        // 3. Assemble.
-        let mut pages = Vec::new();
+        // 3. Assemble: pages and checklists are shared with the cache, not copied.
+        let mut pages: Vec<(&str, Arc<Page>)> = Vec::new();
         let mut easies = Vec::new();
-        let mut checklists = Vec::new();
+        let mut checklists: Vec<(&str, Arc<Checklist>)> = Vec::new();
         let mut glossary = Glossary::default();
         let mut symbols = Symbols::default();
+        let mut targets_key = 0u64;
         for (path, parsed) in &self.cache {
             diagnostics.extend(parsed.diags.iter().cloned());
+            targets_key = targets_key.wrapping_add(parsed.targets);
             match &parsed.unit {
-                Unit::Page(p) => pages.push((**p).clone()),
-                Unit::Easy(s, slug, e) => {
-                    easies.push((path.clone(), *s, slug.clone(), (**e).clone()))
-                }
-                Unit::Checklist(c) => checklists.push((**c).clone()),
+                Unit::Page(p) => pages.push((&parsed.sort_title, p.clone())),
+                Unit::Easy(s, slug, e) => easies.push((path, *s, slug.as_str(), e)),
+                Unit::Checklist(c) => checklists.push((&parsed.sort_title, c.clone())),
                 Unit::Glossary(g) => glossary = g.clone(),
                 Unit::Symbols(s) => symbols = s.clone(),
                 Unit::Nothing => {}
             }
         }
-        for (path, section, slug, easy) in easies {
-            match pages
-                .iter_mut()
-                .find(|p| p.section == section && p.slug == slug)
-            {
-                Some(p) => p.easy = Some(easy),
-                None => diagnostics.push(
-                    Diagnostic::error(
-                        "unexpected-file",
-                        "this easy read has no standard page beside it",
-                    )
-                    .in_file(&path)
-                    .help(format!(
-                        "add `{slug}.md` in the same folder, or rename this file"
-                    )),
-                ),
+        if !easies.is_empty() {
+            let at: HashMap<(Section, &str), usize> = pages
+                .iter()
+                .enumerate()
+                .map(|(i, (_, p))| ((p.section, p.slug.as_str()), i))
+                .collect();
+            let found: Vec<_> = easies
+                .into_iter()
+                .map(|(path, section, slug, easy)| {
+                    (at.get(&(section, slug)).copied(), path, slug, easy)
+                })
+                .collect();
+            drop(at);
+            let mut with_easy = HashMap::new();
+            for (i, path, slug, easy) in found {
+                let Some(i) = i else {
+                    diagnostics.push(
+                        Diagnostic::error(
+                            "unexpected-file",
+                            "this easy read has no standard page beside it",
+                        )
+                        .in_file(path)
+                        .help(format!(
+                            "add `{slug}.md` in the same folder, or rename this file"
+                        )),
+                    );
+                    continue;
+                };
+                // Made again only when the page or its easy read was read again.
+                let page = &mut pages[i].1;
+                let revisions = (page.body.revision, easy.body.revision);
+                let joined = match self.with_easy.get(&page.body.path) {
+                    Some((r, joined)) if *r == revisions => joined.clone(),
+                    _ => {
+                        let mut joined = (**page).clone();
+                        joined.easy = Some((**easy).clone());
+                        Arc::new(joined)
+                    }
+                };
+                with_easy.insert(page.body.path.clone(), (revisions, joined.clone()));
+                *page = joined;
             }
+            self.with_easy = with_easy;
+        } else {
+            self.with_easy.clear();
         }
-        pages.sort_by_cached_key(|p| {
-            (
-                p.section,
-                p.order.unwrap_or(i64::MAX),
-                p.title.to_lowercase(),
-                p.slug.clone(),
-            )
+        // Sorted with the keys made when each file was read (a stable sort is quick on a
+        // list that is already nearly in order).
+        pages.sort_by(|(ta, a), (tb, b)| {
+            (a.section, a.order.unwrap_or(i64::MAX), ta, &a.slug).cmp(&(
+                b.section,
+                b.order.unwrap_or(i64::MAX),
+                tb,
+                &b.slug,
+            ))
         });
-        checklists.sort_by_cached_key(|c| {
-            (
-                c.level,
-                c.order.unwrap_or(i64::MAX),
-                c.title.to_lowercase(),
-                c.slug.clone(),
-            )
+        checklists.sort_by(|(ta, a), (tb, b)| {
+            (a.level, a.order.unwrap_or(i64::MAX), ta, &a.slug).cmp(&(
+                b.level,
+                b.order.unwrap_or(i64::MAX),
+                tb,
+                &b.slug,
+            ))
         });
+        let pages = pages.into_iter().map(|(_, p)| p).collect();
+        let checklists = checklists.into_iter().map(|(_, c)| c).collect();
         let mut book = config.map(|config| Book {
             root: root.clone(),
             config,
@@ -484,7 +538,7 @@ impl Loader {
         });
         // 4. Links between files.
         if let Some(book) = &mut book {
-            let failed: std::collections::HashSet<PathBuf> = self
+            let failed: HashSet<PathBuf> = self
                 .cache
                 .iter()
                 .filter(|(_, p)| {
@@ -494,14 +548,14 @@ impl Loader {
                 .collect();
             // Check every link when what links can point at changed; otherwise only the
             // links in the files that changed.
-            let key = links::targets_key(book, &failed);
+            let key = targets_key;
             book.links = match &self.link_index {
                 Some(index) if self.link_key == Some(key) => index.clone(),
                 _ => std::sync::Arc::new(links::LinkIndex::new(book)),
             };
             self.link_index = Some(book.links.clone());
             let book = &*book;
-            let only: Option<std::collections::HashSet<PathBuf>> = changed
+            let only: Option<HashSet<PathBuf>> = changed
                 .filter(|_| self.link_key == Some(key))
                 .map(|c| c.iter().cloned().collect());
             let fresh = links::check(book, &failed, only.as_ref());

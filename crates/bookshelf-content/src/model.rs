@@ -306,10 +306,11 @@ pub struct Book {
     pub root: PathBuf,
     /// `book.toml`.
     pub config: Config,
-    /// Markdown pages, sorted by section, order, title.
-    pub pages: Vec<Page>,
-    /// Checklists, sorted by level, order, title.
-    pub checklists: Vec<Checklist>,
+    /// Markdown pages, sorted by section, order, title. Shared with the loader's cache, so
+    /// assembling the book after an edit copies no page that did not change.
+    pub pages: Vec<std::sync::Arc<Page>>,
+    /// Checklists, sorted by level, order, title (shared like the pages).
+    pub checklists: Vec<std::sync::Arc<Checklist>>,
     /// The glossary.
     pub glossary: Glossary,
     /// The symbol map.
@@ -321,6 +322,9 @@ pub struct Book {
 impl Book {
     /// The home page, if there is one.
     pub fn home(&self) -> Option<&Page> {
-        self.pages.iter().find(|p| p.section == Section::Home)
+        self.pages
+            .iter()
+            .find(|p| p.section == Section::Home)
+            .map(|p| &**p)
     }
 }

@@ -168,7 +168,7 @@ impl Incremental {
                 book.pages
                     .iter()
                     .filter(|p| p.section == s)
-                    .map(card_key)
+                    .map(|p| card_key(p))
                     .collect::<Vec<_>>(),
             )),
             Job::Checklist(i, v) => {
@@ -199,7 +199,7 @@ impl Incremental {
             Job::Print(v) => hash_of((
                 global,
                 v,
-                book.pages.iter().map(page_key).collect::<Vec<_>>(),
+                book.pages.iter().map(|p| page_key(p)).collect::<Vec<_>>(),
                 book.checklists
                     .iter()
                     .map(|c| c.revision)
