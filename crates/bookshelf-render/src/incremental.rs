@@ -4,11 +4,13 @@
 //! what a clean build makes (a test applies random edits and compares).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::hash::{Hash, Hasher};
 use std::path::Path;
 
-use bookshelf_content::{Book, Page, Section};
+use bookshelf_content::{Book, Section};
 use rayon::prelude::*;
+
+mod keys;
+use keys::{hash_of, Keys, Seen};
 
 use crate::site::{write_file, Job, JobOutput, Shared};
 use crate::urls::file_for;
@@ -45,6 +47,8 @@ pub struct Incremental {
     )>,
     /// Every job with its output file, kept while no page comes or goes.
     layout: Option<(u64, Vec<(Job, String)>)>,
+    /// The book the last successful rebuild saw, to find what changed since.
+    seen: Option<Seen>,
 }
 
 /// The symbol files a page links to.
@@ -61,38 +65,6 @@ fn symbols_in(html: &str) -> Vec<String> {
     out
 }
 
-fn hash_of(h: impl Hash) -> u64 {
-    let mut s = std::collections::hash_map::DefaultHasher::new();
-    h.hash(&mut s);
-    s.finish()
-}
-
-fn page_key(p: &Page) -> u64 {
-    hash_of((
-        p.body.revision,
-        p.easy
-            .as_ref()
-            .map(|e| (e.body.revision, &e.title, &e.summary, &e.checked_by)),
-        &p.title,
-        &p.summary,
-        &p.audience,
-        &p.symbol,
-        &p.route,
-    ))
-}
-
-/// What a page's card in a list shows.
-fn card_key(p: &Page) -> u64 {
-    hash_of((
-        &p.title,
-        &p.summary,
-        &p.audience,
-        &p.symbol,
-        &p.route,
-        p.easy.as_ref().map(|e| (&e.title, &e.summary)),
-    ))
-}
-
 impl Incremental {
     /// Start with a renderer; the first [`Incremental::rebuild`] renders everything.
     pub fn new(renderer: Renderer) -> Self {
@@ -107,6 +79,7 @@ impl Incremental {
             theme_generation: 0,
             matchers: None,
             layout: None,
+            seen: None,
         }
     }
 
@@ -143,75 +116,6 @@ impl Incremental {
         ))
     }
 
-    fn job_key(&self, shared: &Shared<'_>, global: u64, job: Job) -> u64 {
-        let book = shared.book;
-        let near = |list: Vec<(String, String)>| hash_of(list);
-        match job {
-            Job::Page(i, v) => {
-                let p = &book.pages[i];
-                let link = |j: Option<usize>| {
-                    j.and_then(|j| book.pages.get(j))
-                        .filter(|q| q.section == p.section)
-                        .map(|q| (q.title.clone(), q.route.clone()))
-                };
-                hash_of((
-                    global,
-                    v,
-                    page_key(p),
-                    link(i.checked_sub(1)),
-                    link(Some(i + 1)),
-                ))
-            }
-            Job::Section(s, v) => hash_of((
-                global,
-                v,
-                book.pages
-                    .iter()
-                    .filter(|p| p.section == s)
-                    .map(|p| card_key(p))
-                    .collect::<Vec<_>>(),
-            )),
-            Job::Checklist(i, v) => {
-                let c = &book.checklists[i];
-                let link = |j: Option<usize>| {
-                    j.and_then(|j| book.checklists.get(j))
-                        .map(|q| (q.title.clone(), q.route.clone()))
-                };
-                hash_of((
-                    global,
-                    v,
-                    c.revision,
-                    &c.route,
-                    link(i.checked_sub(1)),
-                    link(Some(i + 1)),
-                ))
-            }
-            Job::Checklists(v) => hash_of((
-                global,
-                v,
-                near(
-                    book.checklists
-                        .iter()
-                        .map(|c| (c.route.clone(), c.revision.to_string()))
-                        .collect(),
-                ),
-            )),
-            Job::Print(v) => hash_of((
-                global,
-                v,
-                book.pages.iter().map(|p| page_key(p)).collect::<Vec<_>>(),
-                book.checklists
-                    .iter()
-                    .map(|c| c.revision)
-                    .collect::<Vec<_>>(),
-            )),
-            Job::Glossary(v) | Job::Search(v) | Job::NotFound(v) => {
-                hash_of((global, v, format!("{job:?}")))
-            }
-            Job::Term(i, v) => hash_of((global, v, i)),
-        }
-    }
-
     /// Bring `out` up to date with `book`. `heavy` also renders the whole-book print page
     /// (slow on big books; `serve` does it after reloading the browser).
     pub fn rebuild(
@@ -233,23 +137,32 @@ impl Incremental {
         };
         let shared = Shared::with_matchers(book, &self.renderer.theme, terms, symbols);
         tracing::debug!("shared parts in {:.0?}", start.elapsed());
+        // Until this rebuild succeeds, the next one compares with nothing and keys everything.
+        let keys = Keys::new(book, global, self.seen.take().as_ref());
         // The list of pages and their files changes only when pages come or go.
-        let layout_key = hash_of((
-            book.pages
-                .iter()
-                .map(|p| p.route.as_str())
-                .collect::<Vec<_>>(),
-            book.checklists
-                .iter()
-                .map(|c| c.route.as_str())
-                .collect::<Vec<_>>(),
-            book.glossary
-                .terms
-                .iter()
-                .map(|t| t.route.as_str())
-                .collect::<Vec<_>>(),
-        ));
-        let layout_changed = self.layout.as_ref().is_none_or(|(k, _)| *k != layout_key);
+        let layout_key = || {
+            hash_of((
+                book.pages
+                    .iter()
+                    .map(|p| p.route.as_str())
+                    .collect::<Vec<_>>(),
+                book.checklists
+                    .iter()
+                    .map(|c| c.route.as_str())
+                    .collect::<Vec<_>>(),
+                book.glossary
+                    .terms
+                    .iter()
+                    .map(|t| t.route.as_str())
+                    .collect::<Vec<_>>(),
+            ))
+        };
+        let layout_changed = match &self.layout {
+            // The same pages and checklists in the same places, and the same glossary.
+            Some(_) if keys.same_layout() => false,
+            Some((k, _)) => *k != layout_key(),
+            None => true,
+        };
         if layout_changed {
             let files = shared
                 .jobs()
@@ -261,19 +174,19 @@ impl Incremental {
                     )
                 })
                 .collect();
-            self.layout = Some((layout_key, files));
+            self.layout = Some((layout_key(), files));
         }
         let layout = &self.layout.as_ref().expect("set above").1;
         let mut todo = Vec::new();
-        let mut keys = Vec::new();
+        let mut new_keys = Vec::new();
         for (job, file) in layout {
-            if matches!(job, Job::Print(_)) && !heavy {
+            if matches!(job, Job::Print(_)) && !heavy || !keys.may_change(*job) {
                 continue;
             }
-            let key = self.job_key(&shared, global, *job);
+            let key = keys.key(*job);
             if self.keys.get(file) != Some(&key) {
                 todo.push(*job);
-                keys.push((file.clone(), key));
+                new_keys.push((file.clone(), key));
             }
         }
         let jobs = layout;
@@ -298,7 +211,7 @@ impl Incremental {
             rendered: todo.len(),
             ..Default::default()
         };
-        for ((file, key), result) in keys.into_iter().zip(results) {
+        for ((file, key), result) in new_keys.into_iter().zip(results) {
             let (path, html, text) = result?;
             if html.is_empty() {
                 // The print page writes itself; it uses no symbol of its own.
@@ -390,6 +303,7 @@ impl Incremental {
             let _ = std::fs::remove_file(out.join("symbols").join(name));
         }
         self.symbols = needed;
+        self.seen = Some(keys.seen());
         Ok(rebuilt)
     }
 }
