@@ -75,9 +75,35 @@ type Heavy = (Arc<Book>, Vec<Arc<bookshelf_render::PageText>>);
 /// down the rebuilds of someone typing and saving.
 const QUIET: Duration = Duration::from_millis(1500);
 
+/// Lowers the calling thread's CPU priority to the least (nice 19). On Linux the nice value
+/// belongs to the thread, and threads it starts inherit it.
+#[cfg(target_os = "linux")]
+fn lower_priority() {
+    // SAFETY: `setpriority` only reads its arguments; `0` names the calling thread.
+    let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 19) };
+}
+
+#[cfg(not(target_os = "linux"))]
+fn lower_priority() {}
+
+/// The slow parts run at the lowest priority, on threads of their own: a rebuild after the
+/// next edit then takes the CPU from them at once, and its rendering does not queue behind
+/// theirs in rayon's global pool (the search index build would fill it for seconds).
 fn spawn_worker(out: PathBuf, live: Arc<RwLock<Live>>) -> mpsc::Sender<Heavy> {
     let (tx, rx) = mpsc::channel::<Heavy>();
     std::thread::spawn(move || {
+        lower_priority();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .thread_name(|i| format!("bookshelf-background-{i}"))
+            .start_handler(|_| lower_priority())
+            .build();
+        let pool = match pool {
+            Ok(pool) => pool,
+            Err(e) => {
+                tracing::warn!("no threads for the search index and print pages: {e}");
+                return;
+            }
+        };
         while let Ok(mut job) = rx.recv() {
             // Wait for a quiet moment, keeping only the newest state.
             loop {
@@ -87,36 +113,38 @@ fn spawn_worker(out: PathBuf, live: Arc<RwLock<Live>>) -> mpsc::Sender<Heavy> {
                     Err(mpsc::RecvTimeoutError::Disconnected) => return,
                 }
             }
-            let (book, texts) = job;
-            let texts: Vec<bookshelf_render::PageText> =
-                texts.iter().map(|t| (**t).clone()).collect();
-            let start = Instant::now();
-            let renderer = live.read().map(|l| l.renderer.clone());
-            if let Ok(r) = renderer {
-                if let Err(e) = r.write_print_pages(&book, &out) {
-                    tracing::warn!("could not write the print pages: {e}");
-                }
-            }
-            if book.config.search.enabled {
-                let docs = super::site::search_docs(texts);
-                match bookshelf_search::build(&docs, &super::site::search_terms(&book), &out)
-                    .and_then(|_| bookshelf_search::Searcher::open(&out))
-                {
-                    Ok(s) => {
-                        if let Ok(mut l) = live.write() {
-                            l.searcher = Some(Arc::new(s));
-                        }
-                    }
-                    Err(e) => tracing::warn!("could not rebuild the search index: {e}"),
-                }
-                if let Ok(r) = live.read().map(|l| l.renderer.clone()) {
-                    let _ = r.write_search_pages(&book, &out);
-                }
-            }
-            tracing::debug!("search index and print pages in {:.0?}", start.elapsed());
+            pool.install(|| heavy(job, &out, &live));
         }
     });
     tx
+}
+
+/// Writes the print pages and the search index for this state of the book.
+fn heavy((book, texts): Heavy, out: &Path, live: &RwLock<Live>) {
+    let texts: Vec<bookshelf_render::PageText> = texts.iter().map(|t| (**t).clone()).collect();
+    let start = Instant::now();
+    if let Ok(r) = live.read().map(|l| l.renderer.clone()) {
+        if let Err(e) = r.write_print_pages(&book, out) {
+            tracing::warn!("could not write the print pages: {e}");
+        }
+    }
+    if book.config.search.enabled {
+        let docs = super::site::search_docs(texts);
+        match bookshelf_search::build(&docs, &super::site::search_terms(&book), out)
+            .and_then(|_| bookshelf_search::Searcher::open(out))
+        {
+            Ok(s) => {
+                if let Ok(mut l) = live.write() {
+                    l.searcher = Some(Arc::new(s));
+                }
+            }
+            Err(e) => tracing::warn!("could not rebuild the search index: {e}"),
+        }
+        if let Ok(r) = live.read().map(|l| l.renderer.clone()) {
+            let _ = r.write_search_pages(&book, out);
+        }
+    }
+    tracing::debug!("search index and print pages in {:.0?}", start.elapsed());
 }
 
 fn decode(s: &str) -> String {
