@@ -245,4 +245,10 @@ fn a_rebuild_finds_links_broken_by_a_change_elsewhere() {
     let loaded = loader.load_changed(std::slice::from_ref(&levels));
     assert!(loaded.diagnostics.iter().any(|d| d.code == "broken-link"
         && d.file.as_deref() == Some(Path::new("content/model/levels.md"))));
+    // So is one added to an easy read.
+    let easy = root.join("content/index.easy.md");
+    std::fs::write(&easy, "---\ntitle: Welcome\n---\n\n[x](nowhere.md)\n").unwrap();
+    let loaded = loader.load_changed(std::slice::from_ref(&easy));
+    assert!(loaded.diagnostics.iter().any(|d| d.code == "broken-link"
+        && d.file.as_deref() == Some(Path::new("content/index.easy.md"))));
 }

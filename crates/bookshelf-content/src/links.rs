@@ -198,8 +198,9 @@ fn points_at_failed(from: &Path, dest: &str, failed: &HashSet<PathBuf>) -> bool 
     join(from_rel.parent().unwrap_or(Path::new("")), path).is_some_and(|p| failed.contains(&p))
 }
 
-fn check_body(
-    index: &LinkIndex,
+/// Check the links in one page body, adding what is broken to `diags`.
+pub(crate) fn check_body(
+    book: &Book,
     body: &Body,
     failed: &HashSet<PathBuf>,
     diags: &mut Vec<Diagnostic>,
@@ -208,7 +209,7 @@ fn check_body(
         if points_at_failed(&body.path, &link.dest, failed) {
             continue;
         }
-        if let Err(why) = index.resolve(&body.path, &link.dest) {
+        if let Err(why) = book.links.resolve(&body.path, &link.dest) {
             diags.push(
                 Diagnostic::error("broken-link", format!("broken link: {why}"))
                     .at(&body.path, link.range.clone())
@@ -218,48 +219,47 @@ fn check_body(
     }
 }
 
-/// Check every link in the book.
-/// `failed`: content-relative paths of files that exist but did not load (their own errors
-/// are reported; links to them are not).
-pub(crate) fn check(
-    book: &Book,
-    failed: &HashSet<PathBuf>,
-    only: Option<&HashSet<PathBuf>>,
-) -> HashMap<PathBuf, Vec<Diagnostic>> {
-    let index = &*book.links;
-    let wanted = |p: &Path| only.is_none_or(|o| o.contains(p));
-    let mut out: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
-    for page in &book.pages {
-        for body in std::iter::once(&page.body).chain(page.easy.as_ref().map(|e| &e.body)) {
-            if wanted(&body.path) {
-                check_body(
-                    index,
-                    body,
-                    failed,
-                    out.entry(body.path.clone()).or_default(),
-                );
-            }
-        }
-    }
-    if let Some(path) = book.glossary.path.as_ref().filter(|p| wanted(p)) {
-        let diags = out.entry(path.clone()).or_default();
-        for term in &book.glossary.terms {
-            if let Some(more) = &term.more {
-                let scan = crate::markdown::scan(more);
-                for link in scan.links {
-                    if points_at_failed(path, &link.dest, failed) {
-                        continue;
-                    }
-                    if let Err(why) = index.resolve(path, &link.dest) {
-                        diags.push(
-                            Diagnostic::error("broken-link", format!("broken link in `{}`: {why}", term.term))
-                                .at(path, term.span.start..term.span.start + 1)
-                                .help("links in the glossary are relative to `content/`, e.g. `guides/having-your-say.md`"),
-                        );
-                    }
+/// Check the links in the glossary's `more` texts, adding what is broken to `diags`.
+pub(crate) fn check_glossary(book: &Book, failed: &HashSet<PathBuf>, diags: &mut Vec<Diagnostic>) {
+    let Some(path) = &book.glossary.path else {
+        return;
+    };
+    for term in &book.glossary.terms {
+        if let Some(more) = &term.more {
+            let scan = crate::markdown::scan(more);
+            for link in scan.links {
+                if points_at_failed(path, &link.dest, failed) {
+                    continue;
+                }
+                if let Err(why) = book.links.resolve(path, &link.dest) {
+                    diags.push(
+                        Diagnostic::error("broken-link", format!("broken link in `{}`: {why}", term.term))
+                            .at(path, term.span.start..term.span.start + 1)
+                            .help("links in the glossary are relative to `content/`, e.g. `guides/having-your-say.md`"),
+                    );
                 }
             }
         }
+    }
+}
+
+/// Check every link in the book, by file.
+/// `failed`: content-relative paths of files that exist but did not load (their own errors
+/// are reported; links to them are not).
+pub(crate) fn check(book: &Book, failed: &HashSet<PathBuf>) -> HashMap<PathBuf, Vec<Diagnostic>> {
+    let mut out: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
+    for page in &book.pages {
+        for body in std::iter::once(&page.body).chain(page.easy.as_ref().map(|e| &e.body)) {
+            check_body(
+                book,
+                body,
+                failed,
+                out.entry(body.path.clone()).or_default(),
+            );
+        }
+    }
+    if let Some(path) = &book.glossary.path {
+        check_glossary(book, failed, out.entry(path.clone()).or_default());
     }
     out
 }

@@ -400,6 +400,15 @@ impl Loader {
         self.assemble(Vec::new(), Some(&touched))
     }
 
+    /// Is the page of this easy read (`x.easy.md` → `x.md`) loaded?
+    fn has_page_beside(&self, easy: &Path) -> bool {
+        let page = easy.to_string_lossy().replace(".easy.md", ".md");
+        matches!(
+            self.cache.get(Path::new(&page)).map(|p| &p.unit),
+            Some(Unit::Page(_))
+        )
+    }
+
     fn assemble(
         &mut self,
         mut diagnostics: Vec<Diagnostic>,
@@ -555,14 +564,28 @@ impl Loader {
             };
             self.link_index = Some(book.links.clone());
             let book = &*book;
-            let only: Option<HashSet<PathBuf>> = changed
-                .filter(|_| self.link_key == Some(key))
-                .map(|c| c.iter().cloned().collect());
-            let fresh = links::check(book, &failed, only.as_ref());
-            if only.is_none() {
-                self.link_diags = fresh;
-            } else {
-                self.link_diags.extend(fresh);
+            match changed.filter(|_| self.link_key == Some(key)) {
+                None => self.link_diags = links::check(book, &failed),
+                // Nothing a link can point at changed: only the changed files' links are
+                // checked, found through the cache rather than by going over every page.
+                Some(paths) => {
+                    let mut fresh: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
+                    for path in paths {
+                        let diags = fresh.entry(path.clone()).or_default();
+                        match self.cache.get(path).map(|p| &p.unit) {
+                            Some(Unit::Page(page)) => {
+                                links::check_body(book, &page.body, &failed, diags);
+                            }
+                            // An easy read is in the book (and checked) only beside its page.
+                            Some(Unit::Easy(_, _, easy)) if self.has_page_beside(path) => {
+                                links::check_body(book, &easy.body, &failed, diags);
+                            }
+                            Some(Unit::Glossary(_)) => links::check_glossary(book, &failed, diags),
+                            _ => {}
+                        }
+                    }
+                    self.link_diags.extend(fresh);
+                }
             }
             self.link_key = Some(key);
             let mut found: Vec<&Diagnostic> = self.link_diags.values().flatten().collect();
