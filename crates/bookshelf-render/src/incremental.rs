@@ -65,6 +65,23 @@ fn symbols_in(html: &str) -> Vec<String> {
     out
 }
 
+/// Replace a page the server may be sending: written beside it, then renamed over it, so a
+/// request never reads it half written.
+fn replace_file(out: &Path, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
+    let path = out.join(rel);
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let temp = path.with_file_name(format!(".{name}.bookshelf-tmp"));
+    let io = |source| RenderError::Io {
+        path: path.clone(),
+        source,
+    };
+    let written = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, &path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    written.map_err(io)
+}
+
 impl Incremental {
     /// Start with a renderer; the first [`Incremental::rebuild`] renders everything.
     pub fn new(renderer: Renderer) -> Self {
@@ -231,8 +248,13 @@ impl Incremental {
                 }
             }
             let h = hash_of(html.as_bytes());
-            if self.bytes.get(&file) != Some(&h) || !out.join(&file).is_file() {
-                write_file(out, &file, html.as_bytes())?;
+            let exists = out.join(&file).is_file();
+            if self.bytes.get(&file) != Some(&h) || !exists {
+                if exists {
+                    replace_file(out, &file, html.as_bytes())?;
+                } else {
+                    write_file(out, &file, html.as_bytes())?;
+                }
                 self.bytes.insert(file.clone(), h);
                 rebuilt.changed.push(path.clone());
             }
