@@ -247,17 +247,19 @@ pub(crate) fn check_glossary(book: &Book, failed: &HashSet<PathBuf>, diags: &mut
 /// `failed`: content-relative paths of files that exist but did not load (their own errors
 /// are reported; links to them are not).
 pub(crate) fn check(book: &Book, failed: &HashSet<PathBuf>) -> HashMap<PathBuf, Vec<Diagnostic>> {
-    let mut out: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
-    for page in &book.pages {
-        for body in std::iter::once(&page.body).chain(page.easy.as_ref().map(|e| &e.body)) {
-            check_body(
-                book,
-                body,
-                failed,
-                out.entry(body.path.clone()).or_default(),
-            );
-        }
-    }
+    use rayon::prelude::*;
+    let mut out: HashMap<PathBuf, Vec<Diagnostic>> = book
+        .pages
+        .par_iter()
+        .flat_map_iter(|page| {
+            std::iter::once(&page.body).chain(page.easy.as_ref().map(|e| &e.body))
+        })
+        .map(|body| {
+            let mut diags = Vec::new();
+            check_body(book, body, failed, &mut diags);
+            (body.path.clone(), diags)
+        })
+        .collect();
     if let Some(path) = &book.glossary.path {
         check_glossary(book, failed, out.entry(path.clone()).or_default());
     }
