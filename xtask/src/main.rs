@@ -1,5 +1,6 @@
-//! xtask: project tasks run with `cargo run --release -p xtask -- TASK`. The one task so far is
-//! `bench`, the benchmark of bookshelf against mdBook, Hugo and Pagefind (BENCHMARKS.md).
+//! xtask: project tasks run with `cargo run --release -p xtask -- TASK`: `bench`, the
+//! benchmark of bookshelf against mdBook, Hugo and Pagefind (BENCHMARKS.md), and
+//! `query-latency`, the benchmark's server-side search timing alone on one built site.
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 
 use std::path::PathBuf;
@@ -31,6 +32,22 @@ struct Cli {
 enum Task {
     /// Benchmark bookshelf against mdBook, Hugo and Pagefind and write BENCHMARKS.md.
     Bench(BenchArgs),
+    /// Time the benchmark's 50 search queries on a built site (server side, as `bench` does):
+    /// p50, p99 and the slowest queries by their median.
+    QueryLatency(QueryLatencyArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct QueryLatencyArgs {
+    /// The built site (the folder holding `search/`).
+    #[arg(long)]
+    site: PathBuf,
+    /// Timed passes over the 50 queries, after one warm pass.
+    #[arg(long, default_value_t = 20)]
+    passes: usize,
+    /// How many of the slowest queries to list.
+    #[arg(long, default_value_t = 10)]
+    slowest: usize,
 }
 
 #[derive(Debug, clap::Args)]
@@ -73,6 +90,7 @@ fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let result = match cli.task {
         Task::Bench(args) => bench(args),
+        Task::QueryLatency(args) => query_latency(&args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
@@ -81,6 +99,21 @@ fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+fn query_latency(args: &QueryLatencyArgs) -> anyhow::Result<()> {
+    let lat = search::latency(&args.site, args.passes.max(1))?;
+    println!(
+        "{} queries: p50 {:.0} µs, p99 {:.0} µs (index opened in {:.1} ms)",
+        lat.queries, lat.p50_us, lat.p99_us, lat.open_ms
+    );
+    let mut slowest = lat.per_query_us;
+    slowest.sort_by(|a, b| b.1.total_cmp(&a.1));
+    println!("slowest queries (median µs):");
+    for (query, us) in slowest.iter().take(args.slowest) {
+        println!("  {us:>8.0}  {query}");
+    }
+    Ok(())
 }
 
 fn bench(args: BenchArgs) -> anyhow::Result<()> {

@@ -71,6 +71,8 @@ pub(crate) struct Latency {
     pub(crate) p99_us: f64,
     pub(crate) queries: usize,
     pub(crate) open_ms: f64,
+    /// Each query's median time in microseconds, in [`QUERIES`] order.
+    pub(crate) per_query_us: Vec<(&'static str, f64)>,
 }
 
 /// Opens the index of a built site and runs every query `passes` times after one warm pass.
@@ -84,11 +86,14 @@ pub(crate) fn latency(site: &Path, passes: usize) -> anyhow::Result<Latency> {
         searcher.search(q)?;
     }
     let mut times = Vec::with_capacity(passes * queries.len());
+    let mut by_query = vec![Vec::with_capacity(passes); queries.len()];
     for _ in 0..passes {
-        for q in &queries {
+        for (q, mine) in queries.iter().zip(&mut by_query) {
             let t = Instant::now();
             let results = searcher.search(q)?;
-            times.push(t.elapsed().as_secs_f64() * 1e6);
+            let us = t.elapsed().as_secs_f64() * 1e6;
+            times.push(us);
+            mine.push(us);
             std::hint::black_box(results);
         }
     }
@@ -97,6 +102,11 @@ pub(crate) fn latency(site: &Path, passes: usize) -> anyhow::Result<Latency> {
         p99_us: percentile(&times, 99.0).unwrap_or(0.0),
         queries: times.len(),
         open_ms,
+        per_query_us: QUERIES
+            .iter()
+            .zip(&by_query)
+            .map(|(q, t)| (*q, percentile(t, 50.0).unwrap_or(0.0)))
+            .collect(),
     })
 }
 
