@@ -1,6 +1,7 @@
 //! The site's lexicon: vocabulary, compounds and glossary concepts, and the one analysis
 //! (words → compounds → terms → concepts) used for indexing, for queries and for snippets
-//! (the build runs the same steps on word numbers: `analysis`).
+//! (the build runs the same steps on word numbers, `analysis`, and snippets on term numbers,
+//! `matcher`).
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -187,6 +188,16 @@ impl Lexicon {
         self.compound_heads.contains(word)
     }
 
+    /// Whether `word` is a compound as joined (`coproduction`).
+    pub(crate) fn is_compound(&self, word: &str) -> bool {
+        self.compounds.contains(word)
+    }
+
+    /// Every first part of a compound (`co` of `co-production`).
+    pub(crate) fn compound_heads(&self) -> impl Iterator<Item = &str> {
+        self.compound_heads.iter().map(String::as_str)
+    }
+
     /// Every compound as joined (`coproduction`).
     pub(crate) fn compounds(&self) -> impl Iterator<Item = &str> {
         self.compounds.iter().map(String::as_str)
@@ -331,9 +342,10 @@ impl Lexicon {
         found
     }
 
-    /// Analyses a text as the index does (the build does it on word numbers, `analysis`,
-    /// and a test holds the two equal): calls `emit(token, from, to)` for each concept and
-    /// term, in order of position.
+    /// Analyses a text as the index does: calls `emit(token, from, to)` for each concept and
+    /// term, in order of position. This is the reference the fast analyses are tested against:
+    /// the build's on word numbers (`analysis`) and the snippets' on term numbers (`matcher`).
+    #[cfg(test)]
     pub(crate) fn analyze(&self, text: &str, mut emit: impl FnMut(&str, usize, usize)) {
         let words = self.join_compounds(text, words::split(text), false);
         let seq: Vec<(Cow<'_, str>, usize, usize)> = words

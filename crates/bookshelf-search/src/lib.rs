@@ -30,6 +30,7 @@ mod analysis;
 mod build;
 mod error;
 mod lexicon;
+mod matcher;
 mod model;
 mod postings;
 mod scan;

@@ -13,6 +13,7 @@ use tantivy::{DocId, Index, IndexReader, ReloadPolicy, Score, SegmentReader, Tan
 
 use crate::error::SearchError;
 use crate::lexicon::{Lexicon, CONCEPT_PREFIX};
+use crate::matcher::Matcher;
 use crate::model::{GlossaryAnswer, Hit, Query, Results, Term, Variant};
 use crate::schema::{self, Fields, BOOSTS, CONCEPT_BOOST, EVERYONE};
 use crate::snippet;
@@ -25,6 +26,8 @@ pub struct Searcher {
     reader: IndexReader,
     fields: Fields,
     lexicon: Arc<Lexicon>,
+    /// The lexicon as numbers, for snippets.
+    matcher: Matcher,
     glossary: Vec<Term>,
 }
 
@@ -65,11 +68,13 @@ impl Searcher {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
+        let matcher = Matcher::new(&lexicon);
         Ok(Searcher {
             index,
             reader,
             fields,
             lexicon,
+            matcher,
             glossary,
         })
     }
@@ -153,6 +158,7 @@ impl Searcher {
         });
         let (top, total) = searcher.search(&query, &(top, Count))?;
         results.total = total;
+        let wanted = self.matcher.wanted(&plan.tokens);
         for ((score, _), address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
             let text = |field: Field| -> String {
@@ -162,8 +168,9 @@ impl Searcher {
                     .to_string()
             };
             let [title, summary, body] = self.fields.shown.map(text);
-            let snippet = snippet::make(&self.lexicon, &body, &plan.tokens)
-                .or_else(|| snippet::make(&self.lexicon, &summary, &plan.tokens))
+            let (m, lex) = (&self.matcher, &*self.lexicon);
+            let snippet = snippet::make(m, lex, &body, &wanted)
+                .or_else(|| snippet::make(m, lex, &summary, &wanted))
                 .unwrap_or_else(|| {
                     let plain = start_of(&summary, &body);
                     let mut html = String::new();

@@ -7,6 +7,7 @@
 use std::ops::Range;
 
 use crate::lexicon::Lexicon;
+use crate::matcher::{Matcher, Wanted};
 
 /// Bytes analysed at a time.
 const PIECE: usize = 2048;
@@ -29,8 +30,8 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// The ranges of `text` where one of `tokens` was indexed, merged where they overlap.
-fn marks(lexicon: &Lexicon, text: &str, tokens: &[String]) -> Vec<Range<usize>> {
+/// The ranges of `text` where one of the wanted tokens was indexed, merged where they overlap.
+fn marks(matcher: &Matcher, lexicon: &Lexicon, text: &str, wanted: &Wanted) -> Vec<Range<usize>> {
     let mut found: Vec<Range<usize>> = Vec::new();
     let mut start = 0;
     while start < text.len() {
@@ -40,8 +41,8 @@ fn marks(lexicon: &Lexicon, text: &str, tokens: &[String]) -> Vec<Range<usize>> 
                 .find(char::is_whitespace)
                 .map_or(text.len(), |ws| end + ws);
         }
-        lexicon.analyze(&text[start..end], |token, from, to| {
-            if tokens.iter().any(|t| t == token) {
+        matcher.analyze(lexicon, &text[start..end], |token, from, to| {
+            if wanted.contains(token) {
                 found.push(start + from..start + to);
             }
         });
@@ -61,9 +62,15 @@ fn marks(lexicon: &Lexicon, text: &str, tokens: &[String]) -> Vec<Range<usize>> 
     merged
 }
 
-/// The snippet of `text` for the query tokens, or `None` when no token occurs in it.
-pub(crate) fn make(lexicon: &Lexicon, text: &str, tokens: &[String]) -> Option<Snippet> {
-    let marks = marks(lexicon, text, tokens);
+/// The snippet of `text` for the query tokens (see [`Matcher::wanted`]), or `None` when no
+/// token occurs in it.
+pub(crate) fn make(
+    matcher: &Matcher,
+    lexicon: &Lexicon,
+    text: &str,
+    wanted: &Wanted,
+) -> Option<Snippet> {
+    let marks = marks(matcher, lexicon, text, wanted);
     // The window holding the most marks, the earliest of equals.
     let (anchor, _) = marks
         .iter()
