@@ -9,7 +9,9 @@ use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query as TQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::{DocId, Index, IndexReader, ReloadPolicy, Score, SegmentReader, TantivyDocument};
+use tantivy::{
+    DocAddress, DocId, Index, IndexReader, ReloadPolicy, Score, SegmentReader, TantivyDocument,
+};
 
 use crate::error::SearchError;
 use crate::lexicon::{Lexicon, CONCEPT_PREFIX};
@@ -28,6 +30,9 @@ pub struct Searcher {
     lexicon: Arc<Lexicon>,
     /// The lexicon as numbers, for snippets.
     matcher: Matcher,
+    /// Whether the index is one segment whose document numbers are the `ord`s (as the build
+    /// writes it), so tantivy's own tie-break is the browser's.
+    ord_is_doc_id: bool,
     glossary: Vec<Term>,
 }
 
@@ -50,6 +55,18 @@ fn filter(query: Box<dyn TQuery>) -> (Occur, Box<dyn TQuery>) {
     (Occur::Must, Box::new(ConstScoreQuery::new(query, 0.0)))
 }
 
+/// Whether `searcher` holds one segment, without deletions, whose document `d` has `ord` `d`.
+fn ord_is_doc_id(searcher: &tantivy::Searcher) -> bool {
+    let [segment] = searcher.segment_readers() else {
+        return false;
+    };
+    let Ok(ords) = segment.fast_fields().u64("ord") else {
+        return false;
+    };
+    segment.alive_bitset().is_none()
+        && (0..segment.max_doc()).all(|d| ords.first(d) == Some(u64::from(d)))
+}
+
 impl Searcher {
     /// Opens the index that [`crate::build`] wrote under `site_dir/search/`.
     pub fn open(site_dir: &Path) -> Result<Self, SearchError> {
@@ -69,12 +86,14 @@ impl Searcher {
             .reload_policy(ReloadPolicy::Manual)
             .try_into()?;
         let matcher = Matcher::new(&lexicon);
+        let ord_is_doc_id = ord_is_doc_id(&reader.searcher());
         Ok(Searcher {
             index,
             reader,
             fields,
             lexicon,
             matcher,
+            ord_is_doc_id,
             glossary,
         })
     }
@@ -134,6 +153,30 @@ impl Searcher {
         })
     }
 
+    /// The best `limit` documents for `query`, ties to the earlier document as in the browser,
+    /// and how many documents match.
+    fn top(
+        &self,
+        searcher: &tantivy::Searcher,
+        query: &BooleanQuery,
+        limit: usize,
+    ) -> tantivy::Result<(Vec<(Score, DocAddress)>, usize)> {
+        let top = TopDocs::with_limit(limit);
+        if self.ord_is_doc_id {
+            // tantivy breaks ties by address, which is then the same as by `ord`.
+            return searcher.search(query, &(top, Count));
+        }
+        let top = top.tweak_score(|seg: &SegmentReader| {
+            let ords = seg.fast_fields().u64("ord").ok();
+            move |doc: DocId, score: Score| {
+                let ord = ords.as_ref().and_then(|c| c.first(doc)).unwrap_or(u64::MAX);
+                (score, Reverse(ord))
+            }
+        });
+        let (top, total) = searcher.search(query, &(top, Count))?;
+        Ok((top.into_iter().map(|((s, _), a)| (s, a)).collect(), total))
+    }
+
     /// Runs a query: corrects and expands it, ranks with BM25 and makes snippets.
     pub fn search(&self, q: &Query) -> Result<Results, SearchError> {
         let plan = understand::plan(&self.lexicon, &q.text);
@@ -148,18 +191,10 @@ impl Searcher {
         }
         let query = self.tantivy_query(&plan, q);
         let searcher = self.reader.searcher();
-        // Ties go to the earlier document, as in the browser.
-        let top = TopDocs::with_limit(q.limit).tweak_score(|seg: &SegmentReader| {
-            let ords = seg.fast_fields().u64("ord").ok();
-            move |doc: DocId, score: Score| {
-                let ord = ords.as_ref().and_then(|c| c.first(doc)).unwrap_or(u64::MAX);
-                (score, Reverse(ord))
-            }
-        });
-        let (top, total) = searcher.search(&query, &(top, Count))?;
+        let (top, total) = self.top(&searcher, &query, q.limit)?;
         results.total = total;
         let wanted = self.matcher.wanted(&plan.tokens);
-        for ((score, _), address) in top {
+        for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
             let text = |field: Field| -> String {
                 doc.get_first(field)
@@ -200,5 +235,58 @@ impl Searcher {
     /// The underlying tantivy index (for tools and statistics).
     pub fn index(&self) -> &Index {
         &self.index
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SearchDoc;
+
+    fn doc(i: usize, body: &str, variant: Variant) -> SearchDoc {
+        SearchDoc {
+            url: format!("p{i}/"),
+            title: format!("Page {i}"),
+            headings: Vec::new(),
+            summary: String::new(),
+            body: body.into(),
+            kind: "guide".into(),
+            audience: Vec::new(),
+            level: None,
+            variant,
+        }
+    }
+
+    /// tantivy's own tie-break (by address) and the one by `ord` rank alike on an index as the
+    /// build writes it: many pages score the same here.
+    #[test]
+    fn ties_go_to_the_earlier_page_either_way() {
+        let dir = tempfile::tempdir().unwrap();
+        let bodies = ["a plan for the meeting", "the meeting", "a plan", "plans"];
+        let docs: Vec<SearchDoc> = (0..60)
+            .map(|i| {
+                let variant = Variant::ALL[(i / 3) % 2];
+                doc(i, bodies[i % bodies.len()], variant)
+            })
+            .collect();
+        crate::build(&docs, &[], dir.path()).unwrap();
+        let mut searcher = Searcher::open(dir.path()).unwrap();
+        assert!(searcher.ord_is_doc_id);
+        for text in ["plan", "meeting", "plan meeting"] {
+            for variant in Variant::ALL {
+                let q = Query {
+                    limit: 7,
+                    variant,
+                    ..Query::new(text)
+                };
+                searcher.ord_is_doc_id = true;
+                let fast = searcher.search(&q).unwrap();
+                searcher.ord_is_doc_id = false;
+                let by_ord = searcher.search(&q).unwrap();
+                assert_eq!(fast, by_ord, "{text}");
+                assert_eq!(fast.hits.len(), 7);
+                assert!(fast.hits.windows(2).any(|w| w[0].score == w[1].score));
+            }
+        }
     }
 }
