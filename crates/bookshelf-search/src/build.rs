@@ -130,8 +130,20 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
     let lexicon = Lexicon::from_file(&lexicon_file);
     let analyser = Analyser::new(&lexicon, scanned.words, terms.len());
     tracing::debug!("search: lexicon at {:.2?}", clock.elapsed());
-    let mut seqs = scanned.seqs;
-    seqs.truncate(docs.len());
+    // The tantivy index holds the standard pages, then the easy read ones, each in the order
+    // given: a query reads only its variant's run of documents (the variant filter's postings
+    // are one run, which the intersection seeks past), and within a variant the document
+    // numbers keep the pages' order, the tie-break the browser uses.
+    let order: Vec<usize> = Variant::ALL
+        .iter()
+        .flat_map(|v| (0..docs.len()).filter(move |i| docs[*i].variant == *v))
+        .collect();
+    let mut scanned_seqs = scanned.seqs;
+    let mut seqs: Vec<Vec<u8>> = order
+        .iter()
+        .map(|&i| std::mem::take(&mut scanned_seqs[i]))
+        .collect();
+    drop(scanned_seqs);
     let mut concepts_of: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
     for (c, list) in pages.iter().enumerate() {
         for (_, i) in list {
@@ -140,7 +152,8 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
     }
 
     // 3. Each document's terms, a batch at a time in parallel on rayon's threads, handed in
-    //    order to one tantivy segment written on this thread, and kept for the static index.
+    //    that order to one tantivy segment written on this thread, and kept for the static
+    //    index (whose document numbers count within a variant, so they are the same).
     let index = Index::builder()
         .schema(schema::schema())
         .create_in_dir(&index_dir)?;
@@ -155,12 +168,13 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
     // the writer thread never touches rayon and only waits for the next batch.
     let (postings, writer) = std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(DocTerms, TantivyDocument)>>(2);
+        let order = &order;
         let consumer = s.spawn(move || -> Result<_, SearchError> {
             let (mut writer, mut postings) = (writer, Postings::new(terms_len));
             let mut ord = 0;
             for batch in rx {
                 for (counted, doc) in batch {
-                    postings.add(docs[ord].variant, &counted);
+                    postings.add(docs[order[ord]].variant, &counted);
                     writer.add_document(doc)?;
                     ord += 1;
                 }
@@ -172,12 +186,14 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
             let end = (start + BATCH).min(docs.len());
             let analysed = seqs[start..end]
                 .par_iter_mut()
-                .zip(&docs[start..end])
+                .zip(&order[start..end])
                 .enumerate()
-                .map_init(Scratch::default, |scratch, (i, (seq, d))| {
+                .map_init(Scratch::default, |scratch, (k, (seq, &i))| {
                     let seq = std::mem::take(seq);
+                    let d = &docs[i];
                     let counted = analyser.document(&seq, d.headings.len(), scratch);
-                    let doc = tantivy_doc(fields, d, start + i, &counted, &analyser, &concepts_of);
+                    let concepts = &concepts_of[i];
+                    let doc = tantivy_doc(fields, d, start + k, &counted, &analyser, concepts);
                     (counted, doc)
                 })
                 .collect();
@@ -223,15 +239,16 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
     })
 }
 
-/// The tantivy document for `d` (number `ord`): analysed terms in the searched fields, the
-/// shown text, and the attributes filters use.
+/// The tantivy document for `d` (number `ord` in the index): analysed terms in the searched
+/// fields, the shown text, the attributes filters use, and the glossary `concepts` it is the
+/// page of.
 fn tantivy_doc(
     fields: Fields,
     d: &SearchDoc,
     ord: usize,
     counted: &DocTerms,
     analyser: &Analyser,
-    concepts_of: &[Vec<usize>],
+    concepts: &[usize],
 ) -> TantivyDocument {
     let mut td = TantivyDocument::default();
     let mut value = String::new();
@@ -261,7 +278,7 @@ fn tantivy_doc(
     if d.audience.is_empty() {
         td.add_text(fields.audience, EVERYONE);
     }
-    for c in &concepts_of[ord] {
+    for c in concepts {
         td.add_text(fields.concept, format!("{CONCEPT_PREFIX}{c}"));
     }
     td

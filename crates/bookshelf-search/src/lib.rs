@@ -29,6 +29,7 @@
 mod analysis;
 mod build;
 mod error;
+mod in_range;
 mod lexicon;
 mod matcher;
 mod model;

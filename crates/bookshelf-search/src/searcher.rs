@@ -1,6 +1,7 @@
 //! Answering queries on the server and in the terminal: understand, search, snippet.
 
 use std::cmp::Reverse;
+use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -10,10 +11,12 @@ use tantivy::query::{
 };
 use tantivy::schema::{Field, IndexRecordOption, Value};
 use tantivy::{
-    DocAddress, DocId, Index, IndexReader, ReloadPolicy, Score, SegmentReader, TantivyDocument,
+    DocAddress, DocId, DocSet, Index, IndexReader, ReloadPolicy, Score, SegmentReader,
+    TantivyDocument, TERMINATED,
 };
 
 use crate::error::SearchError;
+use crate::in_range::InRange;
 use crate::lexicon::{Lexicon, CONCEPT_PREFIX};
 use crate::matcher::Matcher;
 use crate::model::{GlossaryAnswer, Hit, Query, Results, Term, Variant};
@@ -33,6 +36,9 @@ pub struct Searcher {
     /// Whether the index is one segment whose document numbers are the `ord`s (as the build
     /// writes it), so tantivy's own tie-break is the browser's.
     ord_is_doc_id: bool,
+    /// Each variant's documents, `[standard, easy]`, when each is one run (as the build
+    /// writes them).
+    variant_docs: Option<[Range<DocId>; 2]>,
     glossary: Vec<Term>,
 }
 
@@ -67,6 +73,32 @@ fn ord_is_doc_id(searcher: &tantivy::Searcher) -> bool {
         && (0..segment.max_doc()).all(|d| ords.first(d) == Some(u64::from(d)))
 }
 
+/// Each variant's documents, `[standard, easy]`, when `searcher` holds one segment in which
+/// each variant's documents are one run.
+fn variant_runs(searcher: &tantivy::Searcher, field: Field) -> Option<[Range<DocId>; 2]> {
+    let [segment] = searcher.segment_readers() else {
+        return None;
+    };
+    let index = segment.inverted_index(field).ok()?;
+    let mut runs = [0..0, 0..0];
+    for (run, variant) in runs.iter_mut().zip(Variant::ALL) {
+        let term = tantivy::Term::from_field_text(field, variant.as_str());
+        let Some(mut postings) = index.read_postings(&term, IndexRecordOption::Basic).ok()? else {
+            continue;
+        };
+        let (first, mut next) = (postings.doc(), postings.doc());
+        while postings.doc() != TERMINATED {
+            if postings.doc() != next {
+                return None;
+            }
+            next += 1;
+            postings.advance();
+        }
+        *run = first..next;
+    }
+    Some(runs)
+}
+
 impl Searcher {
     /// Opens the index that [`crate::build`] wrote under `site_dir/search/`.
     pub fn open(site_dir: &Path) -> Result<Self, SearchError> {
@@ -87,6 +119,7 @@ impl Searcher {
             .try_into()?;
         let matcher = Matcher::new(&lexicon);
         let ord_is_doc_id = ord_is_doc_id(&reader.searcher());
+        let variant_docs = variant_runs(&reader.searcher(), fields.variant);
         Ok(Searcher {
             index,
             reader,
@@ -94,13 +127,15 @@ impl Searcher {
             lexicon,
             matcher,
             ord_is_doc_id,
+            variant_docs,
             glossary,
         })
     }
 
     /// Builds the tantivy query for a plan: every token in every text field with its boost,
-    /// the named terms' own pages, and the filters (which add nothing to the score).
-    fn tantivy_query(&self, plan: &QueryPlan, q: &Query) -> BooleanQuery {
+    /// the named terms' own pages, limited to the variant's run of documents (or filtered by
+    /// variant), and the filters (which add nothing to the score).
+    fn tantivy_query(&self, plan: &QueryPlan, q: &Query) -> Box<dyn TQuery> {
         let f = &self.fields;
         let mut should: Vec<(Occur, Box<dyn TQuery>)> = Vec::new();
         for token in &plan.tokens {
@@ -118,8 +153,20 @@ impl Searcher {
                 Box::new(ConstScoreQuery::new(page, CONCEPT_BOOST)),
             ));
         }
+        let ranked: Box<dyn TQuery> = Box::new(BooleanQuery::new(should));
+        let filtered = q.level.is_some() || q.kind.is_some() || q.audience.is_some();
+        if let (Some(runs), false) = (&self.variant_docs, filtered) {
+            let docs = runs[q.variant as usize].clone();
+            return Box::new(InRange {
+                inner: ranked,
+                docs,
+            });
+        }
+        // With other filters the variant stays a filter too: tantivy's union sums a page's
+        // scores in the order it holds its terms, which the way it is stepped through can
+        // change, so a different plan could change the last bit of a score.
         let mut must: Vec<(Occur, Box<dyn TQuery>)> = vec![
-            (Occur::Must, Box::new(BooleanQuery::new(should))),
+            (Occur::Must, ranked),
             filter(term_query(f.variant, q.variant.as_str())),
         ];
         if let Some(level) = &q.level {
@@ -135,7 +182,7 @@ impl Searcher {
             ]);
             must.push(filter(Box::new(either)));
         }
-        BooleanQuery::new(must)
+        Box::new(BooleanQuery::new(must))
     }
 
     fn answer(&self, plan: &QueryPlan, variant: Variant) -> Option<GlossaryAnswer> {
@@ -158,7 +205,7 @@ impl Searcher {
     fn top(
         &self,
         searcher: &tantivy::Searcher,
-        query: &BooleanQuery,
+        query: &dyn TQuery,
         limit: usize,
     ) -> tantivy::Result<(Vec<(Score, DocAddress)>, usize)> {
         let top = TopDocs::with_limit(limit);
@@ -191,7 +238,7 @@ impl Searcher {
         }
         let query = self.tantivy_query(&plan, q);
         let searcher = self.reader.searcher();
-        let (top, total) = self.top(&searcher, &query, q.limit)?;
+        let (top, total) = self.top(&searcher, query.as_ref(), q.limit)?;
         results.total = total;
         let wanted = self.matcher.wanted(&plan.tokens);
         for (score, address) in top {
@@ -257,10 +304,11 @@ mod tests {
         }
     }
 
-    /// tantivy's own tie-break (by address) and the one by `ord` rank alike on an index as the
-    /// build writes it: many pages score the same here.
+    /// On an index as the build writes it (here from pages whose variants alternate), tantivy's
+    /// own tie-break (by address) ranks as the one by `ord`, and limiting the query to the
+    /// variant's run of documents finds what the variant filter finds; many pages tie here.
     #[test]
-    fn ties_go_to_the_earlier_page_either_way() {
+    fn shortcuts_rank_as_the_general_query() {
         let dir = tempfile::tempdir().unwrap();
         let bodies = ["a plan for the meeting", "the meeting", "a plan", "plans"];
         let docs: Vec<SearchDoc> = (0..60)
@@ -272,20 +320,27 @@ mod tests {
         crate::build(&docs, &[], dir.path()).unwrap();
         let mut searcher = Searcher::open(dir.path()).unwrap();
         assert!(searcher.ord_is_doc_id);
-        for text in ["plan", "meeting", "plan meeting"] {
+        let runs = searcher.variant_docs.clone().unwrap();
+        assert_eq!(runs, [0..30, 30..60]);
+        for text in ["plan", "meeting", "plan meeting", "nothing"] {
             for variant in Variant::ALL {
                 let q = Query {
                     limit: 7,
                     variant,
                     ..Query::new(text)
                 };
-                searcher.ord_is_doc_id = true;
                 let fast = searcher.search(&q).unwrap();
                 searcher.ord_is_doc_id = false;
-                let by_ord = searcher.search(&q).unwrap();
-                assert_eq!(fast, by_ord, "{text}");
-                assert_eq!(fast.hits.len(), 7);
-                assert!(fast.hits.windows(2).any(|w| w[0].score == w[1].score));
+                assert_eq!(searcher.search(&q).unwrap(), fast, "{text}: by ord");
+                searcher.variant_docs = None;
+                assert_eq!(searcher.search(&q).unwrap(), fast, "{text}: filtered");
+                (searcher.ord_is_doc_id, searcher.variant_docs) = (true, Some(runs.clone()));
+                if text != "nothing" {
+                    assert_eq!(fast.hits.len(), 7);
+                    assert!(fast.hits.windows(2).any(|w| w[0].score == w[1].score));
+                    let of = |url: &str| docs.iter().find(|d| d.url == url).unwrap().variant;
+                    assert!(fast.hits.iter().all(|h| of(&h.url) == variant));
+                }
             }
         }
     }
