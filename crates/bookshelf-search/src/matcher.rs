@@ -224,17 +224,6 @@ impl Matcher {
         }
     }
 
-    /// The number of the entry of a word as written, if it has one.
-    fn entry(&self, raw: &str) -> Option<u32> {
-        match pack(raw.as_bytes()) {
-            Some(n) => self.packed.get(&n).copied(),
-            None if raw.len() <= MAX_FAST && raw.bytes().all(|b| b.is_ascii_alphanumeric()) => {
-                self.long.get(raw.to_ascii_lowercase().as_str()).copied()
-            }
-            None => None,
-        }
-    }
-
     fn folded<'a>(&'a self, piece: &'a Piece, w: &Word) -> &'a str {
         match self.entries.get(w.folded as usize) {
             Some(e) => &e.folded,
@@ -242,11 +231,51 @@ impl Matcher {
         }
     }
 
-    /// The words of `text`, folded, as `words::split` gives them, each with its term.
+    /// The words of `text`, folded, as `words::split` gives them, each with its term. This is
+    /// `words::for_each_word` with a letter-and-digit ASCII run packed as it is read.
     fn words(&self, lex: &Lexicon, text: &str, piece: &mut Piece) {
-        words::for_each_word(text, |from, to, _| {
-            let raw = &text[from..to];
-            if let Some(e) = self.entry(raw) {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b < 0x80 && !b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let from = i;
+            let mut key = 0u128;
+            while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+                if i - from < PACKED {
+                    key |= u128::from(bytes[i].to_ascii_lowercase()) << (8 * (i - from));
+                }
+                i += 1;
+            }
+            let run_end = i;
+            if run_end == from {
+                let (c, n) = words::char_at(text, i);
+                i += n;
+                if !words::is_word_char(c) {
+                    continue;
+                }
+            }
+            let (to, _) = words::word_end(text, i);
+            i = to;
+            // Only a word that is all one ASCII run has an entry.
+            let entry = match to - from {
+                _ if to != run_end => None,
+                n if n <= PACKED => self.packed.get(&key),
+                n if n <= MAX_FAST => {
+                    let mut lower = [0u8; MAX_FAST];
+                    let lower = &mut lower[..n];
+                    lower.copy_from_slice(&bytes[from..to]);
+                    lower.make_ascii_lowercase();
+                    std::str::from_utf8(lower)
+                        .ok()
+                        .and_then(|k| self.long.get(k))
+                }
+                _ => None,
+            };
+            if let Some(&e) = entry {
                 let entry = &self.entries[e as usize];
                 piece.words.push(Word {
                     from,
@@ -255,11 +284,11 @@ impl Matcher {
                     folded: e,
                     head: entry.head,
                 });
-                return;
+                continue;
             }
-            let folded = words::fold(&words::raw_form(raw));
+            let folded = words::fold(&words::raw_form(&text[from..to]));
             if folded.is_empty() {
-                return;
+                continue;
             }
             let term = self.term_of(lex, &folded, &mut piece.others);
             let head = lex.is_compound_head(&folded);
@@ -271,7 +300,7 @@ impl Matcher {
                 folded: (self.entries.len() + piece.folded.len() - 1) as u32,
                 head,
             });
-        });
+        }
     }
 
     /// Joins compounds as `Lexicon::join_compounds` does for the index.

@@ -81,7 +81,8 @@ const IZE_ENDINGS: &[&str] = &[
     "e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational",
 ];
 
-fn is_word_char(c: char) -> bool {
+/// Whether `c` can be part of a word: a letter or a digit.
+pub(crate) fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
@@ -91,7 +92,7 @@ fn is_joiner(c: char) -> bool {
 
 /// The character at byte `i` of `text` and its length; ASCII without decoding.
 #[inline]
-fn char_at(text: &str, i: usize) -> (char, usize) {
+pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
     let b = text.as_bytes()[i];
     if b < 0x80 {
         return (char::from(b), 1);
@@ -112,24 +113,33 @@ pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, usize)) 
             continue;
         }
         let start = i - n;
-        let mut end = i;
-        let mut parts = 1;
-        while i < len {
-            let (c, n) = char_at(text, i);
-            if is_word_char(c) {
-                i += n;
-                end = i;
-            } else if is_joiner(c) && i + n < len && is_word_char(char_at(text, i + n).0) {
-                if is_hyphen(c) {
-                    parts += 1;
-                }
-                i += n;
-            } else {
-                break;
-            }
-        }
+        let (end, parts) = word_end(text, i);
+        i = end;
         f(start, end, parts);
     }
+}
+
+/// Where a word goes on to, given that the text before byte `i` is part of it (and `i` is past
+/// a letter or digit): the end of the word and the number of hyphen-separated parts it has
+/// from `i` on, counting the one `i` is in.
+#[inline]
+pub(crate) fn word_end(text: &str, mut i: usize) -> (usize, usize) {
+    let len = text.len();
+    let mut parts = 1;
+    while i < len {
+        let (c, n) = char_at(text, i);
+        if is_word_char(c) {
+            i += n;
+        } else if is_joiner(c) && i + n < len && is_word_char(char_at(text, i + n).0) {
+            if is_hyphen(c) {
+                parts += 1;
+            }
+            i += n;
+        } else {
+            break;
+        }
+    }
+    (i, parts)
 }
 
 /// The raw form of a word found by [`for_each_word`]: hyphens dropped, apostrophes made `'`.
