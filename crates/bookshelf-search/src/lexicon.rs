@@ -54,8 +54,10 @@ pub(crate) struct Lexicon {
     vocab: WordMap<String, Option<String>>,
     /// Surface words by frequency, the order corrections prefer.
     pub(crate) order: Vec<String>,
-    /// The same words as characters, for edit distances (filled when loaded from a file).
+    /// The same words as characters, for edit distances, and which characters each holds
+    /// (`understand::char_mask`), both filled when loaded from a file.
     pub(crate) order_chars: Vec<Box<[char]>>,
+    pub(crate) order_masks: Vec<u32>,
     /// Compounds as joined (`coproduction`), and as hyphenated (`co-production`).
     compounds: WordSet<String>,
     compound_forms: WordSet<String>,
@@ -81,6 +83,7 @@ impl Lexicon {
             vocab: WordMap::default(),
             order: Vec::new(),
             order_chars: Vec::new(),
+            order_masks: Vec::new(),
             compounds: WordSet::default(),
             compound_forms: WordSet::default(),
             compound_heads: WordSet::default(),
@@ -111,7 +114,9 @@ impl Lexicon {
                 }
             };
             lex.order.push(word.clone());
-            lex.order_chars.push(word.chars().collect());
+            let chars: Box<[char]> = word.chars().collect();
+            lex.order_masks.push(crate::understand::char_mask(&chars));
+            lex.order_chars.push(chars);
             lex.vocab.insert(word, term);
         }
         for (i, concept) in file.concepts.iter().enumerate() {

@@ -78,6 +78,13 @@ fn resolve(lex: &Lexicon, word: &str) -> Resolved {
     }
 }
 
+/// Which characters a word holds, each as one of 32 bits. An edit adds or removes at most one
+/// character, so two words `d` edits apart differ in at most `2 d` of these bits: a test as
+/// cheap as the length one that spares most of the vocabulary the edit distance.
+pub(crate) fn char_mask(chars: &[char]) -> u32 {
+    chars.iter().fold(0, |m, c| m | 1 << (u32::from(*c) % 32))
+}
+
 /// The most frequent vocabulary word (that is not a stop word) within the allowed number of
 /// edits of `word`, preferring fewer edits.
 pub(crate) fn correct(lex: &Lexicon, word: &str) -> Option<String> {
@@ -86,13 +93,17 @@ pub(crate) fn correct(lex: &Lexicon, word: &str) -> Option<String> {
     if k == 0 {
         return None;
     }
+    let mask = char_mask(&chars);
+    let mut rows = Rows::default();
     let mut best: Option<(usize, usize)> = None;
-    for (i, cand) in lex.order_chars.iter().enumerate() {
-        if cand.len().abs_diff(chars.len()) > k {
+    for (i, (cand, cand_mask)) in lex.order_chars.iter().zip(&lex.order_masks).enumerate() {
+        let limit = best.map_or(k, |(d, _)| d - 1);
+        if cand.len().abs_diff(chars.len()) > limit
+            || (mask ^ cand_mask).count_ones() as usize > 2 * limit
+        {
             continue;
         }
-        let limit = best.map_or(k, |(d, _)| d - 1);
-        if let Some(d) = osa_within(&chars, cand, limit) {
+        if let Some(d) = rows.osa_within(&chars, cand, limit) {
             if !matches!(lex.vocab_term(&lex.order[i]), Some(Some(_))) {
                 continue;
             }
@@ -110,33 +121,53 @@ pub(crate) fn correct(lex: &Lexicon, word: &str) -> Option<String> {
 
 /// Optimal-string-alignment distance (insertions, deletions, substitutions and swaps of
 /// neighbours), or `None` when it is over `k`.
+#[cfg(test)]
 pub(crate) fn osa_within(a: &[char], b: &[char], k: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > k {
-        return None;
-    }
-    let n = b.len();
-    let mut prev2 = vec![0usize; n + 1];
-    let mut prev: Vec<usize> = (0..=n).collect();
-    let mut cur = vec![0usize; n + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
-        for j in 1..=n {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(prev2[j - 2] + 1);
-            }
-            cur[j] = d;
-            row_min = row_min.min(d);
-        }
-        if row_min > k {
+    Rows::default().osa_within(a, b, k)
+}
+
+/// The rows of the distance table, kept from one vocabulary word to the next.
+#[derive(Default)]
+struct Rows {
+    prev2: Vec<usize>,
+    prev: Vec<usize>,
+    cur: Vec<usize>,
+}
+
+impl Rows {
+    /// See [`osa_within`].
+    fn osa_within(&mut self, a: &[char], b: &[char], k: usize) -> Option<usize> {
+        if a.len().abs_diff(b.len()) > k {
             return None;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        let n = b.len();
+        let Rows { prev2, prev, cur } = self;
+        prev2.clear();
+        prev2.resize(n + 1, 0);
+        prev.clear();
+        prev.extend(0..=n);
+        cur.clear();
+        cur.resize(n + 1, 0);
+        for i in 1..=a.len() {
+            cur[0] = i;
+            let mut row_min = cur[0];
+            for j in 1..=n {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    d = d.min(prev2[j - 2] + 1);
+                }
+                cur[j] = d;
+                row_min = row_min.min(d);
+            }
+            if row_min > k {
+                return None;
+            }
+            std::mem::swap(prev2, prev);
+            std::mem::swap(prev, cur);
+        }
+        Some(prev[n]).filter(|d| *d <= k)
     }
-    Some(prev[n]).filter(|d| *d <= k)
 }
 
 /// Understands a query: words, compounds, corrections, terms, then concepts.
@@ -208,6 +239,72 @@ mod tests {
                 assert_eq!(osa_within(&chars(a), &chars(b), k), want, "{a} {b} {k}");
             }
         }
+    }
+
+    /// The cheap tests before the edit distance only ever skip words too far away: the
+    /// correction is the one a plain scan of the vocabulary finds.
+    #[test]
+    fn corrections_are_those_of_a_plain_scan() {
+        let mut seed: u64 = 0x853c_49e6_748f_ea9b;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        // Few letters, so words are often near each other; `á` and `a` share a mask bit.
+        let letters: Vec<char> = "abcdeilnorstá".chars().collect();
+        let word = |next: &mut dyn FnMut(usize) -> usize| -> String {
+            let len = 2 + next(9);
+            (0..len).map(|_| letters[next(letters.len())]).collect()
+        };
+        let mut words: Vec<String> = (0..600).map(|_| word(&mut next)).collect();
+        words.extend(["the", "and", "of"].map(String::from));
+        words.sort();
+        words.dedup();
+        let built = crate::lexicon::build(&words, &Default::default(), &[]);
+        let lex = Lexicon::from_file(&built.to_file(0));
+        let scan = |w: &str| -> Option<String> {
+            let k = max_edits(w.chars().count());
+            if k == 0 {
+                return None;
+            }
+            let mut best: Option<(usize, usize)> = None;
+            for (i, cand) in lex.order.iter().enumerate() {
+                let d = strsim::osa_distance(w, cand);
+                let limit = best.map_or(k, |(d, _)| d - 1);
+                if d <= limit && matches!(lex.vocab_term(cand), Some(Some(_))) {
+                    best = Some((d, i));
+                    if d <= 1 {
+                        break;
+                    }
+                }
+            }
+            best.map(|(_, i)| lex.order[i].clone())
+        };
+        let mut found = 0;
+        for i in 0..3000 {
+            // A random word, or a vocabulary word with one to three edits.
+            let mut w: Vec<char> = match i % 3 {
+                0 => word(&mut next).chars().collect(),
+                _ => words[next(words.len())].chars().collect(),
+            };
+            for _ in 0..(i % 3) + next(2) {
+                let at = next(w.len() + 1);
+                let c = letters[next(letters.len())];
+                match next(4) {
+                    0 if at < w.len() => w[at] = c,
+                    1 if at < w.len() => drop(w.remove(at)),
+                    2 if at + 1 < w.len() => w.swap(at, at + 1),
+                    _ => w.insert(at, c),
+                }
+            }
+            let w: String = w.into_iter().collect();
+            let want = scan(&w);
+            found += usize::from(want.is_some());
+            assert_eq!(correct(&lex, &w), want, "{w}");
+        }
+        assert!(found > 1000, "{found}");
     }
 
     #[test]
