@@ -264,9 +264,12 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
     let mut loader = Loader::new(&root);
     let mut site = Incremental::new(Renderer::new(&root)?);
 
-    // 1. The first build: whole and atomic, like `bookshelf build`.
+    // 1. The first build: every page, swapped in whole like `bookshelf build`. The print
+    //    pages and the search index follow on the background thread, as after an edit, so
+    //    the site is served as soon as its pages are written.
     let start = Instant::now();
     let loaded = loader.load();
+    let mut first_heavy: Option<Heavy> = None;
     let initial = match &loaded.book {
         None => {
             super::site::report(&loaded, shell, Format::Human);
@@ -274,17 +277,12 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
         }
         Some(book) => {
             let staging = bookshelf_render::output::Staging::new(&out)?;
-            site.rebuild(book, staging.dir(), true)?;
-            if book.config.search.enabled {
-                let texts = site.texts().iter().map(|t| (**t).clone()).collect();
-                let docs = super::site::search_docs(texts);
-                bookshelf_search::build(&docs, &super::site::search_terms(book), staging.dir())?;
-                site.renderer().write_search_pages(book, staging.dir())?;
-            }
+            site.rebuild(book, staging.dir(), false)?;
             staging.commit()?;
+            let book = Arc::new(book.clone());
             let mut l = live.write().map_err(|_| anyhow::anyhow!("lock poisoned"))?;
-            l.book = Some(Arc::new(book.clone()));
-            l.searcher = bookshelf_search::Searcher::open(&out).ok().map(Arc::new);
+            l.book = Some(book.clone());
+            first_heavy = Some((book, site.texts()));
             shell.status(
                 "Built",
                 &format!("`{}` in {:.2?}", out.display(), start.elapsed()),
@@ -295,6 +293,9 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
 
     // 2. Rebuilds: reload what changed, render what depends on it, then the slow parts later.
     let worker = spawn_worker(out.clone(), live.clone());
+    if let Some(job) = first_heavy {
+        let _ = worker.send(job);
+    }
     let themes = root.join("themes");
     let book_toml = root.join("book.toml");
     let rebuild_out = out.clone();
