@@ -326,13 +326,7 @@ mod tests {
     /// Pass 2 on numbers counts exactly what the text analysis emits, field by field.
     #[test]
     fn numbers_analyse_like_text() {
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::test_random(0x9e37_79b9_7f4a_7c15);
         let mut texts: Vec<String> = Vec::new();
         for _ in 0..400 {
             let len = next(30);

@@ -42,6 +42,17 @@ mod static_index;
 mod understand;
 mod words;
 
+/// A small deterministic random source for the randomised tests: `next(n)` is in `0..n`.
+#[cfg(test)]
+pub(crate) fn test_random(mut seed: u64) -> impl FnMut(usize) -> usize {
+    move |n| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    }
+}
+
 pub use build::build;
 pub use error::SearchError;
 pub use model::{GlossaryAnswer, Hit, IndexStats, Query, Results, SearchDoc, Term, Variant};

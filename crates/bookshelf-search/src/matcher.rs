@@ -469,13 +469,7 @@ mod tests {
     /// The matcher finds what `Lexicon::analyze` emits, token for token, in order.
     #[test]
     fn finds_what_analyze_emits() {
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::test_random(0x2545_f491_4f6c_dd1d);
         let mut texts: Vec<String> = Vec::new();
         for i in 0..400 {
             let mut t = String::new();

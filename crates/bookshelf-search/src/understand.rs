@@ -245,13 +245,7 @@ mod tests {
     /// correction is the one a plain scan of the vocabulary finds.
     #[test]
     fn corrections_are_those_of_a_plain_scan() {
-        let mut seed: u64 = 0x853c_49e6_748f_ea9b;
-        let mut next = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut next = crate::test_random(0x853c_49e6_748f_ea9b);
         // Few letters, so words are often near each other; `á` and `a` share a mask bit.
         let letters: Vec<char> = "abcdeilnorstá".chars().collect();
         let word = |next: &mut dyn FnMut(usize) -> usize| -> String {
