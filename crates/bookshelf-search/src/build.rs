@@ -305,20 +305,6 @@ fn dir_size(path: &Path) -> Result<u64, SearchError> {
 mod tests {
     use super::*;
 
-    fn doc(url: &str, title: &str, body: &str, variant: Variant) -> SearchDoc {
-        SearchDoc {
-            url: url.into(),
-            title: title.into(),
-            headings: vec!["Co production".into()],
-            summary: String::new(),
-            body: body.into(),
-            kind: "guide".into(),
-            audience: Vec::new(),
-            level: None,
-            variant,
-        }
-    }
-
     /// Regression: the build waits on its tantivy writer; called from inside a one-thread
     /// rayon pool, the analysis must still get a thread (it runs on the caller's).
     #[test]
@@ -331,12 +317,10 @@ mod tests {
                 } else {
                     Variant::Easy
                 };
-                doc(
-                    &format!("p{i}/"),
-                    "A plan",
-                    "Co-production of the plan.",
-                    variant,
-                )
+                SearchDoc {
+                    headings: vec!["Co production".into()],
+                    ..crate::test_doc(i, "A plan", "Co-production of the plan.", variant)
+                }
             })
             .collect();
         let pool = rayon::ThreadPoolBuilder::new()

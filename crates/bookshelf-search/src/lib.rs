@@ -42,6 +42,22 @@ mod static_index;
 mod understand;
 mod words;
 
+/// A guide page `p{i}/` for the tests, in `variant`, with nothing but a title and a body.
+#[cfg(test)]
+pub(crate) fn test_doc(i: usize, title: &str, body: &str, variant: Variant) -> SearchDoc {
+    SearchDoc {
+        url: format!("p{i}/"),
+        title: title.into(),
+        headings: Vec::new(),
+        summary: String::new(),
+        body: body.into(),
+        kind: "guide".into(),
+        audience: Vec::new(),
+        level: None,
+        variant,
+    }
+}
+
 /// A small deterministic random source for the randomised tests: `next(n)` is in `0..n`.
 #[cfg(test)]
 pub(crate) fn test_random(mut seed: u64) -> impl FnMut(usize) -> usize {

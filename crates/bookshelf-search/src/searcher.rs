@@ -291,17 +291,7 @@ mod tests {
     use crate::model::SearchDoc;
 
     fn doc(i: usize, body: &str, variant: Variant) -> SearchDoc {
-        SearchDoc {
-            url: format!("p{i}/"),
-            title: format!("Page {i}"),
-            headings: Vec::new(),
-            summary: String::new(),
-            body: body.into(),
-            kind: "guide".into(),
-            audience: Vec::new(),
-            level: None,
-            variant,
-        }
+        crate::test_doc(i, &format!("Page {i}"), body, variant)
     }
 
     /// On an index as the build writes it (here from pages whose variants alternate), tantivy's
