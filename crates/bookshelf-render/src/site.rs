@@ -1069,30 +1069,12 @@ pub(crate) fn render_all(
     let (tx, rx) = std::sync::mpsc::channel::<(Variant, usize, String)>();
     std::thread::scope(|scope| {
         let writer = scope.spawn(|| {
-            let mut files = Vec::new();
-            for &v in &printed {
-                let file = out.join(file_for(&site_path(v, &shared.route(Job::Print(v)))));
-                files.push((
-                    v,
-                    PrintWriter::create(shared, v, &file)?,
-                    0usize,
-                    BTreeMap::new(),
-                ));
+            let written = write_print_parts(shared, out, &printed, rx);
+            if written.is_err() {
+                // Stop the page jobs early: the build fails with the writer's error.
+                failed.store(true, Ordering::Relaxed);
             }
-            for (v, i, part) in rx {
-                let Some((_, w, due, waiting)) = files.iter_mut().find(|f| f.0 == v) else {
-                    continue;
-                };
-                waiting.insert(i, part);
-                while let Some(part) = waiting.remove(due) {
-                    w.write(&part)?;
-                    *due += 1;
-                }
-            }
-            for (_, w, ..) in files {
-                w.finish(shared)?;
-            }
-            Ok::<(), RenderError>(())
+            written
         });
         let threads = rayon::current_num_threads().max(1);
         let results: Vec<Result<Vec<(usize, PageText)>, RenderError>> = (0..threads)
@@ -1143,6 +1125,40 @@ pub(crate) fn render_all(
         texts.sort_unstable_by_key(|(k, _)| *k);
         Ok(texts.into_iter().map(|(_, t)| t).collect())
     })
+}
+
+/// The print pages' writer: creates each variant's print page, writes the page parts it is
+/// handed in page order (holding those that come early), then the end parts and the tail.
+fn write_print_parts(
+    shared: &Shared<'_>,
+    out: &Path,
+    printed: &[Variant],
+    parts: std::sync::mpsc::Receiver<(Variant, usize, String)>,
+) -> Result<(), RenderError> {
+    let mut files = Vec::new();
+    for &v in printed {
+        let file = out.join(file_for(&site_path(v, &shared.route(Job::Print(v)))));
+        files.push((
+            v,
+            PrintWriter::create(shared, v, &file)?,
+            0usize,
+            BTreeMap::new(),
+        ));
+    }
+    for (v, i, part) in parts {
+        let Some((_, w, due, waiting)) = files.iter_mut().find(|f| f.0 == v) else {
+            continue;
+        };
+        waiting.insert(i, part);
+        while let Some(part) = waiting.remove(due) {
+            w.write(&part)?;
+            *due += 1;
+        }
+    }
+    for (_, w, ..) in files {
+        w.finish(shared)?;
+    }
+    Ok(())
 }
 
 /// Write a file, creating its folder.
