@@ -305,7 +305,9 @@
           if (!vmeta.filled || (parseInt(vmeta.filled.charAt(s >> 2), 16) >> (s & 3)) & 1) shards[s] = true;
         });
         var needAttrs = q.level || q.audience || q.kind;
-        var loads = Object.keys(shards).map(function (s) { return load(variant + '/p/' + s + '.json'); });
+        // `postings`: the variant whose shards this one shares, when they are the same.
+        var pdir = (vmeta.postings || variant) + '/p/';
+        var loads = Object.keys(shards).map(function (s) { return load(pdir + s + '.json'); });
         return Promise.all([Promise.all(loads), needAttrs ? load(variant + '/attrs.json') : null, answer])
           .then(function (got) {
             var postings = {};

@@ -54,6 +54,11 @@ pub(crate) struct VariantFile {
     /// shards, bit `s % 4` of digit `s / 4` for shard `s`; absent when every shard has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) filled: Option<String>,
+    /// The variant whose `p/` files this one reads, when its postings are the same byte for
+    /// byte (easy read made from the standard text by the computer); absent when it has its
+    /// own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) postings: Option<String>,
 }
 
 /// The `filled` map of [`VariantFile`] from each shard's terms.
@@ -164,6 +169,51 @@ fn attributes(docs: &[&SearchDoc]) -> Attributes {
     a
 }
 
+/// Each term's text and its encoded postings, in term order.
+type Encoded<'a> = Vec<(&'a str, String)>;
+
+/// Writes a variant's `d/` chunks and `attrs.json`, and records `file` (with its document
+/// count) in `variants`.
+fn write_docs(
+    docs: &[SearchDoc],
+    variant: Variant,
+    vdir: &Path,
+    mut file: VariantFile,
+    variants: &mut BTreeMap<String, VariantFile>,
+) -> Result<u64, SearchError> {
+    let mine: Vec<&SearchDoc> = docs.iter().filter(|d| d.variant == variant).collect();
+    let ddir = vdir.join("d");
+    create_dir(&ddir)?;
+    let mut bytes = mine
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(i, chunk)| {
+            let extra: Vec<(&&SearchDoc, String, String)> = chunk
+                .iter()
+                .map(|d| (d, blurb(d), d.audience.join(",")))
+                .collect();
+            let rows: Vec<[&str; 6]> = extra
+                .iter()
+                .map(|(d, blurb, audience)| {
+                    [
+                        d.url.as_str(),
+                        d.title.as_str(),
+                        blurb.as_str(),
+                        d.kind.as_str(),
+                        d.level.as_deref().unwrap_or_default(),
+                        audience.as_str(),
+                    ]
+                })
+                .collect();
+            write_file(&ddir.join(format!("{i}.json")), &json(&rows))
+        })
+        .sum::<Result<u64, SearchError>>()?;
+    bytes += write_file(&vdir.join("attrs.json"), &json(&attributes(&mine)))?;
+    file.docs = mine.len() as u32;
+    variants.insert(variant.as_str().to_string(), file);
+    Ok(bytes)
+}
+
 /// Writes `meta.json`, `glossary.json` (and one `glossary/N.json` a term), `search.js` and
 /// each variant's `p/`, `d/` and `attrs.json`.
 pub(crate) fn write(
@@ -180,15 +230,29 @@ pub(crate) fn write(
     let mut bytes = 0;
     let mut variants = BTreeMap::new();
     let mut max_shards = 0;
+    // The first variant whose postings each variant's equal, so equal ones are written once.
+    let mut written: Vec<(Variant, Encoded<'_>, usize, Option<String>)> = Vec::new();
     for variant in Variant::ALL {
         let vdir = dir.join(variant.as_str());
-        let encoded: Vec<(&str, String)> = by_text
+        let encoded: Encoded<'_> = by_text
             .par_iter()
             .filter_map(|t| {
                 let e = postings.encode(*t, variant)?;
                 Some((term_texts[*t as usize].as_str(), e))
             })
             .collect();
+        if let Some((same, _, shards, filled)) = written.iter().find(|w| w.1 == encoded) {
+            max_shards = max_shards.max(*shards);
+            let file = VariantFile {
+                docs: 0,
+                shards: *shards as u32,
+                chunk: CHUNK as u32,
+                filled: filled.clone(),
+                postings: Some(same.as_str().to_string()),
+            };
+            bytes += write_docs(docs, variant, &vdir, file, &mut variants)?;
+            continue;
+        }
         let total: usize = encoded.iter().map(|(t, e)| t.len() + e.len() + 4).sum();
         let shards = total
             .div_ceil(SHARD_BYTES)
@@ -222,45 +286,17 @@ pub(crate) fn write(
                 write_file(&pdir.join(format!("{s}.json")), &text)
             })
             .sum::<Result<u64, SearchError>>()?;
-        drop(encoded);
-        let mine: Vec<&SearchDoc> = docs.iter().filter(|d| d.variant == variant).collect();
-        let ddir = vdir.join("d");
-        create_dir(&ddir)?;
-        bytes += mine
-            .par_chunks(CHUNK)
-            .enumerate()
-            .map(|(i, chunk)| {
-                let extra: Vec<(&&SearchDoc, String, String)> = chunk
-                    .iter()
-                    .map(|d| (d, blurb(d), d.audience.join(",")))
-                    .collect();
-                let rows: Vec<[&str; 6]> = extra
-                    .iter()
-                    .map(|(d, blurb, audience)| {
-                        [
-                            d.url.as_str(),
-                            d.title.as_str(),
-                            blurb.as_str(),
-                            d.kind.as_str(),
-                            d.level.as_deref().unwrap_or_default(),
-                            audience.as_str(),
-                        ]
-                    })
-                    .collect();
-                write_file(&ddir.join(format!("{i}.json")), &json(&rows))
-            })
-            .sum::<Result<u64, SearchError>>()?;
-        bytes += write_file(&vdir.join("attrs.json"), &json(&attributes(&mine)))?;
-        variants.insert(
-            variant.as_str().to_string(),
-            VariantFile {
-                docs: mine.len() as u32,
-                shards: shards as u32,
-                chunk: CHUNK as u32,
-                filled,
-            },
-        );
+        let file = VariantFile {
+            docs: 0,
+            shards: shards as u32,
+            chunk: CHUNK as u32,
+            filled: filled.clone(),
+            postings: None,
+        };
+        bytes += write_docs(docs, variant, &vdir, file, &mut variants)?;
+        written.push((variant, encoded, shards, filled));
     }
+    drop(written);
     let meta = MetaFile {
         format: 1,
         k1: 1.2,

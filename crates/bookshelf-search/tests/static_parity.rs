@@ -65,7 +65,67 @@ fn static_script_ranks_like_the_server() {
     let dir = tempfile::tempdir().unwrap();
     let searcher = common::built(dir.path());
     let queries = queries();
-    let qfile = dir.path().join("queries.json");
+    let browser = ranks_like_the_server(dir.path(), &searcher, &queries);
+    // The browser marks the matched words in the summaries it shows.
+    let meeting = &browser[1]["hits"][0];
+    assert_eq!(meeting["url"], "guides/having-your-say/");
+    assert_eq!(
+        meeting["snippet_html"],
+        "How to get ready for a <mark>meeting</mark> about your child."
+    );
+}
+
+/// Easy read made by the computer from the standard text has the same postings: the build
+/// writes them once, and the browser reads the standard shards for both variants.
+#[test]
+fn easy_read_twins_share_the_standard_postings() {
+    if !node_available() {
+        eprintln!("SKIPPED: `node` is not installed, so the static search script was not run");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let standard: Vec<_> = common::docs()
+        .into_iter()
+        .filter(|d| d.variant == Variant::Standard)
+        .collect();
+    let mut docs = standard.clone();
+    for d in &standard {
+        let mut twin = d.clone();
+        twin.variant = Variant::Easy;
+        twin.url = format!("easy-read/{}", d.url);
+        docs.push(twin);
+    }
+    bookshelf_search::build(&docs, &common::terms(), dir.path()).unwrap();
+    let searcher = bookshelf_search::Searcher::open(dir.path()).unwrap();
+    let meta: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("search/meta.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(meta["variants"]["easy"]["postings"], "standard");
+    assert!(meta["variants"]["standard"].get("postings").is_none());
+    assert!(!dir.path().join("search/easy/p").exists());
+    assert!(dir.path().join("search/easy/d/0.json").is_file());
+    let mut queries = Vec::new();
+    for text in ["meetng", "EHCP", "young person", "plan meeting"] {
+        for variant in [Variant::Standard, Variant::Easy] {
+            let mut q = Query::new(text);
+            q.variant = variant;
+            queries.push(q);
+        }
+    }
+    let browser = ranks_like_the_server(dir.path(), &searcher, &queries);
+    let first = |i: usize| browser[i]["hits"][0]["url"].as_str().unwrap().to_string();
+    assert_eq!(format!("easy-read/{}", first(0)), first(1));
+}
+
+/// Runs `queries` through the static script in Node over the index in `dir`, checks that each
+/// finds and ranks what `searcher` does, and returns the script's answers.
+fn ranks_like_the_server(
+    dir: &Path,
+    searcher: &bookshelf_search::Searcher,
+    queries: &[Query],
+) -> Vec<Value> {
+    let qfile = dir.join("queries.json");
     let as_json: Vec<Value> = queries
         .iter()
         .map(|q| {
@@ -77,7 +137,7 @@ fn static_script_ranks_like_the_server() {
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/static.mjs");
     let out = Command::new("node")
         .arg(&script)
-        .arg(dir.path())
+        .arg(dir)
         .arg(&qfile)
         .output()
         .unwrap();
@@ -116,11 +176,5 @@ fn static_script_ranks_like_the_server() {
             );
         }
     }
-    // The browser marks the matched words in the summaries it shows.
-    let meeting = &browser[1]["hits"][0];
-    assert_eq!(meeting["url"], "guides/having-your-say/");
-    assert_eq!(
-        meeting["snippet_html"],
-        "How to get ready for a <mark>meeting</mark> about your child."
-    );
+    browser
 }
