@@ -1012,25 +1012,30 @@ impl PrintWriter {
 /// A page body without its glossary links and tips (see `markdown::term_html`): on paper the
 /// word is printed as it is, and the glossary is printed at the end.
 fn strip_term_tips(html: &str) -> std::borrow::Cow<'_, str> {
+    use memchr::memmem::Finder;
     const OPEN: &str = "<span class=\"term\"><a class=\"term-link\" ";
     const TIP: &str = "</a><span class=\"term-tip\" ";
     const CLOSE: &str = "</span></span>";
-    if !html.contains(OPEN) {
+    // Built once: the print pages strip every page body of both variants.
+    static FINDERS: std::sync::OnceLock<[Finder<'static>; 3]> = std::sync::OnceLock::new();
+    let [open, tip, close] =
+        FINDERS.get_or_init(|| [Finder::new(OPEN), Finder::new(TIP), Finder::new(CLOSE)]);
+    if open.find(html.as_bytes()).is_none() {
         return html.into();
     }
     let mut out = String::with_capacity(html.len());
     let mut rest = html;
-    while let Some(at) = rest.find(OPEN) {
+    while let Some(at) = open.find(rest.as_bytes()) {
         let after = &rest[at + OPEN.len()..];
-        let (Some(word), Some(tip)) = (after.find('>'), after.find(TIP)) else {
+        let (Some(word), Some(t)) = (after.find('>'), tip.find(after.as_bytes())) else {
             break;
         };
-        let Some(close) = after[tip..].find(CLOSE) else {
+        let Some(c) = close.find(&after.as_bytes()[t..]) else {
             break;
         };
         out.push_str(&rest[..at]);
-        out.push_str(&after[word + 1..tip]);
-        rest = &after[tip + close + CLOSE.len()..];
+        out.push_str(&after[word + 1..t]);
+        rest = &after[t + c + CLOSE.len()..];
     }
     out.push_str(rest);
     out.into()
@@ -1176,5 +1181,39 @@ pub(crate) fn write_file(out: &Path, rel: &str, bytes: &[u8]) -> Result<(), Rend
             std::fs::write(&path, bytes).map_err(|e| RenderError::Io { path, source: e })
         }
         other => other.map_err(|e| RenderError::Io { path, source: e }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::strip_term_tips;
+
+    #[test]
+    fn print_keeps_the_term_words_and_drops_their_tips() {
+        let tip = |word: &str, def: &str| {
+            format!(
+                "<span class=\"term\"><a class=\"term-link\" href=\"../g/x/\" aria-describedby=\"tip-x\">{word}</a><span class=\"term-tip\" role=\"tooltip\" id=\"tip-x\">{def}</span></span>"
+            )
+        };
+        let html = format!(
+            "<p>Ask for an {} before the {}.</p>",
+            tip(
+                "<abbr title=\"Education, Health and Care plan\">EHCP</abbr>",
+                "<strong>EHCP</strong>: A plan."
+            ),
+            tip("annual review", "A meeting once a year.")
+        );
+        assert_eq!(
+            strip_term_tips(&html),
+            "<p>Ask for an <abbr title=\"Education, Health and Care plan\">EHCP</abbr> before the annual review.</p>"
+        );
+        // Nothing to strip: the text is borrowed as it is.
+        assert!(matches!(
+            strip_term_tips("<p>No terms.</p>"),
+            std::borrow::Cow::Borrowed("<p>No terms.</p>")
+        ));
+        // A broken tip is left as written rather than cut short.
+        let broken = "<p><span class=\"term\"><a class=\"term-link\" href=\"x\">word</a></p>";
+        assert_eq!(strip_term_tips(broken), broken);
     }
 }
