@@ -828,27 +828,8 @@ impl<'a> Shared<'a> {
 
     /// One part of the print page: its heading and body, with ids made unique.
     fn print_part(n: usize, title: &str, inner: &str) -> String {
-        static REWRITE: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
-        let ac = REWRITE.get_or_init(|| {
-            aho_corasick::AhoCorasick::new([
-                " id=\"",
-                "href=\"#",
-                "aria-describedby=\"",
-                "<h2",
-                "</h2>",
-            ])
-            .expect("fixed patterns")
-        });
         let inner = strip_term_tips(inner);
-        let p = format!("p{n}-");
-        let with = [
-            format!(" id=\"{p}"),
-            format!("href=\"#{p}"),
-            format!("aria-describedby=\"{p}"),
-            "<h3".into(),
-            "</h3>".into(),
-        ];
-        let inner = ac.replace_all(&inner, &with);
+        let inner = prefix_ids(&inner, &format!("p{n}-"));
         format!(
             "<section class=\"print-part\" aria-labelledby=\"part-{n}\"><h2 id=\"part-{n}\">{}</h2>\n{inner}</section>\n",
             escape(title)
@@ -1041,6 +1022,41 @@ fn strip_term_tips(html: &str) -> std::borrow::Cow<'_, str> {
     out.into()
 }
 
+/// A page body as a part of the print page: its ids and in-page links get `prefix`, so they
+/// stay unique beside the other pages', and its `h2` headings become `h3` under the part's own.
+fn prefix_ids<'a>(html: &'a str, prefix: &str) -> std::borrow::Cow<'a, str> {
+    use memchr::memmem::Finder;
+    const PATTERNS: [&str; 5] = [" id=\"", "href=\"#", "aria-describedby=\"", "<h2", "</h2>"];
+    // One fast pass per pattern (each is rare in the text) instead of one slow pass for all:
+    // no two patterns can match at the same place, so the matches merge by position.
+    static FINDERS: std::sync::OnceLock<Vec<Finder<'static>>> = std::sync::OnceLock::new();
+    let finders = FINDERS.get_or_init(|| PATTERNS.iter().map(|p| Finder::new(p)).collect());
+    let mut found: Vec<(usize, usize)> = Vec::new();
+    for (k, f) in finders.iter().enumerate() {
+        found.extend(f.find_iter(html.as_bytes()).map(|at| (at, k)));
+    }
+    if found.is_empty() {
+        return html.into();
+    }
+    found.sort_unstable();
+    let mut out = String::with_capacity(html.len() + found.len() * (prefix.len() + 1));
+    let mut last = 0;
+    for (at, k) in found {
+        out.push_str(&html[last..at]);
+        match k {
+            3 => out.push_str("<h3"),
+            4 => out.push_str("</h3>"),
+            _ => {
+                out.push_str(PATTERNS[k]);
+                out.push_str(prefix);
+            }
+        }
+        last = at + PATTERNS[k].len();
+    }
+    out.push_str(&html[last..]);
+    out.into()
+}
+
 fn route_of(path: &str) -> String {
     path.to_string()
 }
@@ -1186,7 +1202,24 @@ pub(crate) fn write_file(out: &Path, rel: &str, bytes: &[u8]) -> Result<(), Rend
 
 #[cfg(test)]
 mod tests {
-    use super::strip_term_tips;
+    use super::{prefix_ids, strip_term_tips};
+
+    #[test]
+    fn print_parts_prefix_ids_and_links_and_step_headings_down() {
+        let html = "<h2 id=\"why\">Why</h2>\n<p>See <a href=\"#why\">why</a> and \
+                    <a href=\"../x/#y\">x</a>, <span aria-describedby=\"tip-a\">a</span>.</p>\n\
+                    <h3 id=\"more\">More</h3><p data-id=\"k\">&quot; id=&quot;</p>";
+        assert_eq!(
+            prefix_ids(html, "p7-"),
+            "<h3 id=\"p7-why\">Why</h3>\n<p>See <a href=\"#p7-why\">why</a> and \
+             <a href=\"../x/#y\">x</a>, <span aria-describedby=\"p7-tip-a\">a</span>.</p>\n\
+             <h3 id=\"p7-more\">More</h3><p data-id=\"k\">&quot; id=&quot;</p>"
+        );
+        assert!(matches!(
+            prefix_ids("<p>Plain.</p>", "p1-"),
+            std::borrow::Cow::Borrowed("<p>Plain.</p>")
+        ));
+    }
 
     #[test]
     fn print_keeps_the_term_words_and_drops_their_tips() {
