@@ -1030,7 +1030,7 @@ fn prefix_ids<'a>(html: &'a str, prefix: &str) -> std::borrow::Cow<'a, str> {
     // One fast pass per pattern (each is rare in the text) instead of one slow pass for all:
     // no two patterns can match at the same place, so the matches merge by position.
     static FINDERS: std::sync::OnceLock<Vec<Finder<'static>>> = std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| PATTERNS.iter().map(|p| Finder::new(p)).collect());
+    let finders = FINDERS.get_or_init(|| PATTERNS.iter().map(Finder::new).collect());
     let mut found: Vec<(usize, usize)> = Vec::new();
     for (k, f) in finders.iter().enumerate() {
         found.extend(f.find_iter(html.as_bytes()).map(|at| (at, k)));
