@@ -28,16 +28,87 @@ pub(crate) fn naming_phrases(term: &Term) -> Vec<String> {
     phrases
 }
 
-/// Each document's number among the documents of its own variant.
-pub(crate) fn local_numbers(docs: &[SearchDoc]) -> Vec<u32> {
-    let mut next = [0u32; 2];
-    docs.iter()
-        .map(|d| {
-            let slot = &mut next[d.variant as usize];
-            *slot += 1;
-            *slot - 1
-        })
-        .collect()
+/// Where each document goes in the index. An easy read page the computer made from the
+/// standard text says the same as its standard page, word for word: the two are indexed once,
+/// as one *shared* document in both variants, which halves the work on books of made-up easy
+/// read. The index holds the standard-only documents, then the shared ones, then the easy-only
+/// ones, so each variant's documents are still one run: standard `[0, S + H)`, easy
+/// `[S, S + H + E)`.
+pub(crate) struct Layout {
+    /// The documents indexed, in index order (shared ones by their standard document).
+    pub(crate) order: Vec<usize>,
+    /// For each document indexed, its easy read twin when it is shared.
+    pub(crate) twin: Vec<Option<usize>>,
+    /// Each variant's documents in its own numbering (a shared one by its own variant's doc).
+    pub(crate) runs: [Vec<usize>; 2],
+    /// Each document's number among its own variant's (see `runs`).
+    pub(crate) local: Vec<u32>,
+}
+
+/// Whether `a` and `b` say the same and would be found and shown alike (URL and variant aside).
+fn same_text(a: &SearchDoc, b: &SearchDoc) -> bool {
+    a.title == b.title
+        && a.body == b.body
+        && a.summary == b.summary
+        && a.headings == b.headings
+        && a.kind == b.kind
+        && a.audience == b.audience
+        && a.level == b.level
+}
+
+impl Layout {
+    pub(crate) fn new(docs: &[SearchDoc]) -> Self {
+        // Pair each easy read document with a standard one that says the same.
+        let mut by_body: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+        for (i, d) in docs.iter().enumerate() {
+            if d.variant == Variant::Standard {
+                by_body.entry(d.body.as_str()).or_default().push(i);
+            }
+        }
+        let mut twin_of: Vec<Option<usize>> = vec![None; docs.len()];
+        let mut paired = vec![false; docs.len()];
+        for (e, d) in docs.iter().enumerate() {
+            if d.variant != Variant::Easy {
+                continue;
+            }
+            let candidates = by_body.get(d.body.as_str()).map_or(&[][..], Vec::as_slice);
+            if let Some(&s) = candidates
+                .iter()
+                .find(|&&s| twin_of[s].is_none() && same_text(&docs[s], d))
+            {
+                twin_of[s] = Some(e);
+                paired[e] = true;
+            }
+        }
+        let is = |i: &usize, v: Variant| docs[*i].variant == v;
+        let standard_only: Vec<usize> = (0..docs.len())
+            .filter(|i| is(i, Variant::Standard) && twin_of[*i].is_none())
+            .collect();
+        let shared: Vec<usize> = (0..docs.len()).filter(|i| twin_of[*i].is_some()).collect();
+        let easy_only: Vec<usize> = (0..docs.len())
+            .filter(|i| is(i, Variant::Easy) && !paired[*i])
+            .collect();
+        let order: Vec<usize> = [&standard_only[..], &shared, &easy_only].concat();
+        let twin = order.iter().map(|&i| twin_of[i]).collect();
+        let standard: Vec<usize> = [&standard_only[..], &shared].concat();
+        let easy: Vec<usize> = shared
+            .iter()
+            .filter_map(|&s| twin_of[s])
+            .chain(easy_only.iter().copied())
+            .collect();
+        let mut local = vec![0u32; docs.len()];
+        for run in [&standard, &easy] {
+            for (n, &i) in run.iter().enumerate() {
+                local[i] = n as u32;
+            }
+        }
+        Layout {
+            order,
+            twin,
+            runs: [standard, easy],
+            local,
+        }
+    }
 }
 
 /// For each glossary entry, the document that is its page in each variant.
@@ -86,10 +157,14 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
     let index_dir = dir.join("index");
     std::fs::create_dir_all(&index_dir).map_err(|e| SearchError::io("create", &index_dir, e))?;
 
-    // 1. Scan every text once (in parallel): the words, numbered, and the compounds.
-    let mut entries: Vec<Vec<&str>> = docs
+    // 1. Scan every text once (in parallel): the words, numbered, and the compounds. A shared
+    //    document (see `Layout`) is scanned once.
+    let layout = Layout::new(docs);
+    let mut entries: Vec<Vec<&str>> = layout
+        .order
         .iter()
-        .map(|d| {
+        .map(|&i| {
+            let d = &docs[i];
             let mut t = Vec::with_capacity(d.headings.len() + 3);
             t.push(d.title.as_str());
             t.extend(d.headings.iter().map(String::as_str));
@@ -117,37 +192,39 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
     let built = lexicon::build(&scanned.words, &scanned.compounds, &phrases);
     let mut lexicon_file = built.to_file(terms.len());
     drop(built);
-    let locals = local_numbers(docs);
     let pages = concept_pages(docs, terms);
     for (c, list) in pages.iter().enumerate() {
         for (variant, i) in list {
             lexicon_file.concepts[c]
                 .page
-                .insert(variant.as_str().to_string(), locals[*i]);
+                .insert(variant.as_str().to_string(), layout.local[*i]);
         }
     }
     // Analyse with the lexicon as the searcher will load it, so both analyse alike.
     let lexicon = Lexicon::from_file(&lexicon_file);
     let analyser = Analyser::new(&lexicon, scanned.words, terms.len());
     tracing::debug!("search: lexicon at {:.2?}", clock.elapsed());
-    // The tantivy index holds the standard pages, then the easy read ones, each in the order
-    // given: a query reads only its variant's run of documents (the variant filter's postings
-    // are one run, which the intersection seeks past), and within a variant the document
-    // numbers keep the pages' order, the tie-break the browser uses.
-    let order: Vec<usize> = Variant::ALL
-        .iter()
-        .flat_map(|v| (0..docs.len()).filter(move |i| docs[*i].variant == *v))
-        .collect();
-    let mut scanned_seqs = scanned.seqs;
-    let mut seqs: Vec<Vec<u8>> = order
-        .iter()
-        .map(|&i| std::mem::take(&mut scanned_seqs[i]))
-        .collect();
-    drop(scanned_seqs);
-    let mut concepts_of: Vec<Vec<usize>> = vec![Vec::new(); docs.len()];
+    // The tantivy index holds the documents in `layout.order`: a query reads only its
+    // variant's run of documents (the variant filter's postings are one run, which the
+    // intersection seeks past), and within a variant the document numbers are the static
+    // index's, so both break ties alike.
+    let order = &layout.order;
+    let mut seqs = scanned.seqs;
+    seqs.truncate(order.len());
+    // Each document's place in the index (an easy read twin's is its standard page's).
+    let mut place = vec![usize::MAX; docs.len()];
+    for (k, &i) in order.iter().enumerate() {
+        place[i] = k;
+        if let Some(e) = layout.twin[k] {
+            place[e] = k;
+        }
+    }
+    let mut concepts_of: Vec<Vec<usize>> = vec![Vec::new(); order.len()];
     for (c, list) in pages.iter().enumerate() {
         for (_, i) in list {
-            concepts_of[*i].push(c);
+            if !concepts_of[place[*i]].contains(&c) {
+                concepts_of[place[*i]].push(c);
+            }
         }
     }
 
@@ -168,13 +245,16 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
     // the writer thread never touches rayon and only waits for the next batch.
     let (postings, writer) = std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<(DocTerms, TantivyDocument)>>(2);
-        let order = &order;
+        let layout = &layout;
         let consumer = s.spawn(move || -> Result<_, SearchError> {
             let (mut writer, mut postings) = (writer, Postings::new(terms_len));
             let mut ord = 0;
             for batch in rx {
                 for (counted, doc) in batch {
-                    postings.add(docs[order[ord]].variant, &counted);
+                    match layout.twin[ord] {
+                        Some(_) => postings.add_shared(&counted),
+                        None => postings.add(docs[layout.order[ord]].variant, &counted),
+                    }
                     writer.add_document(doc)?;
                     ord += 1;
                 }
@@ -182,8 +262,8 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
             Ok((postings, writer))
         });
         let mut start = 0;
-        while start < docs.len() {
-            let end = (start + BATCH).min(docs.len());
+        while start < order.len() {
+            let end = (start + BATCH).min(order.len());
             let analysed = seqs[start..end]
                 .par_iter_mut()
                 .zip(&order[start..end])
@@ -192,8 +272,10 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
                     let seq = std::mem::take(seq);
                     let d = &docs[i];
                     let counted = analyser.document(&seq, d.headings.len(), scratch);
-                    let concepts = &concepts_of[i];
-                    let doc = tantivy_doc(fields, d, start + k, &counted, &analyser, concepts);
+                    let concepts = &concepts_of[start + k];
+                    let twin = layout.twin[start + k].map(|e| docs[e].url.as_str());
+                    let doc =
+                        tantivy_doc(fields, d, start + k, &counted, &analyser, concepts, twin);
                     (counted, doc)
                 })
                 .collect();
@@ -220,8 +302,15 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
             writer.finalize()?;
             Ok(())
         });
-        let written =
-            static_index::write(&postings, &analyser.terms, docs, lexicon_file, terms, &dir);
+        let written = static_index::write(
+            &postings,
+            &analyser.terms,
+            docs,
+            &layout.runs,
+            lexicon_file,
+            terms,
+            &dir,
+        );
         tracing::debug!("search: static index written at {:.2?}", clock.elapsed());
         (written, commit.join())
     });
@@ -241,7 +330,8 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
 
 /// The tantivy document for `d` (number `ord` in the index): analysed terms in the searched
 /// fields, the shown text, the attributes filters use, and the glossary `concepts` it is the
-/// page of.
+/// page of. A shared document (see [`Layout`]) is in both variants, with its easy read
+/// `twin`'s URL.
 fn tantivy_doc(
     fields: Fields,
     d: &SearchDoc,
@@ -249,6 +339,7 @@ fn tantivy_doc(
     counted: &DocTerms,
     analyser: &Analyser,
     concepts: &[usize],
+    twin: Option<&str>,
 ) -> TantivyDocument {
     let mut td = TantivyDocument::default();
     let mut value = String::new();
@@ -268,6 +359,10 @@ fn tantivy_doc(
     td.add_text(fields.url, &d.url);
     td.add_text(fields.kind, &d.kind);
     td.add_text(fields.variant, d.variant.as_str());
+    if let Some(url) = twin {
+        td.add_text(fields.variant, Variant::Easy.as_str());
+        td.add_text(fields.twin_url, url);
+    }
     td.add_u64(fields.ord, ord as u64);
     if let Some(level) = &d.level {
         td.add_text(fields.level, level);

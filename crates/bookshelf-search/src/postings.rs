@@ -52,8 +52,9 @@ impl List {
     }
 }
 
-/// One term's postings: variant → field → list.
-type TermLists = [[List; 4]; 2];
+/// One term's postings: variant → field → list, and per field how many of the documents in
+/// both variants' lists are shared ones (counted once in `df`, as tantivy counts them).
+type TermLists = ([[List; 4]; 2], [u32; 4]);
 
 /// Every term's postings per variant and field, with each document's field-norm codes.
 pub(crate) struct Postings {
@@ -97,15 +98,35 @@ impl Postings {
 
     /// Adds a document, which must be the next one of its variant.
     pub(crate) fn add(&mut self, variant: Variant, terms: &DocTerms) {
-        let v = variant as usize;
-        let local = self.norms[v].len() as u32;
+        self.add_to(&[variant], terms);
+    }
+
+    /// Adds a document shared by both variants (one document to tantivy), which must be the
+    /// next one of each.
+    pub(crate) fn add_shared(&mut self, terms: &DocTerms) {
+        self.add_to(&Variant::ALL, terms);
+    }
+
+    fn add_to(&mut self, variants: &[Variant], terms: &DocTerms) {
+        let locals: Vec<(usize, u32)> = variants
+            .iter()
+            .map(|&v| (v as usize, self.norms[v as usize].len() as u32))
+            .collect();
+        let shared = u32::from(variants.len() > 1);
         for (f, list) in terms.fields.iter().enumerate() {
             self.totals[f] += u64::from(terms.tokens[f]);
             for &(t, tf) in list {
-                self.lists[t as usize][v][f].push(local, tf);
+                let lists = &mut self.lists[t as usize];
+                for &(v, local) in &locals {
+                    lists.0[v][f].push(local, tf);
+                }
+                lists.1[f] += shared;
             }
         }
-        self.norms[v].push(terms.tokens.map(FieldNormReader::fieldnorm_to_id));
+        let norms = terms.tokens.map(FieldNormReader::fieldnorm_to_id);
+        for &(v, _) in &locals {
+            self.norms[v].push(norms);
+        }
         self.docs += 1;
     }
 
@@ -113,15 +134,16 @@ impl Postings {
     pub(crate) fn terms_used(&self) -> usize {
         self.lists
             .iter()
-            .filter(|l| l.iter().flatten().any(|p| p.len > 0))
+            .filter(|l| l.0.iter().flatten().any(|p| p.len > 0))
             .count()
     }
 
     /// A term's postings in one variant as the JSON array `[field, df, n, Δdoc, tf, norm, …]`
-    /// (`df` counts both variants, as tantivy does), or `None` when it has none there.
+    /// (`df` counts both variants, a shared document once, as tantivy does), or `None` when it
+    /// has none there.
     pub(crate) fn encode(&self, term: u32, variant: Variant) -> Option<String> {
         let v = variant as usize;
-        let lists = &self.lists[term as usize];
+        let (lists, shared) = &self.lists[term as usize];
         if lists[v].iter().all(|l| l.len == 0) {
             return None;
         }
@@ -133,7 +155,7 @@ impl Postings {
             if out.len() > 1 {
                 out.push(',');
             }
-            let df = lists[0][f].len + lists[1][f].len;
+            let df = lists[0][f].len + lists[1][f].len - shared[f];
             for (i, n) in [f as u32, df, list.len].into_iter().enumerate() {
                 if i > 0 {
                     out.push(',');

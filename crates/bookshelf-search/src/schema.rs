@@ -30,6 +30,8 @@ pub(crate) struct Fields {
     /// The text shown for a hit: title, summary, body (stored, not indexed).
     pub(crate) shown: [Field; 3],
     pub(crate) url: Field,
+    /// A shared document's easy read URL (see `build::Layout`).
+    pub(crate) twin_url: Field,
     pub(crate) kind: Field,
     pub(crate) level: Field,
     pub(crate) audience: Field,
@@ -57,6 +59,7 @@ pub(crate) fn schema() -> Schema {
         b.add_text_field(name, STORED);
     }
     b.add_text_field("url", STORED);
+    b.add_text_field("twin_url", STORED);
     b.add_text_field("kind", STRING | STORED);
     b.add_text_field("level", STRING | STORED);
     b.add_text_field("audience", STRING | STORED);
@@ -78,6 +81,7 @@ impl Fields {
                 f(SHOWN_FIELDS[2])?,
             ],
             url: f("url")?,
+            twin_url: f("twin_url")?,
             kind: f("kind")?,
             level: f("level")?,
             audience: f("audience")?,

@@ -22,7 +22,7 @@ use crate::matcher::Matcher;
 use crate::model::{GlossaryAnswer, Hit, Query, Results, Term, Variant};
 use crate::schema::{self, Fields, BOOSTS, CONCEPT_BOOST, EVERYONE};
 use crate::snippet;
-use crate::static_index::{start_of, MetaFile};
+use crate::static_index::{start_of, MetaFile, FORMAT};
 use crate::understand::{self, QueryPlan};
 
 /// An open search index. Open it once and keep it: it holds the reader and the lexicon.
@@ -104,6 +104,16 @@ impl Searcher {
     pub fn open(site_dir: &Path) -> Result<Self, SearchError> {
         let dir = site_dir.join("search");
         let meta: MetaFile = read_json(&dir.join("meta.json"))?;
+        if meta.format != FORMAT {
+            return Err(SearchError::Directory {
+                path: dir,
+                message: format!(
+                    "was written by another version of bookshelf (index format {}, this one \
+                     reads {FORMAT}); build the site again",
+                    meta.format
+                ),
+            });
+        }
         let glossary: Vec<Term> = read_json(&dir.join("glossary.json"))?;
         let lexicon = Arc::new(Lexicon::from_file(&meta.lexicon));
         let index_dir = dir.join("index");
@@ -260,9 +270,15 @@ impl Searcher {
                     snippet::Snippet { html, plain }
                 });
             let level = text(self.fields.level);
+            // A shared document (one for both variants) shows its easy read page's address.
+            let twin = text(self.fields.twin_url);
+            let url = match q.variant {
+                Variant::Easy if !twin.is_empty() => twin,
+                _ => text(self.fields.url),
+            };
             results.hits.push(Hit {
                 title,
-                url: text(self.fields.url),
+                url,
                 snippet_html: snippet.html,
                 snippet: snippet.plain,
                 score,
@@ -333,5 +349,71 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Made-up easy read is indexed once with its standard page: the two variants' runs then
+    /// overlap, each query still reads only its own variant, the shortcuts still rank as the
+    /// general query, and an easy read hit is the easy read page.
+    #[test]
+    fn shared_pages_are_found_in_both_variants() {
+        let dir = tempfile::tempdir().unwrap();
+        let bodies = ["a plan for the meeting", "the meeting", "a plan", "plans"];
+        let mut docs: Vec<SearchDoc> = (0..30)
+            .map(|j| crate::test_doc(j, &format!("Page {j}"), bodies[j % 4], Variant::Standard))
+            .collect();
+        for j in 0..30 {
+            let mut easy = docs[j].clone();
+            easy.variant = Variant::Easy;
+            easy.url = format!("easy/{}", docs[j].url);
+            if j % 2 == 1 {
+                easy.title = format!("Easy {j}"); // written by hand: its own document
+            }
+            docs.push(easy);
+        }
+        let stats = crate::build(&docs, &[], dir.path()).unwrap();
+        assert_eq!(stats.docs, 60);
+        let mut searcher = Searcher::open(dir.path()).unwrap();
+        assert_eq!(searcher.reader.searcher().num_docs(), 45);
+        assert!(searcher.ord_is_doc_id);
+        let runs = searcher.variant_docs.clone().unwrap();
+        // 15 standard-only pages, 15 shared, 15 easy-only.
+        assert_eq!(runs, [0..30, 15..45]);
+        for text in ["plan", "meeting", "plan meeting"] {
+            for variant in Variant::ALL {
+                let q = Query {
+                    limit: 20,
+                    variant,
+                    ..Query::new(text)
+                };
+                let fast = searcher.search(&q).unwrap();
+                searcher.ord_is_doc_id = false;
+                assert_eq!(searcher.search(&q).unwrap(), fast, "{text}: by ord");
+                searcher.variant_docs = None;
+                assert_eq!(searcher.search(&q).unwrap(), fast, "{text}: filtered");
+                (searcher.ord_is_doc_id, searcher.variant_docs) = (true, Some(runs.clone()));
+                let of = |url: &str| docs.iter().find(|d| d.url == url).unwrap().variant;
+                assert!(fast.hits.iter().all(|h| of(&h.url) == variant), "{text}");
+                assert!(fast.total > 0);
+            }
+        }
+    }
+
+    #[test]
+    fn an_index_of_another_format_asks_for_a_new_build() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::build(&[doc(0, "a plan", Variant::Standard)], &[], dir.path()).unwrap();
+        let meta = dir.path().join("search/meta.json");
+        let text = std::fs::read_to_string(&meta).unwrap();
+        let old = text.replacen(&format!("\"format\":{FORMAT}"), "\"format\":1", 1);
+        assert_ne!(old, text);
+        std::fs::write(&meta, old).unwrap();
+        let Err(e) = Searcher::open(dir.path()) else {
+            panic!("an index of format 1 was opened");
+        };
+        assert!(
+            e.to_string()
+                .ends_with("(index format 1, this one reads 2); build the site again"),
+            "{e}"
+        );
     }
 }

@@ -17,6 +17,9 @@ use crate::schema::{BOOSTS, CONCEPT_BOOST, TEXT_FIELDS};
 /// The search script, written beside the index.
 pub(crate) const SCRIPT: &str = include_str!("../assets/search.js");
 
+/// The layout of `meta.json` and the files beside it, and of the tantivy index: the searcher
+/// reads only an index of its own format.
+pub(crate) const FORMAT: u32 = 2;
 /// Documents per metadata chunk.
 const CHUNK: usize = 20;
 /// Raw bytes of postings aimed at per shard.
@@ -176,12 +179,13 @@ type Encoded<'a> = Vec<(&'a str, String)>;
 /// count) in `variants`.
 fn write_docs(
     docs: &[SearchDoc],
+    run: &[usize],
     variant: Variant,
     vdir: &Path,
     mut file: VariantFile,
     variants: &mut BTreeMap<String, VariantFile>,
 ) -> Result<u64, SearchError> {
-    let mine: Vec<&SearchDoc> = docs.iter().filter(|d| d.variant == variant).collect();
+    let mine: Vec<&SearchDoc> = run.iter().map(|&i| &docs[i]).collect();
     let ddir = vdir.join("d");
     create_dir(&ddir)?;
     let mut bytes = mine
@@ -220,6 +224,7 @@ pub(crate) fn write(
     postings: &Postings,
     term_texts: &[String],
     docs: &[SearchDoc],
+    runs: &[Vec<usize>; 2],
     lexicon: LexiconFile,
     terms: &[Term],
     dir: &Path,
@@ -250,7 +255,14 @@ pub(crate) fn write(
                 filled: filled.clone(),
                 postings: Some(same.as_str().to_string()),
             };
-            bytes += write_docs(docs, variant, &vdir, file, &mut variants)?;
+            bytes += write_docs(
+                docs,
+                &runs[variant as usize],
+                variant,
+                &vdir,
+                file,
+                &mut variants,
+            )?;
             continue;
         }
         let total: usize = encoded.iter().map(|(t, e)| t.len() + e.len() + 4).sum();
@@ -293,12 +305,19 @@ pub(crate) fn write(
             filled: filled.clone(),
             postings: None,
         };
-        bytes += write_docs(docs, variant, &vdir, file, &mut variants)?;
+        bytes += write_docs(
+            docs,
+            &runs[variant as usize],
+            variant,
+            &vdir,
+            file,
+            &mut variants,
+        )?;
         written.push((variant, encoded, shards, filled));
     }
     drop(written);
     let meta = MetaFile {
-        format: 1,
+        format: FORMAT,
         k1: 1.2,
         b: 0.75,
         fields: TEXT_FIELDS.iter().map(|s| s.to_string()).collect(),
