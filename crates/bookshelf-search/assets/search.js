@@ -377,7 +377,9 @@
 
     function card(term, variant) {
       if (!term) return null;
-      return { term: term.term, url: term.url, abbreviations: term.abbreviations, say_instead: term.say_instead,
+      // In easy read the card links to the term's easy read page.
+      var url = variant === 'easy' && term.easy_url ? term.easy_url : term.url;
+      return { term: term.term, url: url, abbreviations: term.abbreviations, say_instead: term.say_instead,
         definition: variant === 'easy' && term.easy ? term.easy : term.plain };
     }
 

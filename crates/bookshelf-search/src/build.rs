@@ -11,8 +11,9 @@ use crate::error::SearchError;
 use crate::lexicon::{self, Lexicon, CONCEPT_PREFIX};
 use crate::model::{IndexStats, SearchDoc, Term, Variant};
 use crate::postings::Postings;
+use crate::scan;
 use crate::schema::{self, Fields, EVERYONE};
-use crate::{scan, static_index};
+use crate::static_index::{self, GlossaryEntry};
 
 /// Memory the segment writer sizes its term table for (it grows past this as needed).
 const SEGMENT_MEMORY: usize = 32 << 20;
@@ -193,6 +194,17 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
     let mut lexicon_file = built.to_file(terms.len());
     drop(built);
     let pages = concept_pages(docs, terms);
+    let glossary: Vec<GlossaryEntry> = terms
+        .iter()
+        .zip(&pages)
+        .map(|(t, list)| GlossaryEntry {
+            term: t.clone(),
+            easy_url: list
+                .iter()
+                .find(|(v, _)| *v == Variant::Easy)
+                .map(|(_, i)| docs[*i].url.clone()),
+        })
+        .collect();
     for (c, list) in pages.iter().enumerate() {
         for (variant, i) in list {
             lexicon_file.concepts[c]
@@ -308,7 +320,7 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
             docs,
             &layout.runs,
             lexicon_file,
-            terms,
+            &glossary,
             &dir,
         );
         tracing::debug!("search: static index written at {:.2?}", clock.elapsed());

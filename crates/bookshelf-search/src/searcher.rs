@@ -19,10 +19,10 @@ use crate::error::SearchError;
 use crate::in_range::InRange;
 use crate::lexicon::{Lexicon, CONCEPT_PREFIX};
 use crate::matcher::Matcher;
-use crate::model::{GlossaryAnswer, Hit, Query, Results, Term, Variant};
+use crate::model::{GlossaryAnswer, Hit, Query, Results, Variant};
 use crate::schema::{self, Fields, BOOSTS, CONCEPT_BOOST, EVERYONE};
 use crate::snippet;
-use crate::static_index::{start_of, MetaFile, FORMAT};
+use crate::static_index::{start_of, GlossaryEntry, MetaFile, FORMAT};
 use crate::understand::{self, QueryPlan};
 
 /// An open search index. Open it once and keep it: it holds the reader and the lexicon.
@@ -39,7 +39,7 @@ pub struct Searcher {
     /// Each variant's documents, `[standard, easy]`, when each is one run (as the build
     /// writes them).
     variant_docs: Option<[Range<DocId>; 2]>,
-    glossary: Vec<Term>,
+    glossary: Vec<GlossaryEntry>,
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, SearchError> {
@@ -114,7 +114,7 @@ impl Searcher {
                 ),
             });
         }
-        let glossary: Vec<Term> = read_json(&dir.join("glossary.json"))?;
+        let glossary: Vec<GlossaryEntry> = read_json(&dir.join("glossary.json"))?;
         let lexicon = Arc::new(Lexicon::from_file(&meta.lexicon));
         let index_dir = dir.join("index");
         let index = Index::open_in_dir(&index_dir).map_err(|e| SearchError::Directory {
@@ -196,14 +196,20 @@ impl Searcher {
     }
 
     fn answer(&self, plan: &QueryPlan, variant: Variant) -> Option<GlossaryAnswer> {
-        let term = self.glossary.get(*plan.concepts.first()?)?;
+        let entry = self.glossary.get(*plan.concepts.first()?)?;
+        let term = &entry.term;
         let definition = match (&term.easy, variant) {
             (Some(easy), Variant::Easy) => easy.clone(),
             _ => term.plain.clone(),
         };
+        // In easy read the card links to the term's easy read page.
+        let url = match (&entry.easy_url, variant) {
+            (Some(url), Variant::Easy) => url.clone(),
+            _ => term.url.clone(),
+        };
         Some(GlossaryAnswer {
             term: term.term.clone(),
-            url: term.url.clone(),
+            url,
             definition,
             abbreviations: term.abbreviations.clone(),
             say_instead: term.say_instead.clone(),

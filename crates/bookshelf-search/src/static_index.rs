@@ -175,6 +175,16 @@ fn attributes(docs: &[&SearchDoc]) -> Attributes {
 /// Each term's text and its encoded postings, in term order.
 type Encoded<'a> = Vec<(&'a str, String)>;
 
+/// A glossary entry as `glossary.json` and `glossary/N.json` hold it: the term, and the address
+/// of its easy read page (where the answer card links in easy read).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct GlossaryEntry {
+    #[serde(flatten)]
+    pub(crate) term: Term,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) easy_url: Option<String>,
+}
+
 /// Writes a variant's `d/` chunks and `attrs.json`, and records `file` (with its document
 /// count) in `variants`.
 fn write_docs(
@@ -226,7 +236,7 @@ pub(crate) fn write(
     docs: &[SearchDoc],
     runs: &[Vec<usize>; 2],
     lexicon: LexiconFile,
-    terms: &[Term],
+    terms: &[GlossaryEntry],
     dir: &Path,
 ) -> Result<Written, SearchError> {
     let n = postings.docs;

@@ -27,6 +27,7 @@ for (const q of queries) {
   out.push({
     corrected: r.corrected,
     answer: r.answer ? r.answer.term : null,
+    answer_url: r.answer ? r.answer.url : null,
     total: r.total,
     hits: r.hits.map((h) => ({ url: h.url, score: h.score, snippet_html: h.snippet_html })),
     fetched,

@@ -70,6 +70,14 @@ fn static_script_ranks_like_the_server() {
     let searcher = common::built(dir.path());
     let queries = queries();
     let browser = ranks_like_the_server(dir.path(), &searcher, &queries);
+    // In easy read the answer card links to the term's easy read page.
+    let easy_ehcp = queries
+        .iter()
+        .position(|q| q.text == "EHCP" && q.variant == Variant::Easy)
+        .unwrap();
+    assert_eq!(browser[easy_ehcp]["answer_url"], "easy-read/glossary/ehcp/");
+    let ehcp = queries.iter().position(|q| q.text == "EHCP").unwrap();
+    assert_eq!(browser[ehcp]["answer_url"], "glossary/ehcp/");
     // The browser marks the matched words in the summaries it shows.
     let meeting = &browser[1]["hits"][0];
     assert_eq!(meeting["url"], "guides/having-your-say/");
@@ -236,6 +244,11 @@ fn ranks_like_the_server(
         assert_eq!(
             b["answer"].as_str(),
             server.answer.as_ref().map(|a| a.term.as_str()),
+            "{ctx}"
+        );
+        assert_eq!(
+            b["answer_url"].as_str(),
+            server.answer.as_ref().map(|a| a.url.as_str()),
             "{ctx}"
         );
         assert_eq!(b["total"].as_u64(), Some(server.total as u64), "{ctx}");
