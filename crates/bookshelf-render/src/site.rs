@@ -239,16 +239,10 @@ impl<'a> Shared<'a> {
     }
 
     fn render_template(&self, name: &str, c: &Context) -> Result<String, RenderError> {
-        thread_local! {
-            // The largest page this thread has rendered: tera's own buffer starts at 2 kB and
-            // doubles, copying a 20 kB page four times on the way.
-            static LARGEST: std::cell::Cell<usize> = const { std::cell::Cell::new(16 * 1024) };
-        }
-        let fail = |e: tera::Error| RenderError::Template(format!("in `{name}`: {}", describe(&e)));
-        let mut out = Vec::with_capacity(LARGEST.get());
-        self.theme.tera.render_to(name, c, &mut out).map_err(fail)?;
-        LARGEST.set(LARGEST.get().max(out.len().min(1 << 20)));
-        String::from_utf8(out).map_err(|e| fail(tera::Error::msg(e.to_string())))
+        self.theme
+            .tera
+            .render(name, c)
+            .map_err(|e| RenderError::Template(format!("in `{name}`: {}", describe(&e))))
     }
 
     fn audience(aud: &[bookshelf_content::Audience]) -> Vec<String> {
