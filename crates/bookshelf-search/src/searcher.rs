@@ -316,6 +316,19 @@ mod tests {
         crate::test_doc(i, &format!("Page {i}"), body, variant)
     }
 
+    /// `q`'s results with the shortcuts (ties by address, the variant's run of documents),
+    /// checked against the general query (ties by `ord`, then the variant as a filter).
+    fn general_query_agrees(searcher: &mut Searcher, q: &Query) -> Results {
+        let runs = searcher.variant_docs.clone();
+        let fast = searcher.search(q).unwrap();
+        searcher.ord_is_doc_id = false;
+        assert_eq!(searcher.search(q).unwrap(), fast, "{}: by ord", q.text);
+        searcher.variant_docs = None;
+        assert_eq!(searcher.search(q).unwrap(), fast, "{}: filtered", q.text);
+        (searcher.ord_is_doc_id, searcher.variant_docs) = (true, runs);
+        fast
+    }
+
     /// On an index as the build writes it (here from pages whose variants alternate), tantivy's
     /// own tie-break (by address) ranks as the one by `ord`, and limiting the query to the
     /// variant's run of documents finds what the variant filter finds; many pages tie here.
@@ -341,12 +354,7 @@ mod tests {
                     variant,
                     ..Query::new(text)
                 };
-                let fast = searcher.search(&q).unwrap();
-                searcher.ord_is_doc_id = false;
-                assert_eq!(searcher.search(&q).unwrap(), fast, "{text}: by ord");
-                searcher.variant_docs = None;
-                assert_eq!(searcher.search(&q).unwrap(), fast, "{text}: filtered");
-                (searcher.ord_is_doc_id, searcher.variant_docs) = (true, Some(runs.clone()));
+                let fast = general_query_agrees(&mut searcher, &q);
                 if text != "nothing" {
                     assert_eq!(fast.hits.len(), 7);
                     assert!(fast.hits.windows(2).any(|w| w[0].score == w[1].score));
@@ -391,12 +399,7 @@ mod tests {
                     variant,
                     ..Query::new(text)
                 };
-                let fast = searcher.search(&q).unwrap();
-                searcher.ord_is_doc_id = false;
-                assert_eq!(searcher.search(&q).unwrap(), fast, "{text}: by ord");
-                searcher.variant_docs = None;
-                assert_eq!(searcher.search(&q).unwrap(), fast, "{text}: filtered");
-                (searcher.ord_is_doc_id, searcher.variant_docs) = (true, Some(runs.clone()));
+                let fast = general_query_agrees(&mut searcher, &q);
                 let of = |url: &str| docs.iter().find(|d| d.url == url).unwrap().variant;
                 assert!(fast.hits.iter().all(|h| of(&h.url) == variant), "{text}");
                 assert!(fast.total > 0);

@@ -172,6 +172,45 @@ fn attributes(docs: &[&SearchDoc]) -> Attributes {
     a
 }
 
+/// Writes a variant's postings into `pdir` as shards of about [`SHARD_BYTES`] (by term hash;
+/// none for an empty shard); returns the number of shards, the `filled` map and the bytes.
+fn write_postings(
+    encoded: &Encoded<'_>,
+    pdir: &Path,
+) -> Result<(usize, Option<String>, u64), SearchError> {
+    let total: usize = encoded.iter().map(|(t, e)| t.len() + e.len() + 4).sum();
+    let shards = total
+        .div_ceil(SHARD_BYTES)
+        .next_power_of_two()
+        .clamp(1, 4096);
+    // Each shard's terms (in term order), written straight from `encoded`.
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); shards];
+    for (i, (term, _)) in encoded.iter().enumerate() {
+        members[(fnv1a(term) as usize) % shards].push(i);
+    }
+    create_dir(pdir)?;
+    let bytes = members
+        .par_iter()
+        .enumerate()
+        .filter(|(_, list)| !list.is_empty())
+        .map(|(s, list)| {
+            let mut text = String::from("{");
+            for &i in list {
+                let (term, e) = &encoded[i];
+                if text.len() > 1 {
+                    text.push(',');
+                }
+                text.push_str(&json(term));
+                text.push(':');
+                text.push_str(e);
+            }
+            text.push('}');
+            write_file(&pdir.join(format!("{s}.json")), &text)
+        })
+        .sum::<Result<u64, SearchError>>()?;
+    Ok((shards, filled_map(&members), bytes))
+}
+
 /// Each term's text and its encoded postings, in term order.
 type Encoded<'a> = Vec<(&'a str, String)>;
 
@@ -256,64 +295,22 @@ pub(crate) fn write(
                 Some((term_texts[*t as usize].as_str(), e))
             })
             .collect();
-        if let Some((same, _, shards, filled)) = written.iter().find(|w| w.1 == encoded) {
-            max_shards = max_shards.max(*shards);
-            let file = VariantFile {
-                docs: 0,
-                shards: *shards as u32,
-                chunk: CHUNK as u32,
-                filled: filled.clone(),
-                postings: Some(same.as_str().to_string()),
-            };
-            bytes += write_docs(
-                docs,
-                &runs[variant as usize],
-                variant,
-                &vdir,
-                file,
-                &mut variants,
-            )?;
-            continue;
-        }
-        let total: usize = encoded.iter().map(|(t, e)| t.len() + e.len() + 4).sum();
-        let shards = total
-            .div_ceil(SHARD_BYTES)
-            .next_power_of_two()
-            .clamp(1, 4096);
+        let same = written.iter().find(|w| w.1 == encoded);
+        let (shards, filled) = match same {
+            Some((_, _, shards, filled)) => (*shards, filled.clone()),
+            None => {
+                let (shards, filled, b) = write_postings(&encoded, &vdir.join("p"))?;
+                bytes += b;
+                (shards, filled)
+            }
+        };
         max_shards = max_shards.max(shards);
-        // Each shard's terms (in term order), written straight from `encoded`.
-        let mut members: Vec<Vec<usize>> = vec![Vec::new(); shards];
-        for (i, (term, _)) in encoded.iter().enumerate() {
-            members[(fnv1a(term) as usize) % shards].push(i);
-        }
-        let filled = filled_map(&members);
-        let pdir = vdir.join("p");
-        create_dir(&pdir)?;
-        bytes += members
-            .par_iter()
-            .enumerate()
-            .filter(|(_, list)| !list.is_empty())
-            .map(|(s, list)| {
-                let mut text = String::from("{");
-                for &i in list {
-                    let (term, e) = &encoded[i];
-                    if text.len() > 1 {
-                        text.push(',');
-                    }
-                    text.push_str(&json(term));
-                    text.push(':');
-                    text.push_str(e);
-                }
-                text.push('}');
-                write_file(&pdir.join(format!("{s}.json")), &text)
-            })
-            .sum::<Result<u64, SearchError>>()?;
         let file = VariantFile {
             docs: 0,
             shards: shards as u32,
             chunk: CHUNK as u32,
             filled: filled.clone(),
-            postings: None,
+            postings: same.map(|w| w.0.as_str().to_string()),
         };
         bytes += write_docs(
             docs,
@@ -323,7 +320,9 @@ pub(crate) fn write(
             file,
             &mut variants,
         )?;
-        written.push((variant, encoded, shards, filled));
+        if same.is_none() {
+            written.push((variant, encoded, shards, filled));
+        }
     }
     drop(written);
     let meta = MetaFile {
