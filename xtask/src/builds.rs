@@ -14,6 +14,9 @@ pub(crate) enum Job {
     Build(Tool),
     /// bookshelf on the copy with search turned off (to time the index by difference).
     NoSearch,
+    /// bookshelf or Hugo writing into a folder on tmpfs, where a new file costs no disk
+    /// bookkeeping: the tools' own cost, apart from the file system's.
+    Tmpfs(Tool),
 }
 
 /// Wall times (s) and peak memory (MiB) of one job over the rounds, or why it has none.
@@ -64,6 +67,9 @@ pub(crate) struct Builds {
     pub(crate) mdbook: Series,
     pub(crate) hugo: Series,
     pub(crate) pagefind: Series,
+    /// bookshelf and Hugo with their output on tmpfs (when the machine has `/dev/shm`).
+    pub(crate) tmpfs_bookshelf: Series,
+    pub(crate) tmpfs_hugo: Series,
     /// bookshelf's last site, with Pagefind's index in it.
     pub(crate) site: PathBuf,
 }
@@ -100,6 +106,11 @@ pub(crate) fn run(
     if run_mdbook {
         jobs.push(Job::Build(Tool::Mdbook));
     }
+    let tmpfs = tmpfs_dir(pages);
+    if let Some(t) = &tmpfs {
+        std::fs::create_dir_all(t)?;
+        jobs.extend([Job::Tmpfs(Tool::Bookshelf), Job::Tmpfs(Tool::Hugo)]);
+    }
     let mut b = Builds {
         site: site.clone(),
         ..Builds::default()
@@ -127,6 +138,21 @@ pub(crate) fn run(
                         &no_search_site,
                     );
                     (cmd, clear, &mut b.no_search, "bookshelf (no search)")
+                }
+                Job::Tmpfs(tool) => {
+                    let out = tmpfs.as_ref().expect("a tmpfs job").join(tool.name());
+                    let (mut cmd, mut clear) =
+                        tools::build(tools, tool, &corpora.of(tool).dir, &out);
+                    if tool == Tool::Hugo {
+                        cmd.arg("--destination").arg(&out);
+                        clear.push(out.clone());
+                    }
+                    let series = if tool == Tool::Hugo {
+                        &mut b.tmpfs_hugo
+                    } else {
+                        &mut b.tmpfs_bookshelf
+                    };
+                    (cmd, clear, series, tmpfs_name(tool))
                 }
             };
             if series.note.is_some() {
@@ -168,7 +194,34 @@ pub(crate) fn run(
             }
         }
     }
+    if let Some(t) = &tmpfs {
+        // Memory, not disk: give it back now.
+        remove(t)?;
+    }
     Ok(b)
+}
+
+/// The name of a tmpfs job in the log.
+fn tmpfs_name(tool: Tool) -> &'static str {
+    match tool {
+        Tool::Hugo => "Hugo (tmpfs)",
+        _ => "bookshelf (tmpfs)",
+    }
+}
+
+/// The folder for the builds on tmpfs, when `/dev/shm` is a tmpfs with room for them.
+fn tmpfs_dir(pages: usize) -> Option<PathBuf> {
+    let shm = Path::new("/dev/shm");
+    let mounts = std::fs::read_to_string("/proc/mounts").ok()?;
+    let is_tmpfs = mounts.lines().any(|l| {
+        l.split_whitespace()
+            .take(3)
+            .eq(["tmpfs", "/dev/shm", "tmpfs"])
+    });
+    // bookshelf writes ~70 kB a page (both variants, print, search), Hugo ~12 kB.
+    let room = 100_000 * pages as u64 + (256 << 20);
+    (is_tmpfs && crate::measure::free_bytes(shm).is_some_and(|free| free > room))
+        .then(|| shm.join(format!("bookshelf-bench-{}-{pages}", std::process::id())))
 }
 
 fn remove(dir: &Path) -> anyhow::Result<()> {

@@ -122,6 +122,11 @@ the process. The tools take turns, the order rotating each round. bookshelf buil
 and the search index (tantivy and static); mdBook and Hugo run with their defaults (mdBook's \
 default includes its search index). gen-corpus's bookshelf layout is brought in line with the \
 content contract first (`[book]` table; ids for repeated checklist items).
+- **Cold full build, output on tmpfs**: bookshelf and Hugo again, in the same rounds, writing \
+into a fresh folder under `/dev/shm` (Hugo with `--destination`) when the machine has it. A new \
+file there costs no disk bookkeeping, so these rows show the tools' own cost apart from the \
+file system's: on ext4 without a journal each new file or folder can cost tens of microseconds \
+of system time, and bookshelf writes about twice Hugo's files.
 - **Search index build**: CPU time (wall-time differences drown in the noise) of bookshelf's \
 full build minus its build of the same corpus with `[search] enabled = false` (difference of \
 medians); Pagefind: `pagefind --site` over bookshelf's \

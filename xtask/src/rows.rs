@@ -51,7 +51,25 @@ pub(crate) fn build_rows(pages: usize, b: &builds::Builds, largest: usize) -> Ve
         Unit::Seconds,
     );
     plain.cells[0] = cell(&b.no_search.wall, &b.no_search.note);
-    vec![wall, cpu, rss, plain]
+    let mut rows = vec![wall, cpu, rss, plain];
+    if !b.tmpfs_bookshelf.wall.is_empty() || b.tmpfs_bookshelf.note.is_some() {
+        let mut wall = Row::new(
+            pages,
+            "cold full build, output on tmpfs, wall time",
+            Unit::Seconds,
+        );
+        let mut cpu = Row::new(
+            pages,
+            "cold full build, output on tmpfs, CPU time (user + system)",
+            Unit::Seconds,
+        );
+        for (c, s) in [(0, &b.tmpfs_bookshelf), (2, &b.tmpfs_hugo)] {
+            wall.cells[c] = cell(&s.wall, &s.note);
+            cpu.cells[c] = cell(&s.cpu, &s.note);
+        }
+        rows.extend([wall, cpu]);
+    }
+    rows
 }
 
 pub(crate) fn search_rows(
