@@ -273,7 +273,6 @@ pub(crate) fn easy_rows<'e>(
     place: Place<'_>,
     events: Vec<Event<'e>>,
     mode: EasyMode,
-    _used: &std::collections::HashSet<usize>,
 ) -> Vec<Event<'e>> {
     let mut out = Vec::with_capacity(events.len() * 2);
     let mut buf: Option<Vec<Event<'e>>> = None;

@@ -97,48 +97,91 @@ pub(crate) fn term_html(
     )
 }
 
-/// Replace glossary names in `text` by links, once per term per page.
-fn link_terms<'e>(
+/// A piece of a parsed body: a Markdown event, or a part that is written differently in each
+/// variant (links between pages, glossary terms).
+enum Piece<'m> {
+    Event(Event<'m>),
+    /// A link to a page of the book, written relative to the page.
+    Link {
+        link_type: pulldown_cmark::LinkType,
+        route: String,
+        fragment: Option<String>,
+        title: CowStr<'m>,
+        id: CowStr<'m>,
+    },
+    /// A glossary term's first use on the page.
+    Term {
+        index: usize,
+        shown: String,
+        abbreviation: bool,
+    },
+}
+
+/// Find glossary names in `text`, keeping the first use of each term on the page.
+fn find_terms<'e>(
     ctx: &Ctx<'_>,
-    place: Place<'_>,
+    terms: Terms,
     cow: CowStr<'e>,
     used: &mut HashSet<usize>,
-    out: &mut Vec<Event<'e>>,
+    out: &mut Vec<Piece<'e>>,
 ) {
-    let found = if place.link_terms {
-        ctx.terms.find(&cow)
-    } else {
-        Vec::new()
+    let Terms::Link { skip: skip_term } = terms else {
+        out.push(Piece::Event(Event::Text(cow)));
+        return;
     };
+    let found = ctx.terms.find(&cow);
     if found
         .iter()
-        .all(|m| Some(m.term) == place.skip_term || used.contains(&m.term))
+        .all(|m| Some(m.term) == skip_term || used.contains(&m.term))
     {
         // Nothing new to link: keep the text as it is, without copying it.
-        out.push(Event::Text(cow));
+        out.push(Piece::Event(Event::Text(cow)));
         return;
     }
     let text: &str = &cow;
     let mut last = 0;
     for m in found {
-        if Some(m.term) == place.skip_term || used.contains(&m.term) {
+        if Some(m.term) == skip_term || used.contains(&m.term) {
             continue;
         }
         used.insert(m.term);
         if m.start > last {
-            out.push(Event::Text(CowStr::from(text[last..m.start].to_string())));
+            out.push(Piece::Event(Event::Text(CowStr::from(
+                text[last..m.start].to_string(),
+            ))));
         }
-        out.push(Event::InlineHtml(CowStr::from(term_html(
-            ctx,
-            place,
-            m.term,
-            &text[m.start..m.end],
-            m.abbreviation,
-        ))));
+        out.push(Piece::Term {
+            index: m.term,
+            shown: text[m.start..m.end].to_string(),
+            abbreviation: m.abbreviation,
+        });
         last = m.end;
     }
     if last < text.len() {
-        out.push(Event::Text(CowStr::from(text[last..].to_string())));
+        out.push(Piece::Event(Event::Text(CowStr::from(
+            text[last..].to_string(),
+        ))));
+    }
+}
+
+/// Which glossary terms a body links.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Terms {
+    /// None (on paper the print page leaves them as words).
+    None,
+    /// Each term's first use, but `skip` (on that term's own page).
+    Link { skip: Option<usize> },
+}
+
+impl Place<'_> {
+    fn terms(&self) -> Terms {
+        if self.link_terms {
+            Terms::Link {
+                skip: self.skip_term,
+            }
+        } else {
+            Terms::None
+        }
     }
 }
 
@@ -149,10 +192,11 @@ pub(crate) fn link_plain(
     text: &str,
     used: &mut HashSet<usize>,
 ) -> String {
-    let mut events = Vec::new();
-    link_terms(ctx, place, CowStr::from(text), used, &mut events);
+    let mut pieces = Vec::new();
+    find_terms(ctx, place.terms(), CowStr::from(text), used, &mut pieces);
     let mut html = String::with_capacity(text.len() + 16);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    let events = pieces.iter().map(|p| p.event(ctx, place));
+    pulldown_cmark::html::push_html(&mut html, events);
     html
 }
 
@@ -182,134 +226,220 @@ pub fn render_markdown_sharing(
     mode: EasyMode,
     used: &mut HashSet<usize>,
 ) -> Rendered {
-    let from = body.map_or_else(
-        || std::path::PathBuf::from("content/glossary.yaml"),
-        |b| b.path.clone(),
-    );
-    let mut out: Vec<Event<'_>> = Vec::new();
-    let mut rendered = Rendered::default();
-    let before: HashSet<usize> = used.clone();
-    let mut heading_index = 0;
-    let mut in_heading = false;
-    let mut heading_text = String::new();
-    let mut link_depth = 0usize;
-    let mut in_code = false;
-    // Only Markdown without a page body (glossary `more`) makes its own heading ids.
-    let mut ids: Option<bookshelf_content::slug::UniqueIds> = None;
-    for event in Parser::new_ext(markdown, bookshelf_content::markdown::options()) {
-        match event {
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
-                in_heading = true;
-                heading_text.clear();
-                let id = match body.and_then(|b| b.headings.get(heading_index)) {
-                    Some(h) => h.id.clone(),
-                    None => ids
-                        .get_or_insert_with(bookshelf_content::markdown::page_ids)
-                        .unique(&id.map(|s| s.to_string()).unwrap_or_default()),
-                };
-                heading_index += 1;
-                out.push(Event::Start(Tag::Heading {
-                    level,
-                    id: Some(CowStr::from(id)),
-                    classes,
-                    attrs,
-                }));
-            }
-            Event::End(TagEnd::Heading(l)) => {
-                in_heading = false;
-                rendered.headings.push(heading_text.trim().to_string());
-                rendered.text.push('\n');
-                out.push(Event::End(TagEnd::Heading(l)));
-            }
-            Event::Start(Tag::Link {
+    let parsed = Parsed::new(ctx, markdown, body, place.terms(), used);
+    let html = parsed.html(ctx, place, mode);
+    Rendered {
+        html,
+        text: parsed.text,
+        headings: parsed.headings,
+        terms: parsed.terms,
+    }
+}
+
+/// Markdown parsed once, with its links resolved and its glossary terms found: the part of
+/// rendering both variants of a page share. [`Parsed::html`] writes it for one place.
+pub struct Parsed<'m> {
+    pieces: Vec<Piece<'m>>,
+    /// Plain text, for search and checks.
+    pub text: String,
+    /// Heading texts.
+    pub headings: Vec<String>,
+    /// Glossary terms linked, by index.
+    pub terms: Vec<usize>,
+}
+
+impl<'m> Piece<'m> {
+    /// The event this piece is at `place`.
+    fn event(&self, ctx: &Ctx<'_>, place: Place<'_>) -> Event<'m> {
+        match self {
+            Piece::Event(e) => e.clone(),
+            Piece::Link {
                 link_type,
-                dest_url,
+                route,
+                fragment,
                 title,
                 id,
-            }) => {
-                link_depth += 1;
-                let dest = match ctx.links.resolve(&from, &dest_url) {
-                    Ok(Some(r)) => {
-                        let mut url = format!(
-                            "{}{}",
-                            to_root(place.path),
-                            site_path(place.variant, &r.route)
-                        );
-                        if let Some(f) = r.fragment {
-                            url.push('#');
-                            url.push_str(&f);
-                        }
-                        if url.is_empty() {
-                            url = "./".into();
-                        }
-                        CowStr::from(url)
-                    }
-                    _ => dest_url,
-                };
-                out.push(Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: dest,
-                    title,
-                    id,
-                }));
-            }
-            Event::End(TagEnd::Link) => {
-                link_depth = link_depth.saturating_sub(1);
-                out.push(Event::End(TagEnd::Link));
-            }
-            Event::Start(Tag::CodeBlock(k)) => {
-                in_code = true;
-                out.push(Event::Start(Tag::CodeBlock(k)));
-            }
-            Event::End(TagEnd::CodeBlock) => {
-                in_code = false;
-                out.push(Event::End(TagEnd::CodeBlock));
-            }
-            Event::Text(t) => {
-                rendered.text.push_str(&t);
-                if in_heading {
-                    heading_text.push_str(&t);
+            } => {
+                let mut url = format!("{}{}", to_root(place.path), site_path(place.variant, route));
+                if let Some(f) = fragment {
+                    url.push('#');
+                    url.push_str(f);
                 }
-                if in_heading || link_depth > 0 || in_code {
-                    out.push(Event::Text(t));
-                } else {
-                    link_terms(ctx, place, t, used, &mut out);
+                if url.is_empty() {
+                    url = "./".into();
                 }
+                Event::Start(Tag::Link {
+                    link_type: *link_type,
+                    dest_url: CowStr::from(url),
+                    title: title.clone(),
+                    id: id.clone(),
+                })
             }
-            Event::Code(c) => {
-                rendered.text.push_str(&c);
-                if in_heading {
-                    heading_text.push_str(&c);
-                }
-                out.push(Event::Code(c));
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                rendered.text.push(' ');
-                out.push(event);
-            }
-            Event::End(TagEnd::Paragraph)
-            | Event::End(TagEnd::Item)
-            | Event::End(TagEnd::TableRow) => {
-                rendered.text.push('\n');
-                out.push(event);
-            }
-            other => out.push(other),
+            Piece::Term {
+                index,
+                shown,
+                abbreviation,
+            } => Event::InlineHtml(CowStr::from(term_html(
+                ctx,
+                place,
+                *index,
+                shown,
+                *abbreviation,
+            ))),
         }
     }
-    let events = match (place.variant, mode) {
-        (Variant::Standard, _) => out,
-        (Variant::Easy, mode) => easy_rows(ctx, place, out, mode, used),
-    };
-    let mut html = String::with_capacity(markdown.len() * 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-    rendered.html = html;
-    let mut terms: Vec<usize> = used.difference(&before).copied().collect();
-    terms.sort_unstable();
-    rendered.terms = terms;
-    rendered
+}
+
+impl<'m> Parsed<'m> {
+    /// Parse `markdown` (a page `body`, or a fragment without one: links are then relative to
+    /// `content/`), linking the glossary `terms` not in `used` yet.
+    pub(crate) fn new(
+        ctx: &Ctx<'_>,
+        markdown: &'m str,
+        body: Option<&Body>,
+        terms: Terms,
+        used: &mut HashSet<usize>,
+    ) -> Self {
+        let from = body.map_or_else(
+            || std::path::PathBuf::from("content/glossary.yaml"),
+            |b| b.path.clone(),
+        );
+        let mut out: Vec<Piece<'m>> = Vec::new();
+        let mut text = String::new();
+        let mut headings = Vec::new();
+        let before: HashSet<usize> = used.clone();
+        let mut heading_index = 0;
+        let mut in_heading = false;
+        let mut heading_text = String::new();
+        let mut link_depth = 0usize;
+        let mut in_code = false;
+        // Only Markdown without a page body (glossary `more`) makes its own heading ids.
+        let mut ids: Option<bookshelf_content::slug::UniqueIds> = None;
+        for event in Parser::new_ext(markdown, bookshelf_content::markdown::options()) {
+            match event {
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) => {
+                    in_heading = true;
+                    heading_text.clear();
+                    let id = match body.and_then(|b| b.headings.get(heading_index)) {
+                        Some(h) => h.id.clone(),
+                        None => ids
+                            .get_or_insert_with(bookshelf_content::markdown::page_ids)
+                            .unique(&id.map(|s| s.to_string()).unwrap_or_default()),
+                    };
+                    heading_index += 1;
+                    out.push(Piece::Event(Event::Start(Tag::Heading {
+                        level,
+                        id: Some(CowStr::from(id)),
+                        classes,
+                        attrs,
+                    })));
+                }
+                Event::End(TagEnd::Heading(l)) => {
+                    in_heading = false;
+                    headings.push(heading_text.trim().to_string());
+                    text.push('\n');
+                    out.push(Piece::Event(Event::End(TagEnd::Heading(l))));
+                }
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    link_depth += 1;
+                    out.push(match ctx.links.resolve(&from, &dest_url) {
+                        Ok(Some(r)) => Piece::Link {
+                            link_type,
+                            route: r.route,
+                            fragment: r.fragment,
+                            title,
+                            id,
+                        },
+                        _ => Piece::Event(Event::Start(Tag::Link {
+                            link_type,
+                            dest_url,
+                            title,
+                            id,
+                        })),
+                    });
+                }
+                Event::End(TagEnd::Link) => {
+                    link_depth = link_depth.saturating_sub(1);
+                    out.push(Piece::Event(Event::End(TagEnd::Link)));
+                }
+                Event::Start(Tag::CodeBlock(k)) => {
+                    in_code = true;
+                    out.push(Piece::Event(Event::Start(Tag::CodeBlock(k))));
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    in_code = false;
+                    out.push(Piece::Event(Event::End(TagEnd::CodeBlock)));
+                }
+                Event::Text(t) => {
+                    text.push_str(&t);
+                    if in_heading {
+                        heading_text.push_str(&t);
+                    }
+                    if in_heading || link_depth > 0 || in_code {
+                        out.push(Piece::Event(Event::Text(t)));
+                    } else {
+                        find_terms(ctx, terms, t, used, &mut out);
+                    }
+                }
+                Event::Code(c) => {
+                    text.push_str(&c);
+                    if in_heading {
+                        heading_text.push_str(&c);
+                    }
+                    out.push(Piece::Event(Event::Code(c)));
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    text.push(' ');
+                    out.push(Piece::Event(event));
+                }
+                Event::End(TagEnd::Paragraph)
+                | Event::End(TagEnd::Item)
+                | Event::End(TagEnd::TableRow) => {
+                    text.push('\n');
+                    out.push(Piece::Event(event));
+                }
+                other => out.push(Piece::Event(other)),
+            }
+        }
+        let mut terms: Vec<usize> = used.difference(&before).copied().collect();
+        terms.sort_unstable();
+        Parsed {
+            pieces: out,
+            text,
+            headings,
+            terms,
+        }
+    }
+
+    /// The body rendered at `place`.
+    pub(crate) fn rendered(&self, ctx: &Ctx<'_>, place: Place<'_>, mode: EasyMode) -> Rendered {
+        Rendered {
+            html: self.html(ctx, place, mode),
+            text: self.text.clone(),
+            headings: self.headings.clone(),
+            terms: self.terms.clone(),
+        }
+    }
+
+    /// The HTML at `place`: links and terms written for its variant, easy-read rows for easy.
+    pub(crate) fn html(&self, ctx: &Ctx<'_>, place: Place<'_>, mode: EasyMode) -> String {
+        let events: Vec<Event<'m>> = self.pieces.iter().map(|p| p.event(ctx, place)).collect();
+        let events = match place.variant {
+            Variant::Standard => events,
+            Variant::Easy => easy_rows(ctx, place, events, mode),
+        };
+        let mut html = String::with_capacity(self.text.len() * 2 + 64);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        html
+    }
 }

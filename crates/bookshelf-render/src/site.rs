@@ -12,7 +12,7 @@ use tera::Context;
 
 use crate::context::*;
 use crate::easy::EasyMode;
-use crate::markdown::{escape, render_body, render_markdown, Ctx, Place, Rendered};
+use crate::markdown::{escape, render_body, render_markdown, Ctx, Parsed, Place, Rendered, Terms};
 use crate::symbols::{SymbolMatcher, SymbolSet};
 use crate::terms::TermMatcher;
 use crate::theme::{describe, Theme};
@@ -249,11 +249,27 @@ impl<'a> Shared<'a> {
         aud.iter().map(|a| a.label().to_string()).collect()
     }
 
+    /// The page's own body parsed, when both variants are written from it (the easy read is
+    /// made up from the page): a build parses it once for the two.
+    pub(crate) fn shared_body(&self, i: usize) -> Option<Parsed<'a>> {
+        let page = &self.book.pages[i];
+        page.easy.is_none().then(|| {
+            Parsed::new(
+                &self.ctx(),
+                &page.body.markdown,
+                Some(&page.body),
+                Terms::Link { skip: None },
+                &mut std::collections::HashSet::new(),
+            )
+        })
+    }
+
     fn page_body(
         &self,
         page: &Page,
         variant: Variant,
         path: &str,
+        parsed: Option<&Parsed<'_>>,
     ) -> (Rendered, bool, Option<String>, String, Option<String>) {
         let place = Place {
             path,
@@ -271,7 +287,10 @@ impl<'a> Shared<'a> {
             ),
             // Made-up easy read, or the standard page, from the same body.
             (Variant::Easy, None) | (Variant::Standard, _) => (
-                render_body(&self.ctx(), &page.body, place, EasyMode::Auto),
+                match parsed {
+                    Some(parsed) => parsed.rendered(&self.ctx(), place, EasyMode::Auto),
+                    None => render_body(&self.ctx(), &page.body, place, EasyMode::Auto),
+                },
                 false,
                 None,
                 page.title.clone(),
@@ -307,21 +326,23 @@ impl<'a> Shared<'a> {
 
     /// Render one job: its site path, HTML and search text.
     pub(crate) fn render(&self, job: Job) -> Result<JobOutput, RenderError> {
-        self.render_job(job, None)
+        self.render_job(job, None, None)
     }
 
-    /// Render one job; a page also puts its part of the print page in `print`, when given.
+    /// Render one job; a page also puts its part of the print page in `print`, when given, and
+    /// is written from `parsed` (its `shared_body`), when given.
     fn render_job(
         &self,
         job: Job,
         print: Option<&mut Option<String>>,
+        parsed: Option<&Parsed<'_>>,
     ) -> Result<JobOutput, RenderError> {
         let variant = job.variant();
         let route = self.route(job);
         let path = site_path(variant, &route);
         let (html, text) = match job {
             Job::Page(i, _) => {
-                let (html, text, body) = self.page(i, job, variant, &path)?;
+                let (html, text, body) = self.page(i, job, variant, &path, parsed)?;
                 if let Some(print) = print {
                     *print = Some(self.print_page_part(i, variant, &path, body));
                 }
@@ -357,9 +378,10 @@ impl<'a> Shared<'a> {
         job: Job,
         variant: Variant,
         path: &str,
+        parsed: Option<&Parsed<'_>>,
     ) -> Result<(String, Option<PageText>, String), RenderError> {
         let page = &self.book.pages[i];
-        let (body, hand, checked_by, title, summary) = self.page_body(page, variant, path);
+        let (body, hand, checked_by, title, summary) = self.page_body(page, variant, path, parsed);
         let body_html = body.html.clone();
         let toc = match (variant, &page.easy) {
             (Variant::Easy, Some(e)) => &e.body.headings,
@@ -869,7 +891,7 @@ impl<'a> Shared<'a> {
         if to_root(page_path) == to_root(&print_path) {
             Self::print_part(i + 1, title, &body)
         } else {
-            let (body, ..) = self.page_body(page, variant, &print_path);
+            let (body, ..) = self.page_body(page, variant, &print_path, None);
             Self::print_part(i + 1, title, &body.html)
         }
     }
@@ -878,7 +900,7 @@ impl<'a> Shared<'a> {
     fn print_page_part_alone(&self, i: usize, variant: Variant) -> String {
         let page = &self.book.pages[i];
         let path = site_path(variant, &page.route);
-        let (body, ..) = self.page_body(page, variant, &path);
+        let (body, ..) = self.page_body(page, variant, &path, None);
         self.print_page_part(i, variant, &path, body.html)
     }
 
@@ -1085,6 +1107,28 @@ pub(crate) fn render_all(
             _ => None,
         })
         .collect();
+    // A page whose easy read is made up from it is written in both variants from one parse:
+    // the easy job goes with the standard one, and is skipped when its turn comes.
+    let mut partner: Vec<Option<usize>> = vec![None; jobs.len()];
+    let mut skip = vec![false; jobs.len()];
+    {
+        let easy: std::collections::HashMap<usize, usize> = jobs
+            .iter()
+            .enumerate()
+            .filter_map(|(k, j)| match j {
+                Job::Page(i, Variant::Easy) => Some((*i, k)),
+                _ => None,
+            })
+            .collect();
+        for (k, j) in jobs.iter().enumerate() {
+            if let Job::Page(i, Variant::Standard) = j {
+                if let Some(&e) = easy.get(i).filter(|_| shared.book.pages[*i].easy.is_none()) {
+                    partner[k] = Some(e);
+                    skip[e] = true;
+                }
+            }
+        }
+    }
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let (tx, rx) = std::sync::mpsc::channel::<(Variant, usize, String)>();
@@ -1103,34 +1147,39 @@ pub(crate) fn render_all(
             .map(|_| {
                 let tx = tx.clone();
                 let mut texts = Vec::new();
+                // Render job `k` (from `parsed`, when given), write it and keep its text.
+                let mut run = |k: usize, parsed: Option<&Parsed<'_>>| {
+                    let job = jobs[k];
+                    let wants_print = matches!(job, Job::Page(_, v) if printed.contains(&v));
+                    let mut part = None;
+                    let (path, html, text) =
+                        shared.render_job(job, wants_print.then_some(&mut part), parsed)?;
+                    write(&file_for(&path), html.as_bytes())?;
+                    if let (Job::Page(i, v), Some(part)) = (job, part) {
+                        // A closed channel means the writer failed; it says why.
+                        let _ = tx.send((v, i, part));
+                    }
+                    if let Some(t) = text {
+                        texts.push((k, t));
+                    }
+                    Ok(())
+                };
                 while !failed.load(Ordering::Relaxed) {
                     let k = next.fetch_add(1, Ordering::Relaxed);
                     let Some(&job) = jobs.get(k) else { break };
-                    if let Job::Print(_) = job {
+                    if matches!(job, Job::Print(_)) || skip[k] {
                         continue;
                     }
-                    let wants_print = matches!(job, Job::Page(_, v) if printed.contains(&v));
-                    let mut part = None;
-                    let done = shared
-                        .render_job(job, wants_print.then_some(&mut part))
-                        .and_then(|(path, html, text)| {
-                            write(&file_for(&path), html.as_bytes())?;
-                            Ok(text)
-                        });
-                    match done {
-                        Ok(text) => {
-                            if let (Job::Page(i, v), Some(part)) = (job, part) {
-                                // A closed channel means the writer failed; it says why.
-                                let _ = tx.send((v, i, part));
-                            }
-                            if let Some(t) = text {
-                                texts.push((k, t));
-                            }
+                    let done = match (job, partner[k]) {
+                        (Job::Page(i, _), Some(e)) => {
+                            let parsed = shared.shared_body(i);
+                            run(k, parsed.as_ref()).and_then(|()| run(e, parsed.as_ref()))
                         }
-                        Err(e) => {
-                            failed.store(true, Ordering::Relaxed);
-                            return Err(e);
-                        }
+                        _ => run(k, None),
+                    };
+                    if let Err(e) = done {
+                        failed.store(true, Ordering::Relaxed);
+                        return Err(e);
                     }
                 }
                 Ok(texts)
