@@ -134,7 +134,7 @@ pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Op
     }
     let errors = loaded.diagnostics.iter().filter(|d| d.is_error()).count();
     let book = match loaded.book {
-        Some(ref b) if errors == 0 => b.clone(),
+        Some(book) if errors == 0 => book,
         _ => {
             report(&loaded, shell, Format::Human);
             shell.error(&format!(
@@ -145,11 +145,14 @@ pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Op
         }
     };
     // The sources were kept only to show diagnostics: free them before the heavy work.
-    drop(loaded);
+    drop(loaded.sources);
     let renderer = Renderer::new(root)?;
     let staging = bookshelf_render::output::Staging::new(out)?;
     let built = render_into(&book, &renderer, staging.dir(), shell)?;
     staging.commit()?;
+    // The process ends with the build: leave the book's memory to the system rather than
+    // free its every string (tens of milliseconds at 10,000 pages).
+    std::mem::forget(book);
     tracing::debug!("swapped in at {:.0?}", start.elapsed());
     shell.status(
         "Built",

@@ -59,8 +59,9 @@ fn same_text(a: &SearchDoc, b: &SearchDoc) -> bool {
 
 impl Layout {
     pub(crate) fn new(docs: &[SearchDoc]) -> Self {
-        // Pair each easy read document with a standard one that says the same.
-        let mut by_body: std::collections::HashMap<&str, Vec<usize>> = Default::default();
+        // Pair each easy read document with a standard one that says the same. (The bodies
+        // are long: a fast hash, as nothing here comes from a client.)
+        let mut by_body: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
         for (i, d) in docs.iter().enumerate() {
             if d.variant == Variant::Standard {
                 by_body.entry(d.body.as_str()).or_default().push(i);
