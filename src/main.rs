@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod cmd;
+mod memory;
 mod shell;
 
 // Rendering allocates many small strings on every thread; mimalloc handles that with far less

@@ -277,7 +277,9 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
         }
         Some(book) => {
             let staging = bookshelf_render::output::Staging::new(&out)?;
+            let held = crate::memory::HoldFreed::new();
             site.rebuild(book, staging.dir(), false)?;
+            drop(held);
             staging.commit()?;
             let book = Arc::new(book.clone());
             let mut l = live.write().map_err(|_| anyhow::anyhow!("lock poisoned"))?;

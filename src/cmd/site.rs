@@ -118,6 +118,7 @@ pub(crate) fn report(loaded: &Loaded, shell: &Shell, format: Format) -> bool {
 /// A full, atomic build of `root` into `out`. `Ok(None)` when the content has errors.
 pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Option<Built>> {
     let start = Instant::now();
+    let _held = crate::memory::HoldFreed::new();
     let loaded = Loader::new(root).load();
     tracing::debug!("loaded in {:.0?}", start.elapsed());
     if let Some(book) = &loaded.book {
