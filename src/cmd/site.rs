@@ -71,39 +71,58 @@ pub(crate) fn render_into(
     shell: &Shell,
 ) -> anyhow::Result<Built> {
     let begun = Instant::now();
-    let start = Instant::now();
-    let rendered = renderer.render(book, dir)?;
-    let pages = rendered.texts.len();
-    tracing::debug!(
-        "rendered {} files in {:.0?}",
-        rendered.files,
-        start.elapsed()
+    if !book.config.search.enabled {
+        let rendered = renderer.render(book, dir)?;
+        let (pages, files) = (rendered.texts.len(), rendered.files);
+        rendered_status(shell, begun, pages, files);
+        return Ok(Built { pages, files });
+    }
+    // The search index is built from the pages' texts (quick to get, without rendering) on a
+    // thread pool of its own while the pages render: each fills the cores the other leaves
+    // idle (the index's writer is one thread; rendering waits on the file system).
+    let texts = renderer.texts(book);
+    let pages = texts.len();
+    let docs = search_docs(texts);
+    let terms = search_terms(book);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(rayon::current_num_threads())
+        .thread_name(|i| format!("search-{i}"))
+        .build()
+        .context("could not start the search index's threads")?;
+    let (files, indexed) = std::thread::scope(|s| {
+        let search = s.spawn(|| {
+            let start = Instant::now();
+            let built = pool.install(|| bookshelf_search::build(&docs, &terms, dir));
+            tracing::debug!("search index in {:.0?}", start.elapsed());
+            built
+        });
+        let files = renderer.render_pages(book, dir);
+        let indexed = search
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (files, indexed)
+    });
+    let files = files?;
+    rendered_status(shell, begun, pages, files);
+    indexed.context("could not build the search index")?;
+    renderer.write_search_pages(book, dir)?;
+    progress(
+        shell,
+        begun,
+        "Indexed",
+        &format!("{pages} pages for search"),
     );
+    Ok(Built { pages, files })
+}
+
+fn rendered_status(shell: &Shell, begun: Instant, pages: usize, files: usize) {
+    tracing::debug!("rendered {files} files in {:.0?}", begun.elapsed());
     progress(
         shell,
         begun,
         "Rendered",
-        &format!("{} pages in {:.1?}", rendered.texts.len(), start.elapsed()),
+        &format!("{pages} pages in {:.1?}", begun.elapsed()),
     );
-    if book.config.search.enabled {
-        let start = Instant::now();
-        let count = rendered.texts.len();
-        let docs = search_docs(rendered.texts);
-        bookshelf_search::build(&docs, &search_terms(book), dir)
-            .context("could not build the search index")?;
-        renderer.write_search_pages(book, dir)?;
-        tracing::debug!("search index in {:.0?}", start.elapsed());
-        progress(
-            shell,
-            begun,
-            "Indexed",
-            &format!("{count} pages for search in {:.1?}", start.elapsed()),
-        );
-    }
-    Ok(Built {
-        pages,
-        files: rendered.files,
-    })
 }
 
 /// Show diagnostics; true if any was an error.

@@ -48,7 +48,7 @@ pub enum RenderError {
 }
 
 /// The plain text of a rendered page, for the search index and checks.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageText {
     /// Site path (`easy-read/guides/x/`).
     pub route: String,
@@ -62,8 +62,8 @@ pub struct PageText {
     pub summary: String,
     /// Headings.
     pub headings: Vec<String>,
-    /// Body text.
-    pub body: String,
+    /// Body text (shared by a page's two variants when they say the same).
+    pub body: std::sync::Arc<str>,
     /// Audience keys.
     pub audience: Vec<String>,
     /// Level key (checklists).
@@ -94,6 +94,28 @@ impl Renderer {
 
     /// Render the whole site into `out` (an empty folder).
     pub fn render(&self, book: &Book, out: &Path) -> Result<Rendered, RenderError> {
+        self.render_keeping(book, out, true)
+    }
+
+    /// Render the whole site into `out` (an empty folder) like [`Renderer::render`], but
+    /// without handing back the texts (take them from [`Renderer::texts`]).
+    pub fn render_pages(&self, book: &Book, out: &Path) -> Result<usize, RenderError> {
+        Ok(self.render_keeping(book, out, false)?.files)
+    }
+
+    /// The plain text of every page, as [`Renderer::render`] hands it back, without rendering
+    /// anything: quick, so the search index can be built while the pages render.
+    pub fn texts(&self, book: &Book) -> Vec<PageText> {
+        let shared = site::Shared::new(book, &self.theme);
+        shared.texts(&shared.jobs())
+    }
+
+    fn render_keeping(
+        &self,
+        book: &Book,
+        out: &Path,
+        keep_texts: bool,
+    ) -> Result<Rendered, RenderError> {
         let shared = site::Shared::new(book, &self.theme);
         let jobs = shared.jobs();
         let count = std::sync::atomic::AtomicUsize::new(0);
@@ -101,7 +123,7 @@ impl Renderer {
             count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             site::write_file(out, rel, bytes)
         };
-        let texts = site::render_all(&shared, &jobs, out, &write)?;
+        let texts = site::render_all(&shared, &jobs, out, &write, keep_texts)?;
         for (name, bytes) in &self.theme.assets {
             write(&format!("assets/{name}"), bytes)?;
         }
@@ -144,5 +166,45 @@ impl Renderer {
     ) -> Result<String, RenderError> {
         let shared = site::Shared::new(book, &self.theme);
         shared.search_page(variant, query, results_html)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The York bookshelf of this repository: pages with hand-written and made-up easy read,
+    /// checklists and a glossary.
+    fn york() -> (PathBuf, Book) {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let loaded = bookshelf_content::Loader::new(&root).load();
+        (root, loaded.book.expect("the York bookshelf loads"))
+    }
+
+    #[test]
+    fn texts_without_rendering_are_the_rendered_texts() {
+        let (root, mut book) = york();
+        // York's pages all have an easy read by hand: make one up for one of them.
+        let made_up = book.pages.iter().rposition(|p| p.easy.is_some()).unwrap();
+        std::sync::Arc::make_mut(&mut book.pages[made_up]).easy = None;
+        let renderer = Renderer::new(&root).unwrap();
+        let out = tempfile::tempdir().unwrap();
+        let rendered = renderer.render(&book, out.path()).unwrap();
+        let texts = renderer.texts(&book);
+        assert!(texts.iter().any(|t| t.kind == "checklist"));
+        assert!(texts.iter().any(|t| t.kind == "glossary"));
+        assert!(book.pages.iter().any(|p| p.easy.is_some()));
+        assert_eq!(texts.len(), rendered.texts.len());
+        for (a, b) in texts.iter().zip(&rendered.texts) {
+            assert_eq!(a, b, "the text of `{}`", b.route);
+        }
+        // A made-up easy read shares its page's text rather than copying it.
+        let route = &book.pages[made_up].route;
+        let both: Vec<&PageText> = texts
+            .iter()
+            .filter(|t| t.route == *route || t.route == format!("easy-read/{route}"))
+            .collect();
+        assert_eq!(both.len(), 2);
+        assert!(std::sync::Arc::ptr_eq(&both[0].body, &both[1].body));
     }
 }

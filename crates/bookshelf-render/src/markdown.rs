@@ -236,6 +236,48 @@ pub fn render_markdown_sharing(
     }
 }
 
+/// The plain text of Markdown as search and the checks see it, gathered event by event:
+/// a line per paragraph, list item, table row and heading.
+#[derive(Default)]
+struct PlainText {
+    text: String,
+    headings: Vec<String>,
+    /// The text of the heading being read.
+    heading: Option<String>,
+}
+
+impl PlainText {
+    fn see(&mut self, event: &Event<'_>) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => self.heading = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => {
+                if let Some(h) = self.heading.take() {
+                    self.headings.push(h.trim().to_string());
+                }
+                self.text.push('\n');
+            }
+            Event::Text(t) | Event::Code(t) => {
+                self.text.push_str(t);
+                if let Some(h) = self.heading.as_mut() {
+                    h.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => self.text.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Item | TagEnd::TableRow) => self.text.push('\n'),
+            _ => {}
+        }
+    }
+}
+
+/// The plain text and heading texts of Markdown, as [`Parsed`] has them, without rendering.
+pub(crate) fn plain_text(markdown: &str) -> (String, Vec<String>) {
+    let mut plain = PlainText::default();
+    for event in Parser::new_ext(markdown, bookshelf_content::markdown::options()) {
+        plain.see(&event);
+    }
+    (plain.text, plain.headings)
+}
+
 /// Markdown parsed once, with its links resolved and its glossary terms found: the part of
 /// rendering both variants of a page share. [`Parsed::html`] writes it for one place.
 pub struct Parsed<'m> {
@@ -305,17 +347,15 @@ impl<'m> Parsed<'m> {
             |b| b.path.clone(),
         );
         let mut out: Vec<Piece<'m>> = Vec::new();
-        let mut text = String::new();
-        let mut headings = Vec::new();
+        let mut plain = PlainText::default();
         let before: HashSet<usize> = used.clone();
         let mut heading_index = 0;
-        let mut in_heading = false;
-        let mut heading_text = String::new();
         let mut link_depth = 0usize;
         let mut in_code = false;
         // Only Markdown without a page body (glossary `more`) makes its own heading ids.
         let mut ids: Option<bookshelf_content::slug::UniqueIds> = None;
         for event in Parser::new_ext(markdown, bookshelf_content::markdown::options()) {
+            plain.see(&event);
             match event {
                 Event::Start(Tag::Heading {
                     level,
@@ -323,8 +363,6 @@ impl<'m> Parsed<'m> {
                     classes,
                     attrs,
                 }) => {
-                    in_heading = true;
-                    heading_text.clear();
                     let id = match body.and_then(|b| b.headings.get(heading_index)) {
                         Some(h) => h.id.clone(),
                         None => ids
@@ -340,9 +378,6 @@ impl<'m> Parsed<'m> {
                     })));
                 }
                 Event::End(TagEnd::Heading(l)) => {
-                    in_heading = false;
-                    headings.push(heading_text.trim().to_string());
-                    text.push('\n');
                     out.push(Piece::Event(Event::End(TagEnd::Heading(l))));
                 }
                 Event::Start(Tag::Link {
@@ -381,32 +416,11 @@ impl<'m> Parsed<'m> {
                     out.push(Piece::Event(Event::End(TagEnd::CodeBlock)));
                 }
                 Event::Text(t) => {
-                    text.push_str(&t);
-                    if in_heading {
-                        heading_text.push_str(&t);
-                    }
-                    if in_heading || link_depth > 0 || in_code {
+                    if plain.heading.is_some() || link_depth > 0 || in_code {
                         out.push(Piece::Event(Event::Text(t)));
                     } else {
                         find_terms(ctx, terms, t, used, &mut out);
                     }
-                }
-                Event::Code(c) => {
-                    text.push_str(&c);
-                    if in_heading {
-                        heading_text.push_str(&c);
-                    }
-                    out.push(Piece::Event(Event::Code(c)));
-                }
-                Event::SoftBreak | Event::HardBreak => {
-                    text.push(' ');
-                    out.push(Piece::Event(event));
-                }
-                Event::End(TagEnd::Paragraph)
-                | Event::End(TagEnd::Item)
-                | Event::End(TagEnd::TableRow) => {
-                    text.push('\n');
-                    out.push(Piece::Event(event));
                 }
                 other => out.push(Piece::Event(other)),
             }
@@ -415,8 +429,8 @@ impl<'m> Parsed<'m> {
         terms.sort_unstable();
         Parsed {
             pieces: out,
-            text,
-            headings,
+            text: plain.text,
+            headings: plain.headings,
             terms,
         }
     }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use bookshelf_content::links::LinkIndex;
 use bookshelf_content::{Book, Checklist, ChecklistKind, Level, Page, Section};
@@ -12,7 +13,9 @@ use tera::Context;
 
 use crate::context::*;
 use crate::easy::EasyMode;
-use crate::markdown::{escape, render_body, render_markdown, Ctx, Parsed, Place, Rendered, Terms};
+use crate::markdown::{
+    escape, plain_text, render_body, render_markdown, Ctx, Parsed, Place, Rendered, Terms,
+};
 use crate::symbols::{SymbolMatcher, SymbolSet};
 use crate::terms::TermMatcher;
 use crate::theme::{describe, Theme};
@@ -277,13 +280,14 @@ impl<'a> Shared<'a> {
             skip_term: None,
             link_terms: true,
         };
+        let (title, summary) = Self::page_words(page, variant);
         match (variant, &page.easy) {
             (Variant::Easy, Some(easy)) => (
                 render_body(&self.ctx(), &easy.body, place, EasyMode::Hand),
                 true,
                 easy.checked_by.clone(),
-                easy.title.clone(),
-                easy.summary.clone().or_else(|| page.summary.clone()),
+                title,
+                summary,
             ),
             // Made-up easy read, or the standard page, from the same body.
             (Variant::Easy, None) | (Variant::Standard, _) => (
@@ -293,10 +297,97 @@ impl<'a> Shared<'a> {
                 },
                 false,
                 None,
-                page.title.clone(),
-                page.summary.clone(),
+                title,
+                summary,
             ),
         }
+    }
+
+    /// A page's title and summary in a variant (a hand-written easy read has its own).
+    fn page_words(page: &Page, variant: Variant) -> (String, Option<String>) {
+        match (variant, &page.easy) {
+            (Variant::Easy, Some(e)) => (
+                e.title.clone(),
+                e.summary.clone().or_else(|| page.summary.clone()),
+            ),
+            _ => (page.title.clone(), page.summary.clone()),
+        }
+    }
+
+    fn page_kind(page: &Page) -> &'static str {
+        match page.section {
+            Section::Home => "home",
+            Section::Top => "page",
+            Section::Model => "model",
+            Section::Guides => "guide",
+        }
+    }
+
+    /// A page's text for search, from its body's plain text and headings.
+    fn page_text(
+        &self,
+        i: usize,
+        variant: Variant,
+        path: &str,
+        text: std::sync::Arc<str>,
+        headings: Vec<String>,
+    ) -> PageText {
+        let page = &self.book.pages[i];
+        let (title, summary) = Self::page_words(page, variant);
+        PageText {
+            route: route_of(path),
+            variant,
+            kind: Self::page_kind(page).into(),
+            title,
+            summary: summary.unwrap_or_default(),
+            headings,
+            body: text,
+            audience: page.audience.iter().map(|a| a.key().to_string()).collect(),
+            level: None,
+        }
+    }
+
+    /// The search text of every job that has one, in job order, as rendering them gives it,
+    /// without rendering: the search index is built from it while the pages render.
+    pub(crate) fn texts(&self, jobs: &[Job]) -> Vec<PageText> {
+        // A page's or checklist's text is made once for both variants (unless the page's easy
+        // read is by hand), and shared by them.
+        let shared = |(text, headings): (String, Vec<String>)| (Arc::from(text), headings);
+        let bodies: Vec<(Arc<str>, Vec<String>)> = self
+            .book
+            .pages
+            .par_iter()
+            .map(|p| shared(plain_text(&p.body.markdown)))
+            .collect();
+        let lists: Vec<Arc<str>> = self
+            .book
+            .checklists
+            .par_iter()
+            .map(|c| Arc::from(checklist_body(c)))
+            .collect();
+        jobs.par_iter()
+            .filter_map(|&job| {
+                let variant = job.variant();
+                let path = site_path(variant, &self.route(job));
+                match job {
+                    Job::Page(i, _) => {
+                        let (text, headings) = match (variant, &self.book.pages[i].easy) {
+                            (Variant::Easy, Some(e)) => shared(plain_text(&e.body.markdown)),
+                            _ => bodies[i].clone(),
+                        };
+                        Some(self.page_text(i, variant, &path, text, headings))
+                    }
+                    Job::Checklist(i, _) => Some(self.checklist_text(
+                        &self.book.checklists[i],
+                        variant,
+                        &path,
+                        lists[i].clone(),
+                    )),
+                    Job::Term(i, _) => Some(self.term_text(i, variant, &path)),
+                    _ => None,
+                }
+            })
+            .collect()
     }
 
     fn neighbours(
@@ -387,12 +478,7 @@ impl<'a> Shared<'a> {
             (Variant::Easy, Some(e)) => &e.body.headings,
             _ => &page.body.headings,
         };
-        let kind = match page.section {
-            Section::Home => "home",
-            Section::Top => "page",
-            Section::Model => "model",
-            Section::Guides => "guide",
-        };
+        let kind = Self::page_kind(page);
         let mut c = self.base_context(job, variant, path, &title, kind);
         c.insert(
             "page",
@@ -418,28 +504,12 @@ impl<'a> Shared<'a> {
         c.insert("prev", &prev);
         c.insert("next", &next);
         let html = self.render_template("page.html", &c)?;
-        let text = PageText {
-            route: route_of(path),
-            variant,
-            kind: kind.into(),
-            title,
-            summary: summary.unwrap_or_default(),
-            headings: body.headings,
-            body: body.text,
-            audience: page.audience.iter().map(|a| a.key().to_string()).collect(),
-            level: None,
-        };
+        let text = self.page_text(i, variant, path, body.text.into(), body.headings);
         Ok((html, Some(text), body_html))
     }
 
     fn card_for_page(&self, p: &Page, variant: Variant, path: &str) -> CardCtx {
-        let (title, summary) = match (variant, &p.easy) {
-            (Variant::Easy, Some(e)) => (
-                e.title.clone(),
-                e.summary.clone().or_else(|| p.summary.clone()),
-            ),
-            _ => (p.title.clone(), p.summary.clone()),
-        };
+        let (title, summary) = Self::page_words(p, variant);
         CardCtx {
             title,
             url: self.url(path, variant, &p.route),
@@ -546,41 +616,28 @@ impl<'a> Shared<'a> {
         path: &str,
     ) -> Result<(String, Option<PageText>), RenderError> {
         let mut c = self.base_context(job, variant, path, &cl.title, "checklist");
-        let mut body = String::new();
         // Glossary terms are linked once on the whole page, not once per item.
         let mut used = std::collections::HashSet::new();
         let sections: Vec<SectionCtx> = cl
             .sections
             .iter()
-            .map(|s| {
-                body.push_str(&s.title);
-                body.push('\n');
-                SectionCtx {
-                    id: s.id.clone(),
-                    title: s.title.clone(),
-                    items: s
-                        .items
-                        .iter()
-                        .map(|it| {
-                            body.push_str(&it.text);
-                            body.push('\n');
-                            if let Some(w) = &it.why {
-                                body.push_str(w);
-                                body.push('\n');
-                            }
-                            ItemCtx {
-                                id: it.id.clone(),
-                                html: self.inline(&it.text, variant, path, &mut used),
-                                why: it.why.clone(),
-                                why_html: it
-                                    .why
-                                    .as_ref()
-                                    .map(|w| self.inline(w, variant, path, &mut used)),
-                                evidence: it.evidence.clone(),
-                            }
-                        })
-                        .collect(),
-                }
+            .map(|s| SectionCtx {
+                id: s.id.clone(),
+                title: s.title.clone(),
+                items: s
+                    .items
+                    .iter()
+                    .map(|it| ItemCtx {
+                        id: it.id.clone(),
+                        html: self.inline(&it.text, variant, path, &mut used),
+                        why: it.why.clone(),
+                        why_html: it
+                            .why
+                            .as_ref()
+                            .map(|w| self.inline(w, variant, path, &mut used)),
+                        evidence: it.evidence.clone(),
+                    })
+                    .collect(),
             })
             .collect();
         c.insert(
@@ -626,18 +683,29 @@ impl<'a> Shared<'a> {
         c.insert("prev", &idx.checked_sub(1).and_then(link));
         c.insert("next", &link(idx + 1));
         let html = self.render_template("checklist.html", &c)?;
-        let text = PageText {
+        let body = checklist_body(cl).into();
+        Ok((html, Some(self.checklist_text(cl, variant, path, body))))
+    }
+
+    /// A checklist's text for search, with its `body` (see `checklist_body`).
+    fn checklist_text(
+        &self,
+        cl: &Checklist,
+        variant: Variant,
+        path: &str,
+        body: Arc<str>,
+    ) -> PageText {
+        PageText {
             route: route_of(path),
             variant,
             kind: "checklist".into(),
             title: cl.title.clone(),
             summary: cl.summary.clone(),
             headings: cl.sections.iter().map(|s| s.title.clone()).collect(),
-            body: format!("{}\n{}\n{body}", cl.summary, cl.when),
+            body,
             audience: cl.audience.iter().map(|a| a.key().to_string()).collect(),
             level: Some(cl.level.key().into()),
-        };
-        Ok((html, Some(text)))
+        }
     }
 
     fn checklists(&self, job: Job, variant: Variant, path: &str) -> Result<String, RenderError> {
@@ -701,10 +769,7 @@ impl<'a> Shared<'a> {
 
     fn term_ctx(&self, i: usize, variant: Variant, path: &str, with_more: bool) -> TermCtx {
         let t = &self.book.glossary.terms[i];
-        let definition = match (variant, &t.easy) {
-            (Variant::Easy, Some(e)) => e.clone(),
-            _ => t.plain.clone(),
-        };
+        let definition = self.definition(i, variant);
         TermCtx {
             term: t.term.clone(),
             url: self.url(path, variant, &t.route),
@@ -807,20 +872,35 @@ impl<'a> Shared<'a> {
         );
         c.insert("term", &ctx);
         let html = self.render_template("term.html", &c)?;
+        Ok((html, Some(self.term_text(i, variant, path))))
+    }
+
+    /// A glossary term's definition in a variant (its easy one, if it has one, in easy read).
+    fn definition(&self, i: usize, variant: Variant) -> String {
+        let t = &self.book.glossary.terms[i];
+        match (variant, &t.easy) {
+            (Variant::Easy, Some(e)) => e.clone(),
+            _ => t.plain.clone(),
+        }
+    }
+
+    /// A glossary term page's text for search.
+    fn term_text(&self, i: usize, variant: Variant, path: &str) -> PageText {
+        let t = &self.book.glossary.terms[i];
+        let definition = self.definition(i, variant);
         // Abbreviations and aliases reach the index as synonyms, not as body text.
-        let body = format!("{}\n{}", ctx.definition, t.more.clone().unwrap_or_default());
-        let text = PageText {
+        let body = format!("{definition}\n{}", t.more.as_deref().unwrap_or_default()).into();
+        PageText {
             route: route_of(path),
             variant,
             kind: "glossary".into(),
             title: t.term.clone(),
-            summary: ctx.definition,
+            summary: definition,
             headings: t.abbreviations.clone(),
             body,
             audience: Vec::new(),
             level: None,
-        };
-        Ok((html, Some(text)))
+        }
     }
 
     /// The search page, with server-rendered results when given.
@@ -1079,6 +1159,25 @@ fn prefix_ids<'a>(html: &'a str, prefix: &str) -> std::borrow::Cow<'a, str> {
     out.into()
 }
 
+/// A checklist's body text for search: its summary, when to use it, then each section's
+/// title and items (with why they matter), a line each.
+fn checklist_body(cl: &Checklist) -> String {
+    let mut body = format!("{}\n{}\n", cl.summary, cl.when);
+    for s in &cl.sections {
+        body.push_str(&s.title);
+        body.push('\n');
+        for it in &s.items {
+            body.push_str(&it.text);
+            body.push('\n');
+            if let Some(w) = &it.why {
+                body.push_str(w);
+                body.push('\n');
+            }
+        }
+    }
+    body
+}
+
 fn route_of(path: &str) -> String {
     path.to_string()
 }
@@ -1095,6 +1194,7 @@ pub(crate) fn render_all(
     jobs: &[Job],
     out: &Path,
     write: &WriteFile<'_>,
+    keep_texts: bool,
 ) -> Result<Vec<PageText>, RenderError> {
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     // The print pages are made of the page bodies: each page job hands its part to a writer
@@ -1159,7 +1259,7 @@ pub(crate) fn render_all(
                         // A closed channel means the writer failed; it says why.
                         let _ = tx.send((v, i, part));
                     }
-                    if let Some(t) = text {
+                    if let Some(t) = text.filter(|_| keep_texts) {
                         texts.push((k, t));
                     }
                     Ok(())

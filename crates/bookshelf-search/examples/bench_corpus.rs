@@ -61,7 +61,7 @@ fn easy(doc: &SearchDoc) -> SearchDoc {
     let body: Vec<&str> = doc.body.split("\n\n").take(3).collect();
     SearchDoc {
         url: format!("easy-read/{}", doc.url),
-        body: body.join("\n\n"),
+        body: body.join("\n\n").into(),
         variant: Variant::Easy,
         ..doc.clone()
     }
@@ -84,7 +84,7 @@ fn markdown_doc(path: &Path, url: String, kind: &str) -> SearchDoc {
         title: str_of(&front, "title"),
         headings,
         summary: str_of(&front, "summary"),
-        body: strip_markdown(body),
+        body: strip_markdown(body).into(),
         kind: kind.to_string(),
         audience: list_of(&front, "audience"),
         level: None,
@@ -119,7 +119,7 @@ fn checklist_doc(path: &Path, url: String) -> SearchDoc {
         title: str_of(&v, "title"),
         headings,
         summary: str_of(&v, "summary"),
-        body: body.join("\n\n"),
+        body: body.join("\n\n").into(),
         kind: "checklist".into(),
         audience: list_of(&v, "audience"),
         level: Some(str_of(&v, "level")),
@@ -175,7 +175,7 @@ fn read_corpus(dir: &Path) -> (Vec<SearchDoc>, Vec<Term>) {
             title: term.clone(),
             headings: Vec::new(),
             summary: plain.clone(),
-            body: format!("{plain}\n\n{}", str_of(entry, "more")),
+            body: format!("{plain}\n\n{}", str_of(entry, "more")).into(),
             kind: "glossary".into(),
             audience: Vec::new(),
             level: None,

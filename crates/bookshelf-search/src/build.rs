@@ -64,7 +64,7 @@ impl Layout {
         let mut by_body: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
         for (i, d) in docs.iter().enumerate() {
             if d.variant == Variant::Standard {
-                by_body.entry(d.body.as_str()).or_default().push(i);
+                by_body.entry(&*d.body).or_default().push(i);
             }
         }
         let mut twin_of: Vec<Option<usize>> = vec![None; docs.len()];
@@ -73,7 +73,7 @@ impl Layout {
             if d.variant != Variant::Easy {
                 continue;
             }
-            let candidates = by_body.get(d.body.as_str()).map_or(&[][..], Vec::as_slice);
+            let candidates = by_body.get(&*d.body).map_or(&[][..], Vec::as_slice);
             if let Some(&s) = candidates
                 .iter()
                 .find(|&&s| twin_of[s].is_none() && same_text(&docs[s], d))
@@ -171,7 +171,7 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
             t.push(d.title.as_str());
             t.extend(d.headings.iter().map(String::as_str));
             t.push(d.summary.as_str());
-            t.push(d.body.as_str());
+            t.push(&*d.body);
             t
         })
         .collect();

@@ -40,8 +40,8 @@ pub struct SearchDoc {
     pub headings: Vec<String>,
     /// The one-sentence summary (may be empty).
     pub summary: String,
-    /// The body as plain text.
-    pub body: String,
+    /// The body as plain text (shared with a twin that says the same).
+    pub body: std::sync::Arc<str>,
     /// `page`, `model`, `guide`, `checklist` or `glossary`.
     pub kind: String,
     /// Who the page is for (`staff`, `parents`, `young-people`); empty means everyone.

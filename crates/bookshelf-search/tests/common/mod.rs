@@ -11,7 +11,7 @@ fn doc(url: &str, kind: &str, title: &str, summary: &str, body: &str) -> SearchD
         title: title.to_string(),
         headings: Vec::new(),
         summary: summary.to_string(),
-        body: body.to_string(),
+        body: body.into(),
         kind: kind.to_string(),
         audience: Vec::new(),
         level: None,
@@ -116,7 +116,7 @@ pub(crate) fn docs() -> Vec<SearchDoc> {
     let mut docs = Vec::new();
     for t in terms() {
         let mut d = doc(&t.url, "glossary", &t.term, &t.plain, &t.plain);
-        d.body = format!("{} {}", t.plain, t.abbreviations.join(" "));
+        d.body = format!("{} {}", t.plain, t.abbreviations.join(" ")).into();
         docs.push(d);
     }
     let mut say = doc(
