@@ -80,32 +80,22 @@ pub(crate) fn render_into(
     // The search index is built from the pages' texts (quick to get, without rendering) on a
     // thread pool of its own while the pages render: each fills the cores the other leaves
     // idle (the index's writer is one thread; rendering waits on the file system).
-    let texts = renderer.texts(book);
-    let pages = texts.len();
-    let docs = search_docs(texts);
     let terms = search_terms(book);
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(rayon::current_num_threads())
         .thread_name(|i| format!("search-{i}"))
         .build()
         .context("could not start the search index's threads")?;
-    let (files, indexed) = std::thread::scope(|s| {
-        let search = s.spawn(|| {
-            let start = Instant::now();
-            let built = pool.install(|| bookshelf_search::build(&docs, &terms, dir));
-            tracing::debug!("search index in {:.0?}", start.elapsed());
-            built
-        });
-        let files = renderer.render_pages(book, dir);
-        let indexed = search
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (files, indexed)
-    });
-    let files = files?;
+    let (files, (pages, indexed)) = renderer.render_with(book, dir, |texts| {
+        let start = Instant::now();
+        let pages = texts.len();
+        let docs = search_docs(texts);
+        let built = pool.install(|| bookshelf_search::build(&docs, &terms, dir));
+        tracing::debug!("search index in {:.0?}", start.elapsed());
+        (pages, built)
+    })?;
     rendered_status(shell, begun, pages, files);
     indexed.context("could not build the search index")?;
-    renderer.write_search_pages(book, dir)?;
     progress(
         shell,
         begun,

@@ -94,36 +94,52 @@ impl Renderer {
 
     /// Render the whole site into `out` (an empty folder).
     pub fn render(&self, book: &Book, out: &Path) -> Result<Rendered, RenderError> {
-        self.render_keeping(book, out, true)
+        let shared = site::Shared::new(book, &self.theme);
+        self.render_jobs(&shared, &shared.jobs(), out, true)
     }
 
-    /// Render the whole site into `out` (an empty folder) like [`Renderer::render`], but
-    /// without handing back the texts (take them from [`Renderer::texts`]).
-    pub fn render_pages(&self, book: &Book, out: &Path) -> Result<usize, RenderError> {
-        Ok(self.render_keeping(book, out, false)?.files)
+    /// Render the whole site into `out` (an empty folder) like [`Renderer::render`], but hand
+    /// the plain text of every page to `with_texts` first, on a thread of its own, while the
+    /// pages render (the texts are got without rendering, and quickly). Returns how many files
+    /// were written and what `with_texts` returned.
+    pub fn render_with<T: Send>(
+        &self,
+        book: &Book,
+        out: &Path,
+        with_texts: impl FnOnce(Vec<PageText>) -> T + Send,
+    ) -> Result<(usize, T), RenderError> {
+        let shared = site::Shared::new(book, &self.theme);
+        let jobs = shared.jobs();
+        let texts = shared.texts(&jobs);
+        std::thread::scope(|s| {
+            let other = s.spawn(move || with_texts(texts));
+            let rendered = self.render_jobs(&shared, &jobs, out, false);
+            let other = other
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            Ok((rendered?.files, other))
+        })
     }
 
-    /// The plain text of every page, as [`Renderer::render`] hands it back, without rendering
-    /// anything: quick, so the search index can be built while the pages render.
+    /// The plain text of every page, as [`Renderer::render`] hands it back, without rendering.
     pub fn texts(&self, book: &Book) -> Vec<PageText> {
         let shared = site::Shared::new(book, &self.theme);
         shared.texts(&shared.jobs())
     }
 
-    fn render_keeping(
+    fn render_jobs(
         &self,
-        book: &Book,
+        shared: &site::Shared<'_>,
+        jobs: &[site::Job],
         out: &Path,
         keep_texts: bool,
     ) -> Result<Rendered, RenderError> {
-        let shared = site::Shared::new(book, &self.theme);
-        let jobs = shared.jobs();
         let count = std::sync::atomic::AtomicUsize::new(0);
         let write = |rel: &str, bytes: &[u8]| {
             count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             site::write_file(out, rel, bytes)
         };
-        let texts = site::render_all(&shared, &jobs, out, &write, keep_texts)?;
+        let texts = site::render_all(shared, jobs, out, &write, keep_texts)?;
         for (name, bytes) in &self.theme.assets {
             write(&format!("assets/{name}"), bytes)?;
         }
