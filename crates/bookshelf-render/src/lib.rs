@@ -137,7 +137,7 @@ impl Renderer {
         let count = std::sync::atomic::AtomicUsize::new(0);
         let write = |rel: &str, bytes: &[u8]| {
             count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            site::write_file(out, rel, bytes)
+            site::write_new_file(out, rel, bytes)
         };
         let texts = site::render_all(shared, jobs, out, &write, keep_texts)?;
         for (name, bytes) in &self.theme.assets {

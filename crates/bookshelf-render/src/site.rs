@@ -1331,6 +1331,28 @@ fn write_print_parts(
     Ok(())
 }
 
+/// Write a file into a folder being filled afresh, where a page's folder (`x/` of
+/// `x/index.html`) is almost never there yet: make it first rather than fail a write.
+pub(crate) fn write_new_file(out: &Path, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
+    let Some(folder) = rel.strip_suffix("/index.html") else {
+        return write_file(out, rel, bytes);
+    };
+    let dir = out.join(folder);
+    match std::fs::create_dir(&dir) {
+        Ok(()) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            std::fs::create_dir_all(&dir).map_err(|e| RenderError::Io {
+                path: dir.clone(),
+                source: e,
+            })?;
+        }
+        Err(e) => return Err(RenderError::Io { path: dir, source: e }),
+    }
+    let path = dir.join("index.html");
+    std::fs::write(&path, bytes).map_err(|e| RenderError::Io { path, source: e })
+}
+
 /// Write a file, creating its folder.
 pub(crate) fn write_file(out: &Path, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
     let path = out.join(rel);
