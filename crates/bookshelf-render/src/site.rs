@@ -1347,7 +1347,12 @@ pub(crate) fn write_new_file(out: &Path, rel: &str, bytes: &[u8]) -> Result<(), 
                 source: e,
             })?;
         }
-        Err(e) => return Err(RenderError::Io { path: dir, source: e }),
+        Err(e) => {
+            return Err(RenderError::Io {
+                path: dir,
+                source: e,
+            })
+        }
     }
     let path = dir.join("index.html");
     std::fs::write(&path, bytes).map_err(|e| RenderError::Io { path, source: e })
