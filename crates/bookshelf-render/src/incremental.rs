@@ -12,7 +12,7 @@ use rayon::prelude::*;
 mod keys;
 use keys::{hash_of, Keys, Seen};
 
-use crate::site::{write_file, Job, JobOutput, Shared};
+use crate::site::{write_file, write_new_file, Job, JobOutput, Shared};
 use crate::urls::file_for;
 use crate::{PageText, RenderError, Renderer};
 
@@ -49,6 +49,19 @@ pub struct Incremental {
     layout: Option<(u64, Vec<(Job, String)>)>,
     /// The book the last successful rebuild saw, to find what changed since.
     seen: Option<Seen>,
+}
+
+/// A job rendered and written: what the rebuild's bookkeeping needs of it.
+struct Done {
+    /// Its site path.
+    path: String,
+    /// The hash of its bytes, and whether they changed (written again); `None` for the
+    /// print page, which writes itself.
+    hash: Option<(u64, bool)>,
+    /// The symbol files it uses.
+    symbols: Vec<String>,
+    /// Its text for search.
+    text: Option<PageText>,
 }
 
 /// The symbol files a page links to.
@@ -213,15 +226,40 @@ impl Incremental {
             jobs.len(),
             start.elapsed()
         );
-        let results: Vec<Result<JobOutput, RenderError>> = todo
+        // Each page is written as soon as it is rendered (when its bytes changed), so only
+        // what the bookkeeping below needs is kept, not every page's HTML.
+        let written = &self.bytes;
+        let results: Vec<Result<Done, RenderError>> = todo
             .par_iter()
-            .map(|&job| match job {
+            .zip(&new_keys)
+            .map(|(&job, (file, _))| match job {
                 Job::Print(v) => {
                     let path = crate::urls::site_path(v, &shared.route(job));
                     shared.write_print(v, &out.join(file_for(&path)))?;
-                    Ok((path, String::new(), None))
+                    Ok(Done {
+                        path,
+                        hash: None,
+                        symbols: Vec::new(),
+                        text: None,
+                    })
                 }
-                _ => shared.render(job),
+                _ => {
+                    let (path, html, text): JobOutput = shared.render(job)?;
+                    let h = hash_of(html.as_bytes());
+                    let exists = out.join(file).is_file();
+                    let changed = written.get(file) != Some(&h) || !exists;
+                    if changed && exists {
+                        replace_file(out, file, html.as_bytes())?;
+                    } else if changed {
+                        write_new_file(out, file, html.as_bytes())?;
+                    }
+                    Ok(Done {
+                        path,
+                        hash: Some((h, changed)),
+                        symbols: symbols_in(&html),
+                        text,
+                    })
+                }
             })
             .collect();
         let mut rebuilt = Rebuilt {
@@ -229,14 +267,18 @@ impl Incremental {
             ..Default::default()
         };
         for ((file, key), result) in new_keys.into_iter().zip(results) {
-            let (path, html, text) = result?;
-            if html.is_empty() {
+            let Done {
+                path,
+                hash,
+                symbols: now,
+                text,
+            } = result?;
+            let Some((h, changed)) = hash else {
                 // The print page writes itself; it uses no symbol of its own.
                 self.keys.insert(file, key);
                 rebuilt.changed.push(path);
                 continue;
-            }
-            let now = symbols_in(&html);
+            };
             for name in &now {
                 *self.symbol_refs.entry(name.clone()).or_default() += 1;
             }
@@ -247,22 +289,13 @@ impl Incremental {
                     }
                 }
             }
-            let h = hash_of(html.as_bytes());
-            let exists = out.join(&file).is_file();
-            if self.bytes.get(&file) != Some(&h) || !exists {
-                if exists {
-                    replace_file(out, &file, html.as_bytes())?;
-                } else {
-                    write_file(out, &file, html.as_bytes())?;
-                }
+            if changed {
                 self.bytes.insert(file.clone(), h);
                 rebuilt.changed.push(path.clone());
             }
             self.keys.insert(file, key);
             if let Some(t) = text {
-                let old = self
-                    .texts
-                    .insert(t.route.clone(), std::sync::Arc::new(t.clone()));
+                let old = self.texts.get(&t.route);
                 if old.is_none_or(|o| {
                     o.body != t.body
                         || o.title != t.title
@@ -271,6 +304,7 @@ impl Incremental {
                 }) {
                     rebuilt.texts_changed = true;
                 }
+                self.texts.insert(t.route.clone(), std::sync::Arc::new(t));
             }
         }
         // Pages that no longer exist: delete their files and texts.
