@@ -135,11 +135,11 @@ fn flags(folder: &std::fs::File) -> Option<libc::c_long> {
 ///
 /// Why: a site's folders are made in one burst, thousands to a section, and a rebuild makes
 /// them again just after the last site's were deleted. ext4 without a journal will not reuse
-/// an inode freed in the last minute or so, and checks every such inode in a block group one
+/// an inode freed in the last minute or more, and checks every such inode in a block group one
 /// by one before each new file it puts there; with every page folder packed into the block
 /// groups the last build just emptied, each `mkdir` and `open` walked thousands of them (at
-/// 10,000 pages, a build's kernel time grew by about 2 s with each rebuild). Spread, most
-/// page folders land in groups with none.
+/// 10,000 pages, a build's kernel time grew by about 2 s with each rebuild). Spread, the page
+/// folders land in many groups, each with few such inodes.
 pub(crate) fn spread_folders(dir: &Path) {
     #[cfg(target_os = "linux")]
     {
