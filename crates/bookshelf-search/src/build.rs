@@ -15,8 +15,16 @@ use crate::scan;
 use crate::schema::{self, Fields, EVERYONE};
 use crate::static_index::{self, GlossaryEntry};
 
-/// Memory the segment writer sizes its term table for (it grows past this as needed).
-const SEGMENT_MEMORY: usize = 32 << 20;
+/// The memory budget to give the segment writer for `terms` index terms. tantivy sizes its
+/// term table from the budget alone (a third of it, up to 512K slots, zeroed up front) and
+/// grows the table when it fills: a budget for the terms there are keeps the table as small
+/// as they need (tens of kilobytes for a small book instead of megabytes at any size).
+fn segment_memory(terms: usize) -> usize {
+    // Slots for each term in each text field and the keyword fields, at half load.
+    let slots = (terms * 8).next_power_of_two().clamp(1 << 10, 1 << 19);
+    // A slot takes at most 16 bytes, so a third of this holds `slots` of them.
+    slots * 16 * 3 + 1
+}
 /// Documents analysed together before they are handed to tantivy.
 const BATCH: usize = 512;
 
@@ -252,8 +260,9 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
     // One segment written synchronously: no queue of pending documents (the pooled writer
     // queues up to 10,000, text and all), no worker threads, nothing to merge. (The type is
     // public but doc-hidden in tantivy 0.25: check it on each tantivy upgrade.)
-    let writer: SingleSegmentIndexWriter = SingleSegmentIndexWriter::new(index, SEGMENT_MEMORY)?;
     let terms_len = analyser.terms.len();
+    let writer: SingleSegmentIndexWriter =
+        SingleSegmentIndexWriter::new(index, segment_memory(terms_len))?;
     // Analysis is driven from this thread (so it works when called from inside rayon's pool);
     // the writer thread never touches rayon and only waits for the next batch.
     let (postings, writer) = std::thread::scope(|s| {
