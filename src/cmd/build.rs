@@ -17,6 +17,7 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
+    crate::memory::small_pages_only();
     let root = crate::root_or_cwd(args.root);
     let out = super::site::out_dir(&root, args.out);
     Ok(match super::site::build(&root, &out, shell)? {
