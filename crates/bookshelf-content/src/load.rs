@@ -154,6 +154,23 @@ fn read_text(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<Arc
     }
 }
 
+/// Ask the kernel to start reading `files` into memory now, all of them, so the parser
+/// threads rarely wait on the disk: on a machine that gives cold page cache back (as this
+/// project's build machines do within seconds), reading file by file left the cores a
+/// quarter idle while loading 10,000 pages. Only a hint: errors are for the parser to find.
+fn read_ahead(root: &Path, files: &[&PathBuf]) {
+    #[cfg(target_os = "linux")]
+    for f in files {
+        use std::os::fd::AsRawFd;
+        if let Ok(file) = std::fs::File::open(root.join(f)) {
+            // SAFETY: a hint on an open file descriptor; it reads nothing into our memory.
+            unsafe { libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_WILLNEED) };
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = (root, files);
+}
+
 fn parse_one(root: &Path, rel: &Path) -> Parsed {
     let stamp = stamp(&root.join(rel));
     let mut diags = Vec::new();
@@ -344,10 +361,13 @@ impl Loader {
                     .is_none_or(|p| p.stamp != stamp(&root.join(f)))
             })
             .collect();
-        let fresh: Vec<(PathBuf, Parsed)> = stale
-            .par_iter()
-            .map(|f| ((*f).clone(), parse_one(&root, f)))
-            .collect();
+        let fresh: Vec<(PathBuf, Parsed)> = std::thread::scope(|s| {
+            s.spawn(|| read_ahead(&root, &stale));
+            stale
+                .par_iter()
+                .map(|f| ((*f).clone(), parse_one(&root, f)))
+                .collect()
+        });
         let keep: HashSet<&PathBuf> = files.iter().collect();
         self.cache.retain(|k, _| keep.contains(k));
         self.cache.extend(fresh);
