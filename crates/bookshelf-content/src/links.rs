@@ -70,13 +70,15 @@ pub struct LinkIndex {
 impl LinkIndex {
     /// Build the index of a book.
     pub fn new(book: &Book) -> Self {
-        let mut targets = HashMap::new();
-        for page in &book.pages {
+        use rayon::prelude::*;
+        // Every page's and checklist's anchors, made in parallel (a checklist has two for
+        // each of its items: tens of thousands of strings in a big book).
+        let pages = book.pages.par_iter().map(|page| {
             let rel = content_relative(&page.body.path);
             let anchors = page.body.headings.iter().map(|h| h.id.clone()).collect();
-            targets.insert(rel, (page.route.clone(), anchors));
-        }
-        for c in &book.checklists {
+            (rel, (page.route.clone(), anchors))
+        });
+        let checklists = book.checklists.par_iter().map(|c| {
             let mut anchors: HashSet<String> = c.sections.iter().map(|s| s.id.clone()).collect();
             anchors.extend(
                 c.sections
@@ -88,8 +90,10 @@ impl LinkIndex {
                     .iter()
                     .flat_map(|s| s.items.iter().map(|i| i.id.clone())),
             );
-            targets.insert(content_relative(&c.path), (c.route.clone(), anchors));
-        }
+            (content_relative(&c.path), (c.route.clone(), anchors))
+        });
+        let mut targets: HashMap<PathBuf, (String, HashSet<String>)> =
+            pages.chain(checklists).collect();
         let glossary = book
             .glossary
             .path

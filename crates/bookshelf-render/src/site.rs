@@ -1034,21 +1034,25 @@ impl<'a> Shared<'a> {
                 w.write(&part)?;
             }
         }
-        w.finish(self)
+        w.finish()
     }
 }
 
 /// A print page being written: its head is out, the parts follow in order, then the tail.
 struct PrintWriter {
-    variant: Variant,
     file: std::path::PathBuf,
     out: std::io::BufWriter<std::fs::File>,
+    /// The parts after the pages (checklists, glossary) and the page's end. Made up front:
+    /// in a full build the writer is idle then, and the build need not wait for them after
+    /// its last page.
     tail: String,
 }
 
 impl PrintWriter {
     fn create(shared: &Shared<'_>, variant: Variant, file: &Path) -> Result<Self, RenderError> {
-        let (head, tail) = shared.print_frame(variant)?;
+        let (head, end) = shared.print_frame(variant)?;
+        let mut tail = shared.print_end_parts(variant);
+        tail.push_str(&end);
         if let Some(dir) = file.parent() {
             std::fs::create_dir_all(dir).map_err(|e| RenderError::Io {
                 path: dir.to_path_buf(),
@@ -1060,7 +1064,6 @@ impl PrintWriter {
             source: e,
         })?;
         let mut w = Self {
-            variant,
             file: file.to_path_buf(),
             out: std::io::BufWriter::with_capacity(1 << 20, out),
             tail,
@@ -1079,10 +1082,8 @@ impl PrintWriter {
             })
     }
 
-    fn finish(mut self, shared: &Shared<'_>) -> Result<(), RenderError> {
+    fn finish(mut self) -> Result<(), RenderError> {
         use std::io::Write;
-        let end = shared.print_end_parts(self.variant);
-        self.write(&end)?;
         let tail = std::mem::take(&mut self.tail);
         self.write(&tail)?;
         self.out.flush().map_err(|e| RenderError::Io {
@@ -1326,7 +1327,7 @@ fn write_print_parts(
         }
     }
     for (_, w, ..) in files {
-        w.finish(shared)?;
+        w.finish()?;
     }
     Ok(())
 }
