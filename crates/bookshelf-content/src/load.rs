@@ -162,6 +162,13 @@ fn read_ahead(root: &Path, files: &[&PathBuf]) {
     #[cfg(target_os = "linux")]
     for f in files {
         use std::os::fd::AsRawFd;
+        // Only the files the parser reads (not ignored ones, nor ones it reports unexpected).
+        if matches!(
+            classify(&content_relative(f)),
+            FileKind::Ignored | FileKind::Unexpected(_)
+        ) {
+            continue;
+        }
         if let Ok(file) = std::fs::File::open(root.join(f)) {
             // SAFETY: a hint on an open file descriptor; it reads nothing into our memory.
             unsafe { libc::posix_fadvise(file.as_raw_fd(), 0, 0, libc::POSIX_FADV_WILLNEED) };
