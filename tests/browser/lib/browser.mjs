@@ -24,7 +24,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
  */
 export async function launch() {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM} (apt-get install chromium)`);
-  return chromium.launch({
+  const downloadsPath = fs.mkdtempSync(path.join(os.tmpdir(), "bookshelf-downloads-"));
+  const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -38,8 +39,11 @@ export async function launch() {
       "--disable-sync",
       "--disable-dev-shm-usage",
     ],
-    downloadsPath: fs.mkdtempSync(path.join(os.tmpdir(), "bookshelf-downloads-")),
+    downloadsPath,
   });
+  // The downloads folder is ours to remove: Playwright only cleans up its own profile.
+  browser.on("disconnected", () => fs.rmSync(downloadsPath, { recursive: true, force: true }));
+  return browser;
 }
 
 /**
