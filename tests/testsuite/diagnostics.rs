@@ -43,6 +43,8 @@ macro_rules! diagnostic_cases {
 
 diagnostic_cases! {
     yaml_syntax => "yaml-syntax",
+    yaml_unclosed_quote_points_at_the_quote => "yaml-unclosed-quote",
+    yaml_unclosed_list_points_at_the_bracket => "yaml-unclosed-list",
     toml_syntax => "toml-syntax",
     unknown_key_suggests_the_right_one => "unknown-key",
     missing_required_key => "missing-key",
@@ -60,6 +62,27 @@ diagnostic_cases! {
     file_name_that_is_not_a_slug => "bad-file-name",
     yaml_alias_bomb_is_refused => "yaml-alias-bomb",
     every_error_is_reported_not_only_the_first => "many-errors",
+}
+
+#[test]
+fn an_easy_read_without_its_standard_page_is_an_error() {
+    // (When the standard page is there but broken, only its own error is shown: see
+    // `yaml_unclosed_quote_points_at_the_quote`, whose `index.md` has an `index.easy.md`.)
+    let f = Fixture::new("small");
+    f.write(
+        "content/guides/transport.easy.md",
+        "---\ntitle: Transport\n---\n\nA bus.\n",
+    );
+    let run = f.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("error[unexpected-file]: this easy read has no standard page beside it")
+            && run.stderr.contains("content/guides/transport.easy.md")
+            && run.stderr.contains("add `transport.md` in the same folder"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

@@ -513,6 +513,14 @@ impl Loader {
             let mut with_easy = HashMap::new();
             for (i, path, slug, easy) in found {
                 let Some(i) = i else {
+                    // A standard page that is there but could not be read has its own
+                    // error; saying its easy read is alone as well would only mislead.
+                    if self
+                        .cache
+                        .contains_key(&path.with_file_name(format!("{slug}.md")))
+                    {
+                        continue;
+                    }
                     diagnostics.push(
                         Diagnostic::error(
                             "unexpected-file",

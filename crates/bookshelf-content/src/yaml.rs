@@ -23,14 +23,75 @@ pub(crate) fn parse_yaml<T: DeserializeOwned>(
                 .location()
                 .map(|loc| base + offset_of(text, loc.line(), loc.column()))
                 .unwrap_or(base);
-            let mut d = from_serde_message(file, whole, at, &err.to_string());
+            let raw = err.to_string();
+            let mut d = from_serde_message(file, whole, at, &raw);
             if d.code == "syntax" {
                 d.code = "yaml-syntax".into();
+                if let Some((what, line, col)) = yaml_context(&raw) {
+                    let start = base + offset_of(text, line, col);
+                    with_context(&mut d, whole, what, start);
+                }
             }
             diags.push(d);
             None
         }
     }
+}
+
+/// The parser's context in a YAML syntax error: "…, while scanning a quoted scalar at line 1
+/// column 8" gives `("scanning a quoted scalar", 1, 8)`.
+fn yaml_context(raw: &str) -> Option<(&str, usize, usize)> {
+    let (_, rest) = raw.split_once(", while ")?;
+    let (what, place) = rest.rsplit_once(" at line ")?;
+    let (line, col) = place.split_once(" column ")?;
+    let col = col.split(|c: char| !c.is_ascii_digit()).next()?;
+    Some((what, line.trim().parse().ok()?, col.parse().ok()?))
+}
+
+/// Point a YAML syntax error at what was left open, in words an editor knows: the quote,
+/// bracket or block that starts at `start`. The parser notices only where it gave up (often
+/// the end of the file), but the fix belongs where the unclosed thing begins.
+fn with_context(d: &mut Diagnostic, whole: &str, what: &str, start: usize) {
+    let opener = whole.get(start..).and_then(|r| r.chars().next());
+    let opened = start..start + opener.map_or(0, char::len_utf8);
+    let (problem, closer, help) = match what {
+        "scanning a quoted scalar" => {
+            let quote = if opener == Some('\'') { "'" } else { "\"" };
+            (
+                "a quoted value is never closed",
+                format!("`{quote}`"),
+                format!("end the value with `{quote}` on the same line, or remove the opening `{quote}`"),
+            )
+        }
+        "parsing a flow sequence" => (
+            "a `[` list is never closed",
+            "`]`".to_string(),
+            "end the list with `]` and put a comma between its items, e.g. `[staff, parents]`"
+                .to_string(),
+        ),
+        "parsing a flow mapping" => (
+            "a `{` map is never closed",
+            "`}`".to_string(),
+            "end it with `}`, or write its `key: value` pairs one per line instead".to_string(),
+        ),
+        _ => {
+            let block = if what.contains("block") {
+                "in the indented block that starts here"
+            } else {
+                "in the value that starts here"
+            };
+            d.labels.push((opened, block.to_string()));
+            return;
+        }
+    };
+    let gave_up = d.span.clone().unwrap_or(start..start);
+    d.message = format!("could not read this file: {problem}");
+    d.span = Some(opened);
+    d.labels.push((
+        gave_up,
+        format!("read up to here without finding the closing {closer}"),
+    ));
+    d.help = Some(help);
 }
 
 /// Parse a TOML document.

@@ -156,10 +156,9 @@ fn row_html<'e>(
     let mut budget = MAX_SYMBOLS;
     let mut inner: Vec<Event<'e>> = Vec::new();
     let mut explain: Vec<String> = Vec::new();
-    let mut in_code = 0usize;
     for e in events {
         match e {
-            Event::Text(t) if in_code == 0 => {
+            Event::Text(t) => {
                 inner.push(Event::InlineHtml(CowStr::from(symbolise(
                     ctx,
                     place,
@@ -173,10 +172,6 @@ fn row_html<'e>(
                     explain.push(slug.to_string());
                 }
                 inner.push(Event::InlineHtml(h));
-            }
-            Event::Start(Tag::Link { .. }) => {
-                in_code += 0;
-                inner.push(e);
             }
             other => inner.push(other),
         }

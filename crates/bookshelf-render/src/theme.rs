@@ -104,16 +104,23 @@ impl Theme {
 /// Escape text for HTML text and quoted attributes (tera's default also escapes `/`).
 fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // The five characters are ASCII, so every cut falls between whole characters and the
+    // text between them is copied in one go.
+    let mut last = 0;
+    for (i, b) in input.bytes().enumerate() {
+        let entity = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&input[last..i]);
+        out.push_str(entity);
+        last = i + 1;
     }
+    out.push_str(&input[last..]);
     out
 }
 
@@ -127,4 +134,24 @@ pub fn describe(e: &tera::Error) -> String {
         source = s.source();
     }
     msg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_html;
+
+    #[test]
+    fn escape_html_escapes_the_five_characters_and_keeps_the_rest() {
+        assert_eq!(escape_html(""), "");
+        assert_eq!(escape_html("plain words"), "plain words");
+        assert_eq!(
+            escape_html(r#"<a href="x">Tom & Jerry's</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+        );
+        assert_eq!(
+            escape_html("café – “quotes” & ünïcode"),
+            "café – “quotes” &amp; ünïcode"
+        );
+        assert_eq!(escape_html("&&"), "&amp;&amp;");
+    }
 }
