@@ -440,9 +440,7 @@ impl<'a> Shared<'a> {
                 (html, text)
             }
             Job::Section(s, _) => (self.section(s, job, variant, &path)?, None),
-            Job::Checklist(i, _) => {
-                self.checklist(&self.book.checklists[i], job, variant, &path)?
-            }
+            Job::Checklist(i, _) => self.checklist(i, job, variant, &path)?,
             Job::Checklists(_) => (self.checklists(job, variant, &path)?, None),
             Job::Glossary(_) => (self.glossary(job, variant, &path)?, None),
             Job::Term(i, _) => self.term(i, job, variant, &path)?,
@@ -608,13 +606,15 @@ impl<'a> Shared<'a> {
         html
     }
 
+    /// Checklist `idx` of the book (its place gives its neighbours without a search).
     fn checklist(
         &self,
-        cl: &Checklist,
+        idx: usize,
         job: Job,
         variant: Variant,
         path: &str,
     ) -> Result<(String, Option<PageText>), RenderError> {
+        let cl = &self.book.checklists[idx];
         let mut c = self.base_context(job, variant, path, &cl.title, "checklist");
         // Glossary terms are linked once on the whole page, not once per item.
         let mut used = std::collections::HashSet::new();
@@ -667,12 +667,6 @@ impl<'a> Shared<'a> {
                 sections,
             },
         );
-        let idx = self
-            .book
-            .checklists
-            .iter()
-            .position(|x| x.slug == cl.slug)
-            .unwrap_or(0);
         let link = |j: usize| {
             self.book.checklists.get(j).map(|x| LinkCtx {
                 title: x.title.clone(),
