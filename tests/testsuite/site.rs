@@ -208,6 +208,54 @@ fn a_theme_folder_overrides_the_built_in_templates() {
 }
 
 #[test]
+fn a_page_template_may_show_the_body_anywhere_escaped_or_twice() {
+    // The build puts the body into the rendered page after the template has run; a theme
+    // that escapes it, or shows it twice, still gets what tera would have written.
+    let f = Fixture::new("small");
+    f.write(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}<div id=\"raw\">{{ page.html | safe }}</div>{% endblock main %}",
+    );
+    assert_eq!(f.build().code, 0);
+    let page = std::fs::read_to_string(f.out().join("model/what-it-is/index.html")).expect("page");
+    let raw = page
+        .split("<div id=\"raw\">")
+        .nth(1)
+        .expect("the body's place");
+    assert!(raw.starts_with("<p>") || raw.starts_with("<h2"), "{raw}");
+    assert!(!page.contains("bookshelf:page-body"), "{page}");
+    f.write(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}<pre>{{ page.html }}</pre><div>{{ page.html | safe }}</div>{% endblock main %}",
+    );
+    assert_eq!(f.build().code, 0);
+    let page = std::fs::read_to_string(f.out().join("model/what-it-is/index.html")).expect("page");
+    let shown = page.split("<pre>").nth(1).expect("escaped body");
+    assert!(shown.starts_with("&lt;"), "{shown}");
+    assert!(!page.contains("bookshelf:page-body"), "{page}");
+    let twice = page.split("</pre><div>").nth(1).expect("the body again");
+    assert!(twice.starts_with('<'), "{twice}");
+    f.write(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}{% for n in [1, 2] %}<div id=\"copy-{{ n }}\">{{ page.html | safe }}</div>{% endfor %}{% endblock main %}",
+    );
+    assert_eq!(f.build().code, 0);
+    let page = std::fs::read_to_string(f.out().join("model/what-it-is/index.html")).expect("page");
+    assert!(!page.contains("bookshelf:page-body"), "{page}");
+    let first = page
+        .split("<div id=\"copy-1\">")
+        .nth(1)
+        .expect("first copy");
+    let second = page
+        .split("<div id=\"copy-2\">")
+        .nth(1)
+        .expect("second copy");
+    let body = |s: &str| s.split("</div>").next().unwrap_or_default().to_string();
+    assert_eq!(body(first), body(second));
+    assert!(body(first).contains("Working together"), "{first}");
+}
+
+#[test]
 fn a_template_error_is_reported_and_keeps_the_last_site() {
     let f = Fixture::new("small");
     assert_eq!(f.build().code, 0);

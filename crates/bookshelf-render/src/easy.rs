@@ -176,9 +176,11 @@ fn row_html<'e>(
             other => inner.push(other),
         }
     }
+    // A row without a picture has no placeholder for it: the stylesheet keeps its sentence in
+    // line with the others (a 5 rem box per sentence is a tenth of a made-up easy read).
     let pic = match &first {
         Some(name) => symbol_img(ctx, place, name, "er-pic"),
-        None => "<span class=\"er-pic er-none\"></span>".to_string(),
+        None => String::new(),
     };
     out.push(Event::Html(CowStr::from(format!(
         "<div class=\"er-row\">{pic}<p class=\"er-text\">"
@@ -193,10 +195,7 @@ fn row_html<'e>(
                     .symbol
                     .as_deref()
                     .and_then(|s| ctx.symbols.named(s))
-                    .map_or_else(
-                        || "<span class=\"er-pic er-none\"></span>".to_string(),
-                        |s| symbol_img(ctx, place, &s, "er-pic"),
-                    );
+                    .map_or_else(String::new, |s| symbol_img(ctx, place, &s, "er-pic"));
                 out.push(Event::Html(CowStr::from(format!(
                     "<div class=\"er-row er-explain\">{pic}<p class=\"er-text\"><strong>{}</strong> means: {}</p></div>\n",
                     escape(&term.term),

@@ -469,41 +469,62 @@ impl<'a> Shared<'a> {
         path: &str,
         parsed: Option<&Parsed<'_>>,
     ) -> Result<(String, Option<PageText>, String), RenderError> {
+        // When the theme shows the body once as it is, the template is given a mark where it
+        // goes and the body is put in its place afterwards: the largest part of the page is
+        // then copied once, not into the context, out of it and again for the print page.
+        const BODY: &str = "<!--bookshelf:page-body-->";
         let page = &self.book.pages[i];
         let (body, hand, checked_by, title, summary) = self.page_body(page, variant, path, parsed);
-        let body_html = body.html.clone();
         let toc = match (variant, &page.easy) {
             (Variant::Easy, Some(e)) => &e.body.headings,
             _ => &page.body.headings,
         };
         let kind = Self::page_kind(page);
         let mut c = self.base_context(job, variant, path, &title, kind);
-        c.insert(
-            "page",
-            &PageCtx {
-                title: title.clone(),
-                summary: summary.clone(),
-                html: body.html,
-                toc: toc
-                    .iter()
-                    .filter(|h| h.level == 2)
-                    .map(|h| TocCtx {
-                        id: h.id.clone(),
-                        text: h.text.clone(),
-                    })
-                    .collect(),
-                audience: Self::audience(&page.audience),
-                symbol: self.symbol_url(path, page.symbol.as_deref()),
-                hand_written: hand,
-                checked_by,
+        let mut page_ctx = PageCtx {
+            title: title.clone(),
+            summary: summary.clone(),
+            html: if self.theme.page_body_in_place {
+                BODY.into()
+            } else {
+                body.html.clone()
             },
-        );
+            toc: toc
+                .iter()
+                .filter(|h| h.level == 2)
+                .map(|h| TocCtx {
+                    id: h.id.clone(),
+                    text: h.text.clone(),
+                })
+                .collect(),
+            audience: Self::audience(&page.audience),
+            symbol: self.symbol_url(path, page.symbol.as_deref()),
+            hand_written: hand,
+            checked_by,
+        };
+        c.insert("page", &page_ctx);
         let (prev, next) = self.neighbours(i, variant, path);
         c.insert("prev", &prev);
         c.insert("next", &next);
-        let html = self.render_template("page.html", &c)?;
+        let rendered = self.render_template("page.html", &c)?;
+        let html = match rendered.split_once(BODY) {
+            Some((head, tail)) if self.theme.page_body_in_place && !tail.contains(BODY) => {
+                let mut html = String::with_capacity(head.len() + body.html.len() + tail.len());
+                html.push_str(head);
+                html.push_str(&body.html);
+                html.push_str(tail);
+                html
+            }
+            Some(_) if self.theme.page_body_in_place => {
+                // The mark came out twice (a loop or macro in the theme): render with the body.
+                page_ctx.html = body.html.clone();
+                c.insert("page", &page_ctx);
+                self.render_template("page.html", &c)?
+            }
+            _ => rendered,
+        };
         let text = self.page_text(i, variant, path, body.text.into(), body.headings);
-        Ok((html, Some(text), body_html))
+        Ok((html, Some(text), body.html))
     }
 
     fn card_for_page(&self, p: &Page, variant: Variant, path: &str) -> CardCtx {
@@ -596,12 +617,20 @@ impl<'a> Shared<'a> {
             .strip_prefix("<p>")
             .and_then(|h| h.strip_suffix("</p>"))
             .unwrap_or(html);
+        // One easy-read row: its picture and sentence go inside the item's label. A sentence
+        // without a picture gets an empty one, which keeps the items' words in line.
         let html = html
             .strip_prefix("<div class=\"er-row\">")
             .map_or(html.to_string(), |h| {
-                h.trim_end_matches("</div>")
+                let h = h
+                    .trim_end_matches("</div>")
                     .replacen("<p class=\"er-text\">", "<span class=\"er-text\">", 1)
-                    .replace("</p>", "</span>")
+                    .replace("</p>", "</span>");
+                if h.starts_with("<span class=\"er-text\">") {
+                    format!("<span class=\"er-pic er-none\"></span>{h}")
+                } else {
+                    h
+                }
             });
         html
     }

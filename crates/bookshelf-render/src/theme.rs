@@ -39,6 +39,29 @@ pub struct Theme {
     pub tera: tera::Tera,
     /// Asset files: name (in `assets/`) and bytes.
     pub assets: Vec<(String, Vec<u8>)>,
+    /// Whether the page template shows the body (`page.html`) once, as it is
+    /// (`{{ page.html | safe }}`), so the build may put the body in after rendering.
+    pub(crate) page_body_in_place: bool,
+}
+
+/// Whether the templates a page is rendered with show `page.html` once, unfiltered and
+/// unescaped. Every template is looked at but `print.html` (which shows the print parts in
+/// the same way, and is rendered on its own).
+fn page_body_in_place(templates: &[(String, String)]) -> bool {
+    let mut uses = templates
+        .iter()
+        .filter(|(n, _)| n != "print.html")
+        .flat_map(|(_, t)| t.match_indices("page.html").map(move |(at, _)| (t, at)));
+    let Some((text, at)) = uses.next() else {
+        return false;
+    };
+    let before = text[..at].trim_end();
+    let after = text[at + "page.html".len()..].trim_start();
+    let after = after.strip_prefix('|').map(str::trim_start);
+    let after = after
+        .and_then(|a| a.strip_prefix("safe"))
+        .map(str::trim_start);
+    uses.next().is_none() && before.ends_with("{{") && after.is_some_and(|a| a.starts_with("}}"))
 }
 
 impl Theme {
@@ -97,7 +120,12 @@ impl Theme {
                 }
             }
         }
-        Ok(Self { tera, assets })
+        let page_body_in_place = page_body_in_place(&templates);
+        Ok(Self {
+            tera,
+            assets,
+            page_body_in_place,
+        })
     }
 }
 

@@ -1,5 +1,6 @@
 /*! bookshelf.js: small additions to pages that already work without JavaScript.
- * 1. Display options (size, spacing, colours, font) from localStorage, set on <html> at once.
+ * 1. Display options (size, spacing, colours, font) from localStorage, set on <html> at once;
+ *    the panel to choose them is built here, as it only works with JavaScript.
  * 2. Glossary tips: tap to open on touch screens, Escape to close (WCAG 1.4.13), kept on screen.
  * 3. Read aloud where the browser has speech synthesis.
  * 4. Checklists index filters, print buttons, and [data-js-only] parts.
@@ -11,10 +12,14 @@
 
   var KEY = "bookshelf-display";
   var OPTIONS = {
-    size: { name: "bs-size", attr: "data-size", values: ["100", "125", "150", "175", "200"], plain: "100" },
-    spacing: { name: "bs-spacing", attr: "data-spacing", values: ["normal", "wide", "wider"], plain: "normal" },
-    theme: { name: "bs-theme", attr: "data-theme", values: ["default", "dark", "cream", "blue"], plain: null },
-    font: { name: "bs-font", attr: "data-font", values: ["default", "readable"], plain: "default" }
+    size: { name: "bs-size", attr: "data-size", values: ["100", "125", "150", "175", "200"], plain: "100",
+      legend: "Text size", labels: ["100%", "125%", "150%", "175%", "200%"] },
+    spacing: { name: "bs-spacing", attr: "data-spacing", values: ["normal", "wide", "wider"], plain: "normal",
+      legend: "Line spacing", labels: ["Normal", "Wide", "Wider"] },
+    theme: { name: "bs-theme", attr: "data-theme", values: ["default", "dark", "cream", "blue"], plain: null,
+      legend: "Colours", labels: ["Default", "Dark, high contrast", "Cream", "Blue on cream"] },
+    font: { name: "bs-font", attr: "data-font", values: ["default", "readable"], plain: "default",
+      legend: "Font", labels: ["Standard", "Easier to read"] }
   };
   var root = document.documentElement;
 
@@ -54,7 +59,43 @@
   root.classList.add("js");
   applyChoices(readChoices());
 
+  /* The panel's choices, built here rather than sent with every page: without JavaScript they
+     could not be applied, so the page shows no panel at all (its <details> stays hidden). A
+     theme that writes its own panel keeps it. */
+  function buildDisplayPanel(details) {
+    if (!details || details.querySelector(".display-panel")) return;
+    var panel = document.createElement("div");
+    panel.className = "display-panel";
+    Object.keys(OPTIONS).forEach(function (key) {
+      var opt = OPTIONS[key];
+      var fieldset = document.createElement("fieldset");
+      var legend = document.createElement("legend");
+      legend.textContent = opt.legend;
+      var choices = document.createElement("div");
+      choices.className = "choices";
+      opt.values.forEach(function (value, i) {
+        var label = document.createElement("label");
+        var radio = document.createElement("input");
+        radio.type = "radio";
+        radio.name = opt.name;
+        radio.value = value;
+        label.appendChild(radio);
+        label.appendChild(document.createTextNode(" " + opt.labels[i]));
+        choices.appendChild(label);
+      });
+      fieldset.appendChild(legend);
+      fieldset.appendChild(choices);
+      panel.appendChild(fieldset);
+    });
+    var note = document.createElement("p");
+    note.className = "display-note";
+    note.textContent = "Your choices are kept in this browser only.";
+    panel.appendChild(note);
+    details.appendChild(panel);
+  }
+
   function setUpDisplayOptions() {
+    buildDisplayPanel(document.getElementById("display-options"));
     var choices = readChoices();
     Object.keys(OPTIONS).forEach(function (key) {
       var opt = OPTIONS[key];
