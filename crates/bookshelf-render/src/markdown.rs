@@ -10,7 +10,7 @@ use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 use crate::easy::{easy_rows, EasyMode};
 use crate::symbols::SymbolMatcher;
 use crate::terms::TermMatcher;
-use crate::urls::{site_path, to_root, Variant};
+use crate::urls::{relative, site_path, to_root, Variant};
 
 /// What the page renderer needs to turn Markdown into HTML.
 pub struct Ctx<'a> {
@@ -51,7 +51,10 @@ pub struct Place<'a> {
 }
 
 pub(crate) fn escape(s: &str) -> String {
-    html_escape::encode_text(s).into_owned()
+    let mut out = String::with_capacity(s.len() + 8);
+    // `&`, `<` and `>`, as in HTML text; writing to a `String` cannot fail.
+    let _ = pulldown_cmark_escape::escape_html_body_text(&mut out, s);
+    out
 }
 
 pub(crate) fn attr(s: &str) -> String {
@@ -302,14 +305,11 @@ impl<'m> Piece<'m> {
                 title,
                 id,
             } => {
-                let mut url = format!("{}{}", to_root(place.path), site_path(place.variant, route));
-                if let Some(f) = fragment {
-                    url.push('#');
-                    url.push_str(f);
-                }
-                if url.is_empty() {
-                    url = "./".into();
-                }
+                let prefix = place.variant.prefix();
+                let url = match fragment {
+                    Some(f) => relative(place.path, &[prefix, route, "#", f]),
+                    None => relative(place.path, &[prefix, route]),
+                };
                 Event::Start(Tag::Link {
                     link_type: *link_type,
                     dest_url: CowStr::from(url),

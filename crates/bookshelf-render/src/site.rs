@@ -19,7 +19,7 @@ use crate::markdown::{
 use crate::symbols::{SymbolMatcher, SymbolSet};
 use crate::terms::TermMatcher;
 use crate::theme::{describe, Theme};
-use crate::urls::{file_for, site_path, to_root, Variant};
+use crate::urls::{file_for, relative, site_path, to_root, Variant};
 use crate::{PageText, RenderError};
 
 /// Everything shared by all pages of a build.
@@ -153,12 +153,7 @@ impl<'a> Shared<'a> {
     }
 
     fn url(&self, from: &str, variant: Variant, route: &str) -> String {
-        let u = format!("{}{}", to_root(from), site_path(variant, route));
-        if u.is_empty() {
-            "./".into()
-        } else {
-            u
-        }
+        relative(from, &[variant.prefix(), route])
     }
 
     fn symbol_url(&self, from: &str, name: Option<&str>) -> Option<String> {

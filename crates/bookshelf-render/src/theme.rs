@@ -132,23 +132,8 @@ impl Theme {
 /// Escape text for HTML text and quoted attributes (tera's default also escapes `/`).
 fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 8);
-    // The five characters are ASCII, so every cut falls between whole characters and the
-    // text between them is copied in one go.
-    let mut last = 0;
-    for (i, b) in input.bytes().enumerate() {
-        let entity = match b {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&input[last..i]);
-        out.push_str(entity);
-        last = i + 1;
-    }
-    out.push_str(&input[last..]);
+    // `&`, `<`, `>`, `"` and `'`; writing to a `String` cannot fail.
+    let _ = pulldown_cmark_escape::escape_html(&mut out, input);
     out
 }
 

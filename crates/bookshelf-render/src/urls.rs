@@ -45,6 +45,25 @@ pub fn to_root(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
+/// A link from the page at site path `from` to the site path made of `parts`, written
+/// relative to the page in one allocation: `../` for each folder of `from`, then the parts;
+/// `./` when that is empty (the home page linking to itself).
+pub fn relative(from: &str, parts: &[&str]) -> String {
+    let ups = from.bytes().filter(|&b| b == b'/').count();
+    let len = 3 * ups + parts.iter().map(|p| p.len()).sum::<usize>();
+    if len == 0 {
+        return "./".into();
+    }
+    let mut url = String::with_capacity(len);
+    for _ in 0..ups {
+        url.push_str("../");
+    }
+    for p in parts {
+        url.push_str(p);
+    }
+    url
+}
+
 /// The output file for a site path: `guides/x/index.html`.
 pub fn file_for(path: &str) -> String {
     if path.is_empty() || path.ends_with('/') {
@@ -65,5 +84,18 @@ mod tests {
         assert_eq!(to_root(""), "");
         assert_eq!(file_for(""), "index.html");
         assert_eq!(file_for("404.html"), "404.html");
+    }
+
+    #[test]
+    fn relative_links_climb_to_the_root_then_down() {
+        assert_eq!(relative("guides/x/", &["", "guides/y/"]), "../../guides/y/");
+        assert_eq!(
+            relative("easy-read/guides/x/", &["easy-read/", "model/", "#a"]),
+            "../../../easy-read/model/#a"
+        );
+        assert_eq!(relative("", &["guides/"]), "guides/");
+        assert_eq!(relative("", &["", ""]), "./");
+        assert_eq!(relative("easy-read/", &[""]), "../");
+        assert_eq!(relative("", &["", "", "#top"]), "#top");
     }
 }
