@@ -5,7 +5,7 @@
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
-use crate::markdown::{attr, escape, Ctx, Place};
+use crate::markdown::{attr, escape, escape_into, Ctx, Place};
 use crate::urls::to_root;
 
 /// How the easy-read text was made.
@@ -76,7 +76,7 @@ fn symbolise(
     budget: &mut usize,
     first: &mut Option<String>,
 ) -> String {
-    let mut html = String::new();
+    let mut html = String::with_capacity(text.len() + 16);
     let mut last = 0;
     for m in ctx.symbols.find(text) {
         if *budget == 0 {
@@ -86,15 +86,15 @@ fn symbolise(
         if first.is_none() {
             *first = Some(m.name.clone());
         }
-        html.push_str(&escape(&text[last..m.range.start]));
-        html.push_str(&format!(
-            "<span class=\"sw\">{}<span class=\"sw-t\">{}</span></span>",
-            symbol_img(ctx, place, &m.name, "sw-i"),
-            escape(&text[m.range.clone()])
-        ));
+        escape_into(&mut html, &text[last..m.range.start]);
+        html.push_str("<span class=\"sw\">");
+        html.push_str(&symbol_img(ctx, place, &m.name, "sw-i"));
+        html.push_str("<span class=\"sw-t\">");
+        escape_into(&mut html, &text[m.range.clone()]);
+        html.push_str("</span></span>");
         last = m.range.end;
     }
-    html.push_str(&escape(&text[last..]));
+    escape_into(&mut html, &text[last..]);
     html
 }
 
@@ -182,9 +182,11 @@ fn row_html<'e>(
         Some(name) => symbol_img(ctx, place, name, "er-pic"),
         None => String::new(),
     };
-    out.push(Event::Html(CowStr::from(format!(
-        "<div class=\"er-row\">{pic}<p class=\"er-text\">"
-    ))));
+    out.push(Event::Html(if pic.is_empty() {
+        CowStr::Borrowed("<div class=\"er-row\"><p class=\"er-text\">")
+    } else {
+        CowStr::from(format!("<div class=\"er-row\">{pic}<p class=\"er-text\">"))
+    }));
     out.extend(inner);
     out.push(Event::Html(CowStr::from("</p></div>\n")));
     if mode == EasyMode::Auto {

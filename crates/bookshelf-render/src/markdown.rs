@@ -10,7 +10,7 @@ use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd};
 use crate::easy::{easy_rows, EasyMode};
 use crate::symbols::SymbolMatcher;
 use crate::terms::TermMatcher;
-use crate::urls::{relative, site_path, to_root, Variant};
+use crate::urls::{relative, Variant};
 
 /// What the page renderer needs to turn Markdown into HTML.
 pub struct Ctx<'a> {
@@ -52,9 +52,14 @@ pub struct Place<'a> {
 
 pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
-    // `&`, `<` and `>`, as in HTML text; writing to a `String` cannot fail.
-    let _ = pulldown_cmark_escape::escape_html_body_text(&mut out, s);
+    escape_into(&mut out, s);
     out
+}
+
+/// [`escape`], written at the end of `out`.
+pub(crate) fn escape_into(out: &mut String, s: &str) {
+    // `&`, `<` and `>`, as in HTML text; writing to a `String` cannot fail.
+    let _ = pulldown_cmark_escape::escape_html_body_text(out, s);
 }
 
 pub(crate) fn attr(s: &str) -> String {
@@ -70,34 +75,41 @@ pub(crate) fn term_html(
     abbreviation: bool,
 ) -> String {
     let term = &ctx.book.glossary.terms[index];
-    let href = format!(
-        "{}{}",
-        to_root(place.path),
-        site_path(place.variant, &term.route)
-    );
     let def = match (place.variant, &term.easy) {
         (Variant::Easy, Some(easy)) => easy.as_str(),
         _ => term.plain.as_str(),
     };
-    let id = format!("tip-{}", term.slug);
-    let word = if abbreviation {
-        format!(
-            "<abbr title=\"{}\">{}</abbr>",
-            attr(&term.term),
-            escape(shown)
-        )
+    // Written piece by piece into one string: a page links a term at its first use, and
+    // there are hundreds of thousands of such uses in a large book.
+    let mut html = String::with_capacity(256 + def.len());
+    html.push_str("<span class=\"term\"><a class=\"term-link\" href=\"");
+    html.push_str(&relative(
+        place.path,
+        &[place.variant.prefix(), &term.route],
+    ));
+    html.push_str("\" aria-describedby=\"tip-");
+    html.push_str(&term.slug);
+    html.push_str("\">");
+    if abbreviation {
+        html.push_str("<abbr title=\"");
+        html.push_str(&attr(&term.term));
+        html.push_str("\">");
+        escape_into(&mut html, shown);
+        html.push_str("</abbr>");
     } else {
-        escape(shown)
-    };
-    let lead = if abbreviation || !shown.eq_ignore_ascii_case(&term.term) {
-        format!("<strong>{}</strong>: ", escape(&term.term))
-    } else {
-        String::new()
-    };
-    format!(
-        "<span class=\"term\"><a class=\"term-link\" href=\"{href}\" aria-describedby=\"{id}\">{word}</a><span class=\"term-tip\" role=\"tooltip\" id=\"{id}\">{lead}{}</span></span>",
-        escape(def)
-    )
+        escape_into(&mut html, shown);
+    }
+    html.push_str("</a><span class=\"term-tip\" role=\"tooltip\" id=\"tip-");
+    html.push_str(&term.slug);
+    html.push_str("\">");
+    if abbreviation || !shown.eq_ignore_ascii_case(&term.term) {
+        html.push_str("<strong>");
+        escape_into(&mut html, &term.term);
+        html.push_str("</strong>: ");
+    }
+    escape_into(&mut html, def);
+    html.push_str("</span></span>");
+    html
 }
 
 /// A piece of a parsed body: a Markdown event, or a part that is written differently in each
