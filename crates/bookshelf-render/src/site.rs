@@ -949,11 +949,15 @@ impl<'a> Shared<'a> {
     /// One part of the print page: its heading and body, with ids made unique.
     fn print_part(n: usize, title: &str, inner: &str) -> String {
         let inner = strip_term_tips(inner);
-        let inner = prefix_ids(&inner, &format!("p{n}-"));
-        format!(
-            "<section class=\"print-part\" aria-labelledby=\"part-{n}\"><h2 id=\"part-{n}\">{}</h2>\n{inner}</section>\n",
+        let mut part = format!(
+            "<section class=\"print-part\" aria-labelledby=\"part-{n}\"><h2 id=\"part-{n}\">{}</h2>\n",
             escape(title)
-        )
+        );
+        // The body is copied once, into the part (the print pages hold every page's body).
+        part.reserve(inner.len() + inner.len() / 16 + 11);
+        prefix_ids_into(&mut part, &inner, &format!("p{n}-"));
+        part.push_str("</section>\n");
+        part
     }
 
     /// The print page of a variant, split where the parts go.
@@ -1145,7 +1149,15 @@ fn strip_term_tips(html: &str) -> std::borrow::Cow<'_, str> {
 
 /// A page body as a part of the print page: its ids and in-page links get `prefix`, so they
 /// stay unique beside the other pages', and its `h2` headings become `h3` under the part's own.
-fn prefix_ids<'a>(html: &'a str, prefix: &str) -> std::borrow::Cow<'a, str> {
+#[cfg(test)]
+fn prefix_ids(html: &str, prefix: &str) -> String {
+    let mut out = String::new();
+    prefix_ids_into(&mut out, html, prefix);
+    out
+}
+
+/// [`prefix_ids`], written at the end of `out`.
+fn prefix_ids_into(out: &mut String, html: &str, prefix: &str) {
     use memchr::memmem::Finder;
     const PATTERNS: [&str; 5] = [" id=\"", "href=\"#", "aria-describedby=\"", "<h2", "</h2>"];
     // One fast pass per pattern (each is rare in the text) instead of one slow pass for all:
@@ -1156,11 +1168,8 @@ fn prefix_ids<'a>(html: &'a str, prefix: &str) -> std::borrow::Cow<'a, str> {
     for (k, f) in finders.iter().enumerate() {
         found.extend(f.find_iter(html.as_bytes()).map(|at| (at, k)));
     }
-    if found.is_empty() {
-        return html.into();
-    }
     found.sort_unstable();
-    let mut out = String::with_capacity(html.len() + found.len() * (prefix.len() + 1));
+    out.reserve(html.len() + found.len() * (prefix.len() + 1));
     let mut last = 0;
     for (at, k) in found {
         out.push_str(&html[last..at]);
@@ -1175,7 +1184,6 @@ fn prefix_ids<'a>(html: &'a str, prefix: &str) -> std::borrow::Cow<'a, str> {
         last = at + PATTERNS[k].len();
     }
     out.push_str(&html[last..]);
-    out.into()
 }
 
 /// A checklist's body text for search: its summary, when to use it, then each section's
@@ -1423,7 +1431,7 @@ pub(crate) fn write_file(out: &Path, rel: &str, bytes: &[u8]) -> Result<(), Rend
 
 #[cfg(test)]
 mod tests {
-    use super::{prefix_ids, strip_term_tips, write_new_file};
+    use super::{prefix_ids, prefix_ids_into, strip_term_tips, write_new_file};
 
     /// The folders that hold page folders are marked for ext4 to spread them (see
     /// `output::spread_folders`); the page folders, which hold one file each, are not.
@@ -1461,10 +1469,10 @@ mod tests {
              <a href=\"../x/#y\">x</a>, <span aria-describedby=\"p7-tip-a\">a</span>.</p>\n\
              <h3 id=\"p7-more\">More</h3><p data-id=\"k\">&quot; id=&quot;</p>"
         );
-        assert!(matches!(
-            prefix_ids("<p>Plain.</p>", "p1-"),
-            std::borrow::Cow::Borrowed("<p>Plain.</p>")
-        ));
+        assert_eq!(prefix_ids("<p>Plain.</p>", "p1-"), "<p>Plain.</p>");
+        let mut out = String::from("<section>");
+        prefix_ids_into(&mut out, "<h2 id=\"a\">A</h2>", "p2-");
+        assert_eq!(out, "<section><h3 id=\"p2-a\">A</h3>");
     }
 
     #[test]
