@@ -256,6 +256,26 @@ fn a_page_template_may_show_the_body_anywhere_escaped_or_twice() {
 }
 
 #[test]
+fn a_print_template_without_the_body_in_place_is_an_error_and_keeps_the_last_site() {
+    let f = Fixture::new("small");
+    assert_eq!(f.build().code, 0);
+    let before = tree(&f.out());
+    f.write(
+        "themes/default/templates/print.html",
+        "{% extends \"base.html\" %}{% block main %}<pre>{{ page.html }}</pre>{% endblock main %}",
+    );
+    let run = f.build();
+    assert_ne!(run.code, 0);
+    assert!(run.stderr.contains("print.html"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("{{ page.html | safe }}"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(tree(&f.out()), before);
+}
+
+#[test]
 fn a_template_error_is_reported_and_keeps_the_last_site() {
     let f = Fixture::new("small");
     assert_eq!(f.build().code, 0);

@@ -976,8 +976,16 @@ impl<'a> Shared<'a> {
             },
         );
         let page = self.render_template("print.html", &c)?;
-        let (head, tail) = page.split_once(MARK).unwrap_or((page.as_str(), ""));
-        Ok((head.to_string(), tail.to_string()))
+        // The parts are written where the template shows the body: it must do so once, as it
+        // is, or the parts would land outside the page.
+        match page.split_once(MARK) {
+            Some((head, tail)) if !tail.contains(MARK) => Ok((head.to_string(), tail.to_string())),
+            _ => Err(RenderError::Template(
+                "in `print.html`: the print page shows every page where the template has \
+                 `{{ page.html | safe }}`; write it there once, without other filters"
+                    .into(),
+            )),
+        }
     }
 
     /// Page `i`'s part of the print page. `body` is the page's body as rendered at
