@@ -255,37 +255,33 @@ fn a_page_template_may_show_the_body_anywhere_escaped_or_twice() {
     assert!(body(first).contains("Working together"), "{first}");
 }
 
-#[test]
-fn a_print_template_without_the_body_in_place_is_an_error_and_keeps_the_last_site() {
+/// Builds the small fixture, lays `text` over the theme's template `name` and builds again:
+/// that build must fail and leave the first site as it was. Returns what it said.
+fn a_broken_template_keeps_the_last_site(name: &str, text: &str) -> String {
     let f = Fixture::new("small");
     assert_eq!(f.build().code, 0);
     let before = tree(&f.out());
-    f.write(
-        "themes/default/templates/print.html",
-        "{% extends \"base.html\" %}{% block main %}<pre>{{ page.html }}</pre>{% endblock main %}",
-    );
+    f.write(&format!("themes/default/templates/{name}"), text);
     let run = f.build();
     assert_ne!(run.code, 0);
-    assert!(run.stderr.contains("print.html"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("{{ page.html | safe }}"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains(name), "{}", run.stderr);
     assert_eq!(tree(&f.out()), before);
+    run.stderr
+}
+
+#[test]
+fn a_print_template_without_the_body_in_place_is_an_error_and_keeps_the_last_site() {
+    let stderr = a_broken_template_keeps_the_last_site(
+        "print.html",
+        "{% extends \"base.html\" %}{% block main %}<pre>{{ page.html }}</pre>{% endblock main %}",
+    );
+    assert!(stderr.contains("{{ page.html | safe }}"), "{stderr}");
 }
 
 #[test]
 fn a_template_error_is_reported_and_keeps_the_last_site() {
-    let f = Fixture::new("small");
-    assert_eq!(f.build().code, 0);
-    let before = tree(&f.out());
-    f.write(
-        "themes/default/templates/page.html",
+    a_broken_template_keeps_the_last_site(
+        "page.html",
         "{% extends \"base.html\" %}{% block main %}{{ page.nope | upper }}{% endblock main %}",
     );
-    let run = f.build();
-    assert_ne!(run.code, 0);
-    assert!(run.stderr.contains("page.html"), "{}", run.stderr);
-    assert_eq!(tree(&f.out()), before);
 }
