@@ -181,6 +181,117 @@ impl LinkIndex {
     }
 }
 
+/// Routes the site always makes, besides pages, checklists and glossary terms.
+const FIXED_ROUTES: &[&str] = &[
+    "model/",
+    "guides/",
+    "checklists/",
+    "glossary/",
+    "search/",
+    "print/book/",
+    "404.html",
+];
+
+/// The content file (relative to `content/`) a route is made from, if a file makes it.
+fn source_of_route(route: &str) -> Vec<PathBuf> {
+    if route.is_empty() {
+        return vec![PathBuf::from("index.md")];
+    }
+    let Some(r) = route.strip_suffix('/') else {
+        return Vec::new();
+    };
+    match r.strip_prefix("checklists/") {
+        Some(slug) => vec![
+            PathBuf::from(format!("checklists/{slug}.yaml")),
+            PathBuf::from(format!("checklists/{slug}.yml")),
+        ],
+        None => vec![PathBuf::from(format!("{r}.md"))],
+    }
+}
+
+impl LinkIndex {
+    /// Check a site-absolute link (`/guides/x/#part`, with or without the `base_url` path
+    /// `base`) against the routes the site has. Links to files the site copies (a stylesheet,
+    /// a symbol) are not pages and are left alone. `failed`: files that did not load.
+    pub fn check_absolute(
+        &self,
+        base: &str,
+        dest: &str,
+        failed: &HashSet<PathBuf>,
+    ) -> Result<(), String> {
+        let (path, fragment) = match dest.split_once('#') {
+            Some((p, f)) => (p, Some(f)),
+            None => (dest, None),
+        };
+        let path = path.split('?').next().unwrap_or(path);
+        let (prefix, route) = match path.strip_prefix(base) {
+            Some(rest) => (base, rest),
+            None => ("/", path.strip_prefix('/').unwrap_or(path)),
+        };
+        let route = route.strip_suffix("index.html").unwrap_or(route);
+        if route != "404.html" && route.rsplit('/').next().is_some_and(|l| l.contains('.')) {
+            return Ok(());
+        }
+        let route = if route.is_empty() || route.ends_with('/') || route == "404.html" {
+            route.to_string()
+        } else {
+            format!("{route}/")
+        };
+        let (easy, plain) = match route.strip_prefix("easy-read/") {
+            Some(rest) => (true, rest),
+            None => (false, route.as_str()),
+        };
+        if FIXED_ROUTES.contains(&plain) {
+            return Ok(());
+        }
+        if let Some(slug) = plain
+            .strip_prefix("glossary/")
+            .and_then(|r| r.strip_suffix('/'))
+        {
+            let lost = || {
+                failed.contains(&self.glossary)
+                    || failed.contains(&PathBuf::from(format!(
+                        "{}#{slug}",
+                        self.glossary.display()
+                    )))
+            };
+            if self.terms.get(slug).is_some_and(|r| r == plain) || lost() {
+                return Ok(());
+            }
+        }
+        let sources = source_of_route(plain);
+        if sources.iter().any(|s| failed.contains(s)) {
+            return Ok(());
+        }
+        let found = sources
+            .iter()
+            .find_map(|s| self.targets.get(s).filter(|(r, _)| r == plain));
+        match found {
+            Some((_, anchors)) => match fragment {
+                // An easy read has headings of its own; only the standard page's are known.
+                Some(f) if !easy && !f.is_empty() && !anchors.contains(f) => {
+                    Err(format!("`{path}` has no heading or item `#{f}`"))
+                }
+                _ => Ok(()),
+            },
+            None => {
+                let mut known: Vec<&str> = FIXED_ROUTES.to_vec();
+                known.extend(self.targets.values().map(|(r, _)| r.as_str()));
+                known.extend(self.terms.values().map(String::as_str));
+                match did_you_mean(plain, known) {
+                    Some(s) => {
+                        let easy = if easy { "easy-read/" } else { "" };
+                        Err(format!(
+                            "`{path}` is not a page of this site (did you mean `{prefix}{easy}{s}`?)"
+                        ))
+                    }
+                    None => Err(format!("`{path}` is not a page of this site")),
+                }
+            }
+        }
+    }
+}
+
 /// Write `target` relative to `from_dir` (both content-relative).
 fn relative_to(from_dir: &Path, target: &Path) -> String {
     let from: Vec<_> = from_dir.components().collect();
@@ -196,10 +307,40 @@ fn relative_to(from_dir: &Path, target: &Path) -> String {
 }
 
 /// Does `dest` (written in `from`) point at a file that exists but failed to load?
+/// (`failed` also holds `glossary.yaml#slug` for a glossary entry that failed.)
 fn points_at_failed(from: &Path, dest: &str, failed: &HashSet<PathBuf>) -> bool {
-    let path = dest.split('#').next().unwrap_or(dest);
+    if failed.is_empty() {
+        return false;
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (dest, None),
+    };
     let from_rel = content_relative(from);
-    join(from_rel.parent().unwrap_or(Path::new("")), path).is_some_and(|p| failed.contains(&p))
+    join(from_rel.parent().unwrap_or(Path::new("")), path).is_some_and(|p| {
+        failed.contains(&p)
+            || fragment
+                .is_some_and(|f| failed.contains(&PathBuf::from(format!("{}#{f}", p.display()))))
+    })
+}
+
+/// Check one link written in `from`: `Ok` when it is fine, not checked (another site), or
+/// points at a file that failed to load (that file's own error is reported).
+fn check_link(
+    book: &Book,
+    from: &Path,
+    dest: &str,
+    failed: &HashSet<PathBuf>,
+) -> Result<(), String> {
+    if dest.starts_with('/') && !dest.starts_with("//") {
+        return book
+            .links
+            .check_absolute(&book.config.base_path(), dest, failed);
+    }
+    if points_at_failed(from, dest, failed) {
+        return Ok(());
+    }
+    book.links.resolve(from, dest).map(|_| ())
 }
 
 /// Check the links in one page body, adding what is broken to `diags`.
@@ -210,14 +351,16 @@ pub(crate) fn check_body(
     diags: &mut Vec<Diagnostic>,
 ) {
     for link in body.links.iter() {
-        if points_at_failed(&body.path, &link.dest, failed) {
-            continue;
-        }
-        if let Err(why) = book.links.resolve(&body.path, &link.dest) {
+        if let Err(why) = check_link(book, &body.path, &link.dest, failed) {
+            let help = if link.dest.starts_with('/') {
+                "use the address of a page the site has, or link to its source file, e.g. `../guides/having-your-say.md`"
+            } else {
+                "link to another page by its source file, e.g. `../guides/having-your-say.md`"
+            };
             diags.push(
                 Diagnostic::error("broken-link", format!("broken link: {why}"))
                     .at(&body.path, link.range.clone())
-                    .help("link to another page by its source file, e.g. `../guides/having-your-say.md`"),
+                    .help(help),
             );
         }
     }
@@ -232,10 +375,7 @@ pub(crate) fn check_glossary(book: &Book, failed: &HashSet<PathBuf>, diags: &mut
         if let Some(more) = &term.more {
             let scan = crate::markdown::scan(more);
             for link in scan.links {
-                if points_at_failed(path, &link.dest, failed) {
-                    continue;
-                }
-                if let Err(why) = book.links.resolve(path, &link.dest) {
+                if let Err(why) = check_link(book, path, &link.dest, failed) {
                     diags.push(
                         Diagnostic::error("broken-link", format!("broken link in `{}`: {why}", term.term))
                             .at(path, term.span.start..term.span.start + 1)
@@ -319,6 +459,11 @@ pub(crate) fn targets_of_glossary(g: &Glossary) -> u64 {
 /// An easy read's part: only that it exists (it changes which bodies are checked).
 pub(crate) fn targets_of_easy(path: &Path) -> u64 {
     hash_of(("easy", path))
+}
+
+/// Targets lost to errors in a file that loaded (see `points_at_failed`).
+pub(crate) fn targets_of_lost(lost: &[PathBuf]) -> u64 {
+    hash_of(("lost", lost))
 }
 
 /// A file that exists but failed to load: links to it are not reported.

@@ -16,6 +16,23 @@ pub(crate) fn parse_yaml<T: DeserializeOwned>(
     text: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<T> {
+    // A byte-order mark (Windows editors write one) is not part of the first key.
+    let (base, text) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (base + '\u{feff}'.len_utf8(), rest),
+        None => (base, text),
+    };
+    if let Some(at) = too_deep(text) {
+        let at = base + at;
+        diags.push(
+            Diagnostic::error(
+                "yaml-too-deep",
+                format!("the YAML nests more than {MAX_DEPTH} levels deep here"),
+            )
+            .at(file, at..at + 1)
+            .help("bookshelf files need only a few levels: close the `[` or `{` left open, or write the values out flat"),
+        );
+        return None;
+    }
     match serde_yaml::from_str::<T>(text) {
         Ok(v) => Some(v),
         Err(err) => {
@@ -27,15 +44,186 @@ pub(crate) fn parse_yaml<T: DeserializeOwned>(
             let mut d = from_serde_message(file, whole, at, &raw);
             if d.code == "syntax" {
                 d.code = "yaml-syntax".into();
-                if let Some((what, line, col)) = yaml_context(&raw) {
-                    let start = base + offset_of(text, line, col);
-                    with_context(&mut d, whole, what, start);
+                // A quote left open on its line pairs with the next line's quote, and the
+                // next, so the parser gives up far below it (line 263 for a quote opened on
+                // line 19): the first value whose quote does not close on its own line,
+                // before where the parser stopped, is what to fix.
+                let stop = (at - base).min(text.len());
+                let stop = text[stop..].find('\n').map_or(text.len(), |i| stop + i);
+                let unclosed = unclosed_quote(&text[..stop]);
+                match (unclosed, yaml_context(&raw)) {
+                    (Some(q), _) => {
+                        with_context(&mut d, whole, "scanning a quoted scalar", base + q);
+                    }
+                    (None, Some((what, line, col))) => {
+                        let start = base + offset_of(text, line, col);
+                        with_context(&mut d, whole, what, start);
+                    }
+                    (None, None) => {}
                 }
             }
             diags.push(d);
             None
         }
     }
+}
+
+/// The deepest nesting of `[` and `{` a file may have. Deeper nesting is refused before the
+/// parser sees it: the YAML parser's time grows with the square of the depth (100,000 levels
+/// took 40 s), and no bookshelf file needs more than a handful of levels.
+pub(crate) const MAX_DEPTH: usize = 128;
+
+/// Where nesting first goes past [`MAX_DEPTH`], in one pass over the text. Quoted
+/// values and comments are skipped, so brackets inside them do not count; brackets in
+/// plain text only make the count higher, and only past `MAX_DEPTH` unclosed ones matter.
+fn too_deep(text: &str) -> Option<usize> {
+    too_deep_blocks(text).or_else(|| too_deep_flow(text))
+}
+
+/// Where indented blocks and `- ` items (`- - - x` nests three lists on one line) first go
+/// past [`MAX_DEPTH`]: each line is one level deeper than the lines above it that are less
+/// indented, plus one for each `- ` it starts with.
+fn too_deep_blocks(text: &str) -> Option<usize> {
+    let mut indents: Vec<usize> = Vec::new();
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[indent..];
+        if rest.trim().is_empty() || rest.starts_with('#') {
+            continue;
+        }
+        while indents.last().is_some_and(|&i| i >= indent) {
+            indents.pop();
+        }
+        indents.push(indent);
+        let mut depth = indents.len();
+        let mut at = start + indent;
+        let mut rest = rest;
+        while let Some(r) = rest.strip_prefix("- ") {
+            depth += 1;
+            if depth > MAX_DEPTH {
+                return Some(at);
+            }
+            let r2 = r.trim_start_matches(' ');
+            at += rest.len() - r2.len();
+            rest = r2;
+        }
+        if depth > MAX_DEPTH {
+            return Some(start + indent);
+        }
+    }
+    None
+}
+
+/// Where `[`/`{` nesting first goes past [`MAX_DEPTH`].
+fn too_deep_flow(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut depth = 0usize;
+    // The byte before the current one: a quote or `#` starts a token only after these.
+    let mut prev = b'\n';
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let token_start = matches!(
+            prev,
+            b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b',' | b':' | b'-' | b'?'
+        );
+        match c {
+            b'#' if matches!(prev, b' ' | b'\t' | b'\n' | b'\r') => {
+                i = b[i..]
+                    .iter()
+                    .position(|&x| x == b'\n')
+                    .map_or(b.len(), |n| i + n);
+                prev = b'\n';
+                continue;
+            }
+            b'"' if token_start => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'\'' if token_start => {
+                i += 1;
+                while i < b.len() {
+                    if b[i] == b'\'' {
+                        if b.get(i + 1) == Some(&b'\'') {
+                            i += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    i += 1;
+                }
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        prev = b.get(i).copied().unwrap_or(c);
+        i += 1;
+    }
+    None
+}
+
+/// The offset of the first quote that opens a value (after `key:`, `- ` or at the start of
+/// a line) and is not closed on the same line, in `text`.
+fn unclosed_quote(text: &str) -> Option<usize> {
+    let mut pos = 0;
+    for line in text.split_inclusive('\n') {
+        let start = pos;
+        pos += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let mut rest = body.trim_start();
+        while let Some(r) = rest.strip_prefix("- ") {
+            rest = r.trim_start();
+        }
+        if rest.starts_with('#') {
+            continue;
+        }
+        // Past a plain `key:` to its value.
+        if !rest.starts_with(['"', '\'']) {
+            match rest.find(": ") {
+                Some(i) if !rest[..i].contains(['"', '\'', '#']) => {
+                    rest = rest[i + 2..].trim_start()
+                }
+                _ => continue,
+            }
+        }
+        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+            continue;
+        };
+        let at = start + (body.len() - rest.len());
+        if !closes_on_line(&rest[1..], quote) {
+            return Some(at);
+        }
+    }
+    None
+}
+
+/// Does a value quoted with `quote` end in `rest` (the line after its opening quote)?
+fn closes_on_line(rest: &str, quote: char) -> bool {
+    let mut chars = rest.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            '\'' if quote == '\'' && chars.peek() == Some(&'\'') => {
+                chars.next();
+            }
+            c if c == quote => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The parser's context in a YAML syntax error: "…, while scanning a quoted scalar at line 1
@@ -100,10 +288,13 @@ pub(crate) fn parse_toml<T: DeserializeOwned>(
     text: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    match toml::from_str::<T>(text) {
+    let skip = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    match toml::from_str::<T>(&text[skip..]) {
         Ok(v) => Some(v),
         Err(err) => {
-            let span = err.span().unwrap_or(0..0);
+            let span = err
+                .span()
+                .map_or(skip..skip, |s| s.start + skip..s.end + skip);
             let message = err.message().to_string();
             let mut d = from_serde_message(file, text, span.start, &message);
             if d.code == "syntax" {
@@ -230,4 +421,66 @@ fn quote_list(items: &[&str]) -> String {
         .map(|s| format!("`{s}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nesting_past_the_limit_is_found_at_its_bracket() {
+        let deep = format!(
+            "a: {}{}",
+            "[".repeat(MAX_DEPTH + 5),
+            "]".repeat(MAX_DEPTH + 5)
+        );
+        assert_eq!(too_deep(&deep), Some(3 + MAX_DEPTH));
+        let ok = format!("a: {}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert_eq!(too_deep(&ok), None);
+        // Brackets in quotes and comments do not count; closed ones give their level back.
+        let quoted = format!(
+            "a: \"{0}\"\nb: '{0}'\n# {0}\nc: {1}\n",
+            "[".repeat(MAX_DEPTH + 1),
+            "[]".repeat(MAX_DEPTH + 1)
+        );
+        assert_eq!(too_deep(&quoted), None);
+        // An apostrophe inside a plain value is not a quote.
+        let plain = format!("a: it's {}\n", "[".repeat(MAX_DEPTH + 1));
+        assert_eq!(too_deep(&plain), Some(8 + MAX_DEPTH));
+        // Block lists, on one line or indented a level a line.
+        let compact = format!("a:\n{}x\n", "- ".repeat(MAX_DEPTH + 5));
+        assert_eq!(too_deep(&compact), Some(3 + 2 * (MAX_DEPTH - 1)));
+        let indented: String = (0..MAX_DEPTH + 5)
+            .map(|i| format!("{}-\n", " ".repeat(i)))
+            .collect();
+        assert!(too_deep(&indented).is_some());
+        let ok: String = (0..MAX_DEPTH - 1)
+            .map(|i| format!("{}-\n", " ".repeat(i)))
+            .collect();
+        assert_eq!(too_deep(&ok), None);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_key() {
+        #[derive(serde::Deserialize)]
+        struct T {
+            level: String,
+        }
+        let text = "\u{feff}level: strategic\n";
+        let mut diags = Vec::new();
+        let t: Option<T> = parse_yaml(Path::new("a.yaml"), text, 0, text, &mut diags);
+        assert_eq!(
+            t.map(|t| t.level).as_deref(),
+            Some("strategic"),
+            "{diags:?}"
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_found_on_its_own_line() {
+        let text = "a: b\nc: \"d\ne: \"f\"\n- g: 'it''s\n";
+        assert_eq!(unclosed_quote(text), Some(8));
+        assert_eq!(unclosed_quote("a: \"b\"\n- 'c''d'\nit's: fine\n"), None);
+        assert_eq!(unclosed_quote("a: b\n- x: 'c\n"), Some(10));
+    }
 }
