@@ -169,3 +169,33 @@ fn not_utf8_has_a_line_and_column_in_json_and_github() {
         github.stdout
     );
 }
+
+/// With `base_url`, a site address is checked with or without its path, and the
+/// suggestion is written the way the link was.
+#[test]
+fn site_absolute_links_are_checked_under_a_base_url() {
+    let f = Fixture::new("small");
+    let toml = std::fs::read_to_string(f.root().join("book.toml")).expect("read");
+    f.write(
+        "book.toml",
+        &toml.replace(
+            "[book]\n",
+            "[book]\nbase_url = \"https://example.org/york/\"\n",
+        ),
+    );
+    f.write(
+        "content/guides/more.md",
+        "---\ntitle: More\n---\n\n[a](/york/guides/meetings/) [b](/guides/meetings/) [c](/york/checklists/meeting/#ask-family) [d](/york/glossary/co-production/) [e](/york/assets/any.css)\n",
+    );
+    let run = f.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    f.write(
+        "content/guides/more.md",
+        "---\ntitle: More\n---\n\n[a](/york/guides/meetngs/) [b](/york/glossary/co-productoin/)\n",
+    );
+    let run = f.run(&["check", "--format", "short"]);
+    let errors: Vec<&str> = run.stdout.lines().filter(|l| l.contains("error")).collect();
+    assert_eq!(errors.len(), 2, "{}", run.stdout);
+    assert!(errors[0].contains("`/york/guides/meetngs/` is not a page of this site (did you mean `/york/guides/meetings/`?)"), "{}", errors[0]);
+    assert!(errors[1].contains("`/york/glossary/co-productoin/` is not a page of this site (did you mean `/york/glossary/co-production/`?)"), "{}", errors[1]);
+}

@@ -1,6 +1,7 @@
 //! Finding content files and deciding what each one is.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::diagnostic::Diagnostic;
 use crate::model::Section;
@@ -121,7 +122,7 @@ pub fn is_ignored_name(name: &str) -> bool {
 }
 
 /// Does any part of `rel` (relative to `content/`) name something skipped?
-fn is_ignored_path(rel: &Path) -> bool {
+pub(crate) fn is_ignored_path(rel: &Path) -> bool {
     rel.iter().any(|p| is_ignored_name(&p.to_string_lossy()))
 }
 
@@ -227,6 +228,56 @@ pub fn outside_link(real_content: Option<&Path>, full: &Path, rel: &Path) -> Opt
             "copy the {what} into `content/` in place of the link, or remove the link"
         )),
     )
+}
+
+/// Read a file as UTF-8 text, reporting I/O errors, bad bytes and empty files. On failure,
+/// the text to show the error in, if there is some (a file that is not UTF-8 is shown with
+/// its bad bytes replaced, so its error has a line and column in every format).
+pub(crate) fn read_text(
+    root: &Path,
+    rel: &Path,
+    diags: &mut Vec<Diagnostic>,
+) -> Result<Arc<str>, Option<Arc<str>>> {
+    let bytes = match std::fs::read(root.join(rel)) {
+        Ok(b) => b,
+        Err(e) => {
+            diags.push(
+                Diagnostic::error("io", format!("could not read `{}`: {e}", rel.display()))
+                    .in_file(rel)
+                    .help("check the file exists and you may read it"),
+            );
+            return Err(None);
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            if text.trim().is_empty() {
+                diags.push(
+                    Diagnostic::error("empty-file", "this file is empty")
+                        .in_file(rel)
+                        .help("write its content, or delete the file"),
+                );
+                return Err(None);
+            }
+            Ok(Arc::from(text))
+        }
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            // The bytes before `at` are valid, so `at` is the same offset in the lossy text,
+            // where the first bad sequence became one U+FFFD.
+            let shown = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let end = at + shown[at..].chars().next().map_or(0, char::len_utf8);
+            diags.push(
+                Diagnostic::error(
+                    "not-utf8",
+                    "this file is not UTF-8 text: the first bad byte is here",
+                )
+                .at(rel, at..end)
+                .help("save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"),
+            );
+            Err(Some(Arc::from(shown)))
+        }
+    }
 }
 
 /// The path relative to `content/`.

@@ -8,7 +8,10 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, SourceMap};
-use crate::files::{classify, content_relative, outside_link, walk, walk_under, FileKind};
+use crate::files::{
+    classify, content_relative, is_ignored_path, outside_link, read_text, walk, walk_under,
+    FileKind,
+};
 use crate::model::{Body, Book, Checklist, EasyPage, Glossary, Page, Section, Symbols};
 use crate::{checklist, config, frontmatter, glossary, links, markdown};
 
@@ -110,56 +113,6 @@ fn stamp(path: &Path) -> (u64, Option<SystemTime>) {
     match std::fs::metadata(path) {
         Ok(m) => (m.len(), m.modified().ok()),
         Err(_) => (u64::MAX, None),
-    }
-}
-
-/// Read a file as UTF-8 text, reporting I/O errors, bad bytes and empty files. On failure,
-/// the text to show the error in, if there is some (a file that is not UTF-8 is shown with
-/// its bad bytes replaced, so its error has a line and column in every format).
-fn read_text(
-    root: &Path,
-    rel: &Path,
-    diags: &mut Vec<Diagnostic>,
-) -> Result<Arc<str>, Option<Arc<str>>> {
-    let bytes = match std::fs::read(root.join(rel)) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.push(
-                Diagnostic::error("io", format!("could not read `{}`: {e}", rel.display()))
-                    .in_file(rel)
-                    .help("check the file exists and you may read it"),
-            );
-            return Err(None);
-        }
-    };
-    match String::from_utf8(bytes) {
-        Ok(text) => {
-            if text.trim().is_empty() {
-                diags.push(
-                    Diagnostic::error("empty-file", "this file is empty")
-                        .in_file(rel)
-                        .help("write its content, or delete the file"),
-                );
-                return Err(None);
-            }
-            Ok(Arc::from(text))
-        }
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            // The bytes before `at` are valid, so `at` is the same offset in the lossy text,
-            // where the first bad sequence became one U+FFFD.
-            let shown = String::from_utf8_lossy(e.as_bytes()).into_owned();
-            let end = at + shown[at..].chars().next().map_or(0, char::len_utf8);
-            diags.push(
-                Diagnostic::error(
-                    "not-utf8",
-                    "this file is not UTF-8 text: the first bad byte is here",
-                )
-                .at(rel, at..end)
-                .help("save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"),
-            );
-            Err(Some(Arc::from(shown)))
-        }
     }
 }
 
@@ -452,6 +405,10 @@ impl Loader {
                 continue;
             }
             let full = root.join(&rel);
+            if is_ignored_path(&content_relative(&rel)) {
+                // Never read nor followed (a loop of links in `_drafts/` would walk forever).
+                continue;
+            }
             if full.is_dir() {
                 let (found, problems) = walk_under(&root, &full);
                 walk_problems.extend(problems);
