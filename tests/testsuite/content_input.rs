@@ -168,6 +168,19 @@ fn not_utf8_has_a_line_and_column_in_json_and_github() {
         "{}",
         github.stdout
     );
+    // book.toml too.
+    let toml = std::fs::read(f.root().join("book.toml")).expect("read");
+    let mut bad = b"# Caf\xe9\n".to_vec();
+    bad.extend(toml);
+    std::fs::write(f.root().join("book.toml"), bad).expect("write");
+    let short = f.run(&["check", "--format", "short"]);
+    assert!(
+        short
+            .stdout
+            .contains("book.toml:1:6: error[not-utf8]: this file is not UTF-8 text"),
+        "{}",
+        short.stdout
+    );
 }
 
 /// With `base_url`, a site address is checked with or without its path, and the
@@ -198,4 +211,27 @@ fn site_absolute_links_are_checked_under_a_base_url() {
     assert_eq!(errors.len(), 2, "{}", run.stdout);
     assert!(errors[0].contains("`/york/guides/meetngs/` is not a page of this site (did you mean `/york/guides/meetings/`?)"), "{}", errors[0]);
     assert!(errors[1].contains("`/york/glossary/co-productoin/` is not a page of this site (did you mean `/york/glossary/co-production/`?)"), "{}", errors[1]);
+}
+
+/// Every page the build writes is an address a link may use: the routes the check knows
+/// are the ones the site has.
+#[test]
+fn every_page_the_site_writes_is_a_valid_site_address() {
+    let f = Fixture::new("small");
+    let run = f.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let links: Vec<String> = crate::helpers::tree(&f.out())
+        .into_keys()
+        .filter_map(|k| match k.strip_suffix("index.html") {
+            Some(folder) => Some(format!("[x](/{folder})")),
+            None => (k == "404.html").then(|| "[x](/404.html)".to_string()),
+        })
+        .collect();
+    assert!(links.len() > 20, "{links:?}");
+    f.write(
+        "content/guides/every-page.md",
+        &format!("---\ntitle: Every page\n---\n\n{}\n", links.join("\n")),
+    );
+    let run = f.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
 }

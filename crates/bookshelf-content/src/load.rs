@@ -473,6 +473,13 @@ impl Loader {
                 sources.insert(&toml_path, Arc::from(text));
                 c
             }
+            // Not UTF-8: reported at its first bad byte, as for content files.
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                if let Err(Some(shown)) = read_text(&root, &toml_path, &mut diagnostics) {
+                    sources.insert(&toml_path, shown);
+                }
+                None
+            }
             Err(e) => {
                 diagnostics.push(
                     Diagnostic::error("io", format!("could not read `book.toml` in `{}`: {e}", root.display()))
