@@ -235,3 +235,19 @@ fn every_page_the_site_writes_is_a_valid_site_address() {
     let run = f.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+/// Without `content/`, the error says so (not that a link is broken).
+#[test]
+fn a_missing_content_folder_is_named() {
+    let f = Fixture::new("small");
+    std::fs::remove_dir_all(f.root().join("content")).expect("remove");
+    let run = f.run(&["check", "--format", "short"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("error[io]: could not read the folder `content`")
+            && run.stdout.contains("check that `content/` exists"),
+        "{}",
+        run.stdout
+    );
+}

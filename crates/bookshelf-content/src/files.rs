@@ -159,7 +159,7 @@ pub fn walk_under(root: &Path, dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
                 if is_ignored_path(&content_relative(&rel)) {
                     continue;
                 }
-                problems.push(walk_error(&rel, e));
+                problems.push(walk_error(&rel, e, path == dir));
                 continue;
             }
         };
@@ -178,8 +178,12 @@ pub fn walk_under(root: &Path, dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     (files, problems)
 }
 
-fn walk_error(rel: &Path, e: walkdir::Error) -> Diagnostic {
+fn walk_error(rel: &Path, e: walkdir::Error, top: bool) -> Diagnostic {
     let shown = rel.display();
+    let dangling = e
+        .path()
+        .and_then(|p| std::fs::symlink_metadata(p).ok())
+        .is_some_and(|m| m.file_type().is_symlink());
     if e.loop_ancestor().is_some() {
         return Diagnostic::error(
             "link-loop",
@@ -191,7 +195,11 @@ fn walk_error(rel: &Path, e: walkdir::Error) -> Diagnostic {
     let io = e
         .into_io_error()
         .unwrap_or_else(|| std::io::Error::other("unreadable"));
-    if io.kind() == std::io::ErrorKind::NotFound {
+    if top {
+        return Diagnostic::error("io", format!("could not read the folder `{shown}`: {io}"))
+            .help("check that `content/` exists and can be read");
+    }
+    if dangling && io.kind() == std::io::ErrorKind::NotFound {
         return Diagnostic::error(
             "broken-file-link",
             format!("`{shown}` is a link to a file that does not exist"),
