@@ -107,38 +107,78 @@ fn too_deep_flow(text: &str) -> Option<usize> {
 }
 
 /// The offset of the first quote that opens a value (after `key:`, `- ` or at the start of
-/// a line) and is not closed on the same line, in `text`.
+/// a line) and is left open: it does not close on its own line, and the lines it runs on
+/// over look like keys or items of their own (a value may go on over lines on purpose, but
+/// not over its neighbours' keys).
 pub(crate) fn unclosed_quote(text: &str) -> Option<usize> {
+    let mut lines = Vec::new();
     let mut pos = 0;
     for line in text.split_inclusive('\n') {
-        let start = pos;
+        lines.push((pos, line.trim_end_matches(['\n', '\r'])));
         pos += line.len();
-        let body = line.trim_end_matches(['\n', '\r']);
-        let mut rest = body.trim_start();
-        while let Some(r) = rest.strip_prefix("- ") {
-            rest = r.trim_start();
-        }
-        if rest.starts_with('#') {
-            continue;
-        }
-        // Past a plain `key:` to its value.
-        if !rest.starts_with(['"', '\'']) {
-            match rest.find(": ") {
-                Some(i) if !rest[..i].contains(['"', '\'', '#']) => {
-                    rest = rest[i + 2..].trim_start()
-                }
-                _ => continue,
-            }
-        }
-        let Some(quote) = rest.chars().next().filter(|c| *c == '"' || *c == '\'') else {
+    }
+    let mut i = 0;
+    while i < lines.len() {
+        let (start, body) = lines[i];
+        i += 1;
+        let Some(value) = quoted_value(body) else {
             continue;
         };
-        let at = start + (body.len() - rest.len());
-        if !closes_on_line(&rest[1..], quote) {
+        let quote = if value.starts_with('"') { '"' } else { '\'' };
+        if closes_on_line(&value[1..], quote) {
+            continue;
+        }
+        let at = start + (body.len() - value.len());
+        let indent = indent_of(body);
+        let mut open = true;
+        while open && i < lines.len() {
+            let (_, next) = lines[i];
+            if indent_of(next) <= indent && looks_like_key(next.trim_start()) {
+                return Some(at);
+            }
+            open = !closes_on_line(next, quote);
+            i += 1;
+        }
+        if open {
             return Some(at);
         }
     }
     None
+}
+
+/// The quoted value a line starts (`key: "…`, `- '…`), from its opening quote on.
+fn quoted_value(body: &str) -> Option<&str> {
+    let mut rest = body.trim_start();
+    while let Some(r) = rest.strip_prefix("- ") {
+        rest = r.trim_start();
+    }
+    if rest.starts_with('#') {
+        return None;
+    }
+    // Past a plain `key:` to its value.
+    if !rest.starts_with(['"', '\'']) {
+        let i = rest.find(": ")?;
+        if rest[..i].contains(['"', '\'', '#']) {
+            return None;
+        }
+        rest = rest[i + 2..].trim_start();
+    }
+    rest.starts_with(['"', '\'']).then_some(rest)
+}
+
+fn indent_of(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// Does a line (without its indentation) start a key (`word: …`, `word:`) or an item (`- `)?
+fn looks_like_key(rest: &str) -> bool {
+    if rest.starts_with("- ") || rest == "-" {
+        return true;
+    }
+    let key_end = rest
+        .find(": ")
+        .or_else(|| rest.strip_suffix(':').map(str::len));
+    key_end.is_some_and(|i| i > 0 && !rest[..i].contains(['"', '\'', '#', '[', '{', ',', '.']))
 }
 
 /// Does a value quoted with `quote` end in `rest` (the line after its opening quote)?
@@ -202,5 +242,10 @@ mod tests {
         assert_eq!(unclosed_quote(text), Some(8));
         assert_eq!(unclosed_quote("a: \"b\"\n- 'c''d'\nit's: fine\n"), None);
         assert_eq!(unclosed_quote("a: b\n- x: 'c\n"), Some(10));
+        // A quoted value that goes on over lines on purpose is not the one left open.
+        let wrapped = "a: \"one\n  two\"\nb: [c\n";
+        assert_eq!(unclosed_quote(wrapped), None);
+        let wrapped_then_open = "a: \"one\n  two\"\nb: \"c\nd: e\n";
+        assert_eq!(unclosed_quote(wrapped_then_open), Some(18));
     }
 }
