@@ -198,7 +198,7 @@ fn site_absolute_links_are_checked_under_a_base_url() {
     );
     f.write(
         "content/guides/more.md",
-        "---\ntitle: More\n---\n\n[a](/york/guides/meetings/) [b](/guides/meetings/) [c](/york/checklists/meeting/#ask-family) [d](/york/glossary/co-production/) [e](/york/assets/any.css)\n",
+        "---\ntitle: More\n---\n\n[a](/york/guides/meetings/) [b](/guides/meetings/) [home](/york) [c](/york/checklists/meeting/#ask-family) [d](/york/glossary/co-production/) [e](/york/assets/any.css)\n",
     );
     let run = f.build();
     assert_eq!(run.code, 0, "{}", run.stderr);

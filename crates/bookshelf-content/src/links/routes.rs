@@ -51,6 +51,8 @@ impl LinkIndex {
         let path = path.split('?').next().unwrap_or(path);
         let (prefix, route) = match path.strip_prefix(base) {
             Some(rest) => (base, rest),
+            // The base path without its last `/` is the home page too.
+            None if base.strip_suffix('/') == Some(path) => (base, ""),
             None => ("/", path.strip_prefix('/').unwrap_or(path)),
         };
         let route = route.strip_suffix("index.html").unwrap_or(route);
