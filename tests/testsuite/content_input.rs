@@ -39,6 +39,15 @@ fn a_dangling_link_in_content_is_an_error_naming_it() {
         "{}",
         run.stderr
     );
+    // A loop of folder links is named too, and the walk goes on past it.
+    std::os::unix::fs::symlink("..", f.root().join("content/guides/again")).expect("loop");
+    let run = f.run(&["check", "--format", "short"]);
+    assert!(
+        run.stdout.contains("content/guides/again: error[link-loop]: `content/guides/again` is a folder link that leads back into itself")
+            && run.stdout.contains("content/guides/old.md: error[broken-file-link]"),
+        "{}",
+        run.stdout
+    );
 }
 
 /// A link under `content/` to a file (or folder) elsewhere would publish it without a word.
