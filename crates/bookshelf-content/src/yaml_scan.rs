@@ -53,6 +53,11 @@ fn too_deep_blocks(text: &str) -> Option<usize> {
 /// Where `[`/`{` nesting first goes past [`MAX_DEPTH`].
 fn too_deep_flow(text: &str) -> Option<usize> {
     let b = text.as_bytes();
+    // Too few brackets to nest that deep: most files, told apart by a count the compiler
+    // vectorises, without the byte-by-byte scan (which cost 4 % of loading 2,000 pages).
+    if b.iter().filter(|&&c| c == b'[' || c == b'{').count() <= MAX_DEPTH {
+        return None;
+    }
     let mut depth = 0usize;
     // The byte before the current one: a quote or `#` starts a token only after these.
     let mut prev = b'\n';
