@@ -62,6 +62,12 @@ diagnostic_cases! {
     file_name_that_is_not_a_slug => "bad-file-name",
     yaml_alias_bomb_is_refused => "yaml-alias-bomb",
     every_error_is_reported_not_only_the_first => "many-errors",
+    yaml_and_yml_of_the_same_name_is_an_error_naming_both => "yaml-yml-twins",
+    site_absolute_links_are_checked_against_the_routes => "absolute-link",
+    yaml_nested_past_the_limit_is_refused_at_the_bracket => "yaml-too-deep",
+    symbols_unclosed_quote_points_at_the_quote => "symbols-unclosed-quote",
+    duplicate_glossary_id_names_the_second_term_and_points_at_the_first => "duplicate-glossary-id",
+    one_bad_glossary_entry_is_one_error => "glossary-bad-entry",
 }
 
 #[test]

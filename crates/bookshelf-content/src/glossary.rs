@@ -66,33 +66,87 @@ fn entries(text: &str) -> Option<Vec<std::ops::Range<usize>>> {
     Some(ranges)
 }
 
+/// What an entry that failed still tells: the names it would have had. A link or `see_also`
+/// to one of them is not reported again: one bad entry is one error, not one per use.
+#[derive(Deserialize, Default)]
+struct Names {
+    #[serde(default)]
+    term: Option<String>,
+    #[serde(default)]
+    id: Option<String>,
+    #[serde(default)]
+    abbreviations: Vec<String>,
+    #[serde(default)]
+    aliases: Vec<String>,
+}
+
+/// The glossary, and what was lost with its broken entries.
+pub(crate) struct Parsed {
+    /// The entries that could be read.
+    pub(crate) glossary: Glossary,
+    /// The names (term, id, abbreviations, aliases) of entries that failed: links and
+    /// `see_also`s to them are not reported again.
+    pub(crate) failed_names: Vec<String>,
+    /// The whole file failed: no link into the glossary can be checked.
+    pub(crate) failed_all: bool,
+}
+
+/// The names of an entry that did not parse, read loosely: as YAML when its shape is wrong,
+/// or from its `term:` and `id:` lines when it is not YAML at all.
+fn names_of_failed(chunk: &str) -> Vec<String> {
+    let names = serde_yaml::from_str::<Vec<serde_yaml::Value>>(chunk)
+        .ok()
+        .and_then(|mut l| l.pop())
+        .and_then(|v| serde_yaml::from_value::<Names>(v).ok())
+        .unwrap_or_else(|| {
+            let value = |key: &str| {
+                chunk.lines().find_map(|l| {
+                    let l = l.trim_start().trim_start_matches("- ").trim_start();
+                    let v = l.strip_prefix(key)?.strip_prefix(':')?.trim();
+                    Some(v.trim_matches(['"', '\'']).to_string()).filter(|v| !v.is_empty())
+                })
+            };
+            Names {
+                term: value("term"),
+                id: value("id"),
+                ..Names::default()
+            }
+        });
+    let mut out: Vec<String> = names.term.iter().chain(&names.id).cloned().collect();
+    out.extend(names.abbreviations);
+    out.extend(names.aliases);
+    out
+}
+
 /// Parse the glossary. Terms whose entries fail are left out (with an error each).
-pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Glossary {
+pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Parsed {
     let mut raws: Vec<(RawTerm, std::ops::Range<usize>)> = Vec::new();
+    let mut failed_names = Vec::new();
+    let mut failed_all = false;
     match entries(text) {
         Some(ranges) => {
             for r in ranges {
                 let chunk = &text[r.clone()];
-                if let Some(mut list) =
-                    parse_yaml::<Vec<RawTerm>>(path, text, r.start, chunk, diags)
-                {
-                    if let Some(t) = list.pop() {
-                        raws.push((t, r));
+                match parse_yaml::<Vec<RawTerm>>(path, text, r.start, chunk, diags) {
+                    Some(mut list) => {
+                        if let Some(t) = list.pop() {
+                            raws.push((t, r));
+                        }
                     }
+                    None => failed_names.extend(names_of_failed(chunk)),
                 }
             }
         }
-        None => {
-            if let Some(list) = parse_yaml::<Vec<RawTerm>>(path, text, 0, text, diags) {
-                raws = list.into_iter().map(|t| (t, 0..text.len())).collect();
-            }
-        }
+        None => match parse_yaml::<Vec<RawTerm>>(path, text, 0, text, diags) {
+            Some(list) => raws = list.into_iter().map(|t| (t, 0..text.len())).collect(),
+            None => failed_all = true,
+        },
     }
     let mut terms = Vec::new();
     let mut slugs: HashMap<String, usize> = HashMap::new();
     let mut names: HashMap<String, String> = HashMap::new();
     let mut pending_see: Vec<Vec<String>> = Vec::new();
-    for (raw, span) in &raws {
+    for (index, (raw, span)) in raws.iter().enumerate() {
         let at = find_from(text, span.start, &raw.term);
         let slug = match &raw.id {
             Some(id) => {
@@ -125,21 +179,40 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Glo
             );
         }
         if let Some(&first) = slugs.get(&slug) {
+            // Name the entry that repeats the id, and point back at the one that has it.
+            let (first_raw, first_span) = &raws[first];
+            let first_at = find_from(text, first_span.start, &first_raw.term);
+            let (message, primary) = if first_raw.term.trim() == raw.term.trim() {
+                (
+                    format!("the glossary has `{}` twice", raw.term.trim()),
+                    token_span(text, at),
+                )
+            } else {
+                let id_at = match &raw.id {
+                    Some(id) => find_from(text, find_from(text, span.start, "id:"), id),
+                    None => at,
+                };
+                (
+                    format!(
+                        "`{}` has the id `{slug}`, which `{}` already has",
+                        raw.term.trim(),
+                        first_raw.term.trim()
+                    ),
+                    token_span(text, id_at),
+                )
+            };
             diags.push(
-                Diagnostic::error(
-                    "duplicate-id",
-                    format!("the glossary has `{}` twice", raw.term),
-                )
-                .at(path, token_span(text, at))
-                .label(
-                    raws[first].1.start..raws[first].1.start + 1,
-                    "first defined here",
-                )
-                .help("merge the two entries, or give one an `id:` of its own"),
+                Diagnostic::error("duplicate-id", message)
+                    .at(path, primary)
+                    .label(
+                        token_span(text, first_at),
+                        format!("`{}` is defined here", first_raw.term.trim()),
+                    )
+                    .help("merge the two entries, or give one an `id:` of its own"),
             );
             continue;
         }
-        slugs.insert(slug.clone(), terms.len());
+        slugs.insert(slug.clone(), index);
         // Every name (term, abbreviation, alias) must point at one term only.
         let mut own = vec![raw.term.to_lowercase()];
         own.extend(raw.abbreviations.iter().cloned());
@@ -148,7 +221,11 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Glo
         own.dedup();
         for name in own {
             if let Some(other) = names.get(&name) {
-                let name_at = find_from(text, span.start, name.as_str());
+                // Names are compared in lower case: find this one as it is written.
+                let name_at = text
+                    .get(span.clone())
+                    .and_then(|t| t.to_ascii_lowercase().find(&name.to_ascii_lowercase()))
+                    .map_or(span.start, |i| span.start + i);
                 diags.push(
                     Diagnostic::error(
                         "duplicate-id",
@@ -186,6 +263,11 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Glo
             .then(|| t.slug.clone())
         })
     };
+    let failed = |name: &str| {
+        failed_names
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(name) || slugify(f) == name)
+    };
     let mut resolved = Vec::new();
     for (t, raw_see) in terms.iter().zip(&pending_see) {
         let mut see = Vec::new();
@@ -193,6 +275,8 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Glo
             match lookup(name) {
                 Some(s) if s != t.slug => see.push(s),
                 Some(_) => {}
+                // That entry has its own error.
+                None if failed(name) => {}
                 None => {
                     let see_at = find_from(text, find_from(text, t.span.start, "see_also"), name);
                     let hint = did_you_mean(name, terms.iter().map(|t| t.term.as_str()));
@@ -218,10 +302,14 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Glo
         t.see_also = see;
     }
     terms.sort_by_key(|t| t.term.to_lowercase());
-    Glossary {
-        terms,
-        path: Some(path.to_path_buf()),
-        revision: 0,
+    Parsed {
+        glossary: Glossary {
+            terms,
+            path: Some(path.to_path_buf()),
+            revision: 0,
+        },
+        failed_names,
+        failed_all,
     }
 }
 
@@ -251,5 +339,18 @@ pub(crate) fn parse_symbols(path: &Path, text: &str, diags: &mut Vec<Diagnostic>
         lines,
         path: Some(path.to_path_buf()),
         revision: 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_broken_entry_still_names_itself() {
+        let shape = "- term: Care plan\n  id: plan\n  abbreviations: [EHCP]\n  plian: x\n";
+        assert_eq!(names_of_failed(shape), ["Care plan", "plan", "EHCP"]);
+        let syntax = "- term: \"Care plan\"\n  abbreviations: [EHCP\n  plain: x\n";
+        assert_eq!(names_of_failed(syntax), ["Care plan"]);
     }
 }

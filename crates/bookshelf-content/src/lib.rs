@@ -3,12 +3,13 @@
 //!
 //! The pipeline ([`Loader::load`]):
 //! 1. read `book.toml` ([`config`]);
-//! 2. walk `content/` and classify each file ([`files`]);
+//! 2. walk `content/` and classify each file ([`files`]); `.`/`_` names are never read, and a
+//!    link that leads out of `content/` is an error;
 //! 3. parse each changed file in parallel: front matter and Markdown headings/links
 //!    ([`frontmatter`], [`markdown`]), checklists ([`checklist`]), the glossary and symbols
 //!    ([`glossary`]); results are cached by file size and time;
 //! 4. attach hand-written easy reads to their pages and sort;
-//! 5. check every link between files ([`links`]);
+//! 5. check every link between files, and every site address against the routes ([`links`]);
 //! 6. return the book only if nothing was an error, with every diagnostic sorted.
 #![warn(missing_docs)]
 
@@ -25,6 +26,7 @@ pub mod model;
 pub mod report;
 pub mod slug;
 mod yaml;
+mod yaml_scan;
 
 pub use config::Config;
 pub use diagnostic::{Diagnostic, Severity, SourceMap};

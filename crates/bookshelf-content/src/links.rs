@@ -8,6 +8,8 @@ use crate::files::content_relative;
 use crate::model::{Body, Book, Checklist, Glossary, Page};
 use crate::slug::did_you_mean;
 
+mod routes;
+
 /// Top-level names the site uses for its own pages.
 pub const RESERVED_ROUTES: &[&str] = &[
     "model",
@@ -196,10 +198,40 @@ fn relative_to(from_dir: &Path, target: &Path) -> String {
 }
 
 /// Does `dest` (written in `from`) point at a file that exists but failed to load?
+/// (`failed` also holds `glossary.yaml#slug` for a glossary entry that failed.)
 fn points_at_failed(from: &Path, dest: &str, failed: &HashSet<PathBuf>) -> bool {
-    let path = dest.split('#').next().unwrap_or(dest);
+    if failed.is_empty() {
+        return false;
+    }
+    let (path, fragment) = match dest.split_once('#') {
+        Some((p, f)) => (p, Some(f)),
+        None => (dest, None),
+    };
     let from_rel = content_relative(from);
-    join(from_rel.parent().unwrap_or(Path::new("")), path).is_some_and(|p| failed.contains(&p))
+    join(from_rel.parent().unwrap_or(Path::new("")), path).is_some_and(|p| {
+        failed.contains(&p)
+            || fragment
+                .is_some_and(|f| failed.contains(&PathBuf::from(format!("{}#{f}", p.display()))))
+    })
+}
+
+/// Check one link written in `from`: `Ok` when it is fine, not checked (another site), or
+/// points at a file that failed to load (that file's own error is reported).
+fn check_link(
+    book: &Book,
+    from: &Path,
+    dest: &str,
+    failed: &HashSet<PathBuf>,
+) -> Result<(), String> {
+    if dest.starts_with('/') && !dest.starts_with("//") {
+        return book
+            .links
+            .check_absolute(&book.config.base_path(), dest, failed);
+    }
+    if points_at_failed(from, dest, failed) {
+        return Ok(());
+    }
+    book.links.resolve(from, dest).map(|_| ())
 }
 
 /// Check the links in one page body, adding what is broken to `diags`.
@@ -210,14 +242,16 @@ pub(crate) fn check_body(
     diags: &mut Vec<Diagnostic>,
 ) {
     for link in body.links.iter() {
-        if points_at_failed(&body.path, &link.dest, failed) {
-            continue;
-        }
-        if let Err(why) = book.links.resolve(&body.path, &link.dest) {
+        if let Err(why) = check_link(book, &body.path, &link.dest, failed) {
+            let help = if link.dest.starts_with('/') {
+                "use the address of a page the site has, or link to its source file, e.g. `../guides/having-your-say.md`"
+            } else {
+                "link to another page by its source file, e.g. `../guides/having-your-say.md`"
+            };
             diags.push(
                 Diagnostic::error("broken-link", format!("broken link: {why}"))
                     .at(&body.path, link.range.clone())
-                    .help("link to another page by its source file, e.g. `../guides/having-your-say.md`"),
+                    .help(help),
             );
         }
     }
@@ -232,10 +266,7 @@ pub(crate) fn check_glossary(book: &Book, failed: &HashSet<PathBuf>, diags: &mut
         if let Some(more) = &term.more {
             let scan = crate::markdown::scan(more);
             for link in scan.links {
-                if points_at_failed(path, &link.dest, failed) {
-                    continue;
-                }
-                if let Err(why) = book.links.resolve(path, &link.dest) {
+                if let Err(why) = check_link(book, path, &link.dest, failed) {
                     diags.push(
                         Diagnostic::error("broken-link", format!("broken link in `{}`: {why}", term.term))
                             .at(path, term.span.start..term.span.start + 1)
@@ -319,6 +350,11 @@ pub(crate) fn targets_of_glossary(g: &Glossary) -> u64 {
 /// An easy read's part: only that it exists (it changes which bodies are checked).
 pub(crate) fn targets_of_easy(path: &Path) -> u64 {
     hash_of(("easy", path))
+}
+
+/// Targets lost to errors in a file that loaded (see `points_at_failed`).
+pub(crate) fn targets_of_lost(lost: &[PathBuf]) -> u64 {
+    hash_of(("lost", lost))
 }
 
 /// A file that exists but failed to load: links to it are not reported.

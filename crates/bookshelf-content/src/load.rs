@@ -8,7 +8,10 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 
 use crate::diagnostic::{Diagnostic, SourceMap};
-use crate::files::{classify, content_relative, walk, FileKind};
+use crate::files::{
+    classify, content_relative, is_ignored_path, outside_link, read_text, walk, walk_under,
+    FileKind,
+};
 use crate::model::{Body, Book, Checklist, EasyPage, Glossary, Page, Section, Symbols};
 use crate::{checklist, config, frontmatter, glossary, links, markdown};
 
@@ -33,6 +36,9 @@ struct Parsed {
     targets: u64,
     /// The lower-case title pages and checklists are sorted by, made once per read.
     sort_title: String,
+    /// Link targets lost to errors (`glossary.yaml#senco` for a glossary entry that failed):
+    /// links to them are not reported again.
+    lost: Vec<PathBuf>,
 }
 
 impl Parsed {
@@ -65,6 +71,7 @@ impl Parsed {
             text,
             targets,
             sort_title,
+            lost: Vec::new(),
         }
     }
 }
@@ -106,51 +113,6 @@ fn stamp(path: &Path) -> (u64, Option<SystemTime>) {
     match std::fs::metadata(path) {
         Ok(m) => (m.len(), m.modified().ok()),
         Err(_) => (u64::MAX, None),
-    }
-}
-
-/// Read a file as UTF-8 text, reporting I/O errors, bad bytes and empty files.
-fn read_text(root: &Path, rel: &Path, diags: &mut Vec<Diagnostic>) -> Option<Arc<str>> {
-    let bytes = match std::fs::read(root.join(rel)) {
-        Ok(b) => b,
-        Err(e) => {
-            diags.push(
-                Diagnostic::error("io", format!("could not read `{}`: {e}", rel.display()))
-                    .in_file(rel)
-                    .help("check the file exists and you may read it"),
-            );
-            return None;
-        }
-    };
-    match String::from_utf8(bytes) {
-        Ok(text) => {
-            if text.trim().is_empty() {
-                diags.push(
-                    Diagnostic::error("empty-file", "this file is empty")
-                        .in_file(rel)
-                        .help("write its content, or delete the file"),
-                );
-                return None;
-            }
-            Some(Arc::from(text))
-        }
-        Err(e) => {
-            let at = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            // Keep the readable part so the position can be shown.
-            let shown = String::from_utf8_lossy(&bytes).into_owned();
-            let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
-            let _ = shown;
-            diags.push(
-                Diagnostic::error(
-                    "not-utf8",
-                    format!("this file is not UTF-8 text (a bad byte at line {line}, byte {at})"),
-                )
-                .in_file(rel)
-                .help("save the file as UTF-8 in your editor (\"Save with encoding\" → UTF-8)"),
-            );
-            None
-        }
     }
 }
 
@@ -201,8 +163,17 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
         );
         return Parsed::new(rel, stamp, Unit::Nothing, diags, None);
     }
-    let Some(text) = read_text(root, rel, &mut diags) else {
-        return Parsed::new(rel, stamp, Unit::Nothing, diags, None);
+    let full = root.join(rel);
+    if std::fs::symlink_metadata(&full).is_ok_and(|m| m.file_type().is_symlink()) {
+        let real_content = std::fs::canonicalize(root.join("content")).ok();
+        if let Some(d) = outside_link(real_content.as_deref(), &full, rel) {
+            diags.push(d);
+            return Parsed::new(rel, stamp, Unit::Nothing, diags, None);
+        }
+    }
+    let text = match read_text(root, rel, &mut diags) {
+        Ok(text) => text,
+        Err(shown) => return Parsed::new(rel, stamp, Unit::Nothing, diags, shown),
     };
     let slug_ok = |slug: &str, diags: &mut Vec<Diagnostic>| {
         if slug == "index" || crate::slug::is_slug(slug) {
@@ -218,6 +189,8 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
         );
         false
     };
+    // Link targets this file would have made but could not (a glossary entry that failed).
+    let mut lost: Vec<PathBuf> = Vec::new();
     let unit = match kind {
         FileKind::Page { section, slug } | FileKind::Easy { section, slug }
             if !slug_ok(&slug, &mut diags) =>
@@ -282,7 +255,15 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
             }
         }
         FileKind::Glossary => {
-            let mut g = glossary::parse(rel, &text, &mut diags);
+            let parsed = glossary::parse(rel, &text, &mut diags);
+            let file = content_relative(rel);
+            if parsed.failed_all {
+                lost.push(file.clone());
+            }
+            lost.extend(parsed.failed_names.iter().map(|name| {
+                PathBuf::from(format!("{}#{}", file.display(), crate::slug::slugify(name)))
+            }));
+            let mut g = parsed.glossary;
             g.revision = next_revision();
             Unit::Glossary(g)
         }
@@ -293,7 +274,44 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
         }
         FileKind::Unexpected(_) | FileKind::Ignored => Unit::Nothing,
     };
-    Parsed::new(rel, stamp, unit, diags, Some(text))
+    let mut parsed = Parsed::new(rel, stamp, unit, diags, Some(text));
+    if !lost.is_empty() {
+        parsed.targets = parsed.targets.wrapping_add(links::targets_of_lost(&lost));
+        parsed.lost = lost;
+    }
+    parsed
+}
+
+/// `X.yaml` beside `X.yml`: both would be read as the same checklist (or glossary, or symbol
+/// map) and one would silently win, so both are named in an error.
+fn yaml_twins(cache: &BTreeMap<PathBuf, Parsed>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for yml in cache.keys() {
+        if yml.extension().is_none_or(|e| e != "yml")
+            || matches!(classify(&content_relative(yml)), FileKind::Ignored)
+        {
+            continue;
+        }
+        let yaml = yml.with_extension("yaml");
+        if cache.contains_key(&yaml) {
+            let name = |p: &Path| p.to_string_lossy().replace('\\', "/");
+            out.push(
+                Diagnostic::error(
+                    "duplicate-file",
+                    format!(
+                        "`{}` and `{}` are both here, and only one can be read",
+                        name(&yaml),
+                        name(yml)
+                    ),
+                )
+                .in_file(yml)
+                .help(
+                    "keep one of the two files: merge what you need into it and delete the other",
+                ),
+            );
+        }
+    }
+    out
 }
 
 static REVISION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -347,19 +365,8 @@ impl Loader {
     pub fn load(&mut self) -> Loaded {
         let mut diagnostics = Vec::new();
         let root = self.root.clone();
-        let files = match walk(&root) {
-            Ok(f) => f,
-            Err((path, e)) => {
-                diagnostics.push(
-                    Diagnostic::error(
-                        "io",
-                        format!("could not read the folder `{}`: {e}", path.display()),
-                    )
-                    .help("check that `content/` exists and can be read"),
-                );
-                Vec::new()
-            }
-        };
+        let (files, problems) = walk(&root);
+        diagnostics.extend(problems);
         let stale: Vec<&PathBuf> = files
             .iter()
             .filter(|f| {
@@ -387,6 +394,7 @@ impl Loader {
         let root = self.root.clone();
         let abs_root = std::fs::canonicalize(&root).unwrap_or_else(|_| root.clone());
         let mut touched: Vec<PathBuf> = Vec::new();
+        let mut walk_problems = Vec::new();
         for path in paths {
             let rel = path
                 .strip_prefix(&abs_root)
@@ -397,22 +405,17 @@ impl Loader {
                 continue;
             }
             let full = root.join(&rel);
+            if is_ignored_path(&content_relative(&rel)) {
+                // Never read nor followed (a loop of links in `_drafts/` would walk forever).
+                continue;
+            }
             if full.is_dir() {
-                for entry in walkdir::WalkDir::new(&full)
-                    .sort_by_file_name()
-                    .into_iter()
-                    .flatten()
-                {
-                    if entry.file_type().is_file() {
-                        let r = entry
-                            .path()
-                            .strip_prefix(&root)
-                            .unwrap_or(entry.path())
-                            .to_path_buf();
-                        let parsed = parse_one(&root, &r);
-                        touched.push(r.clone());
-                        self.cache.insert(r, parsed);
-                    }
+                let (found, problems) = walk_under(&root, &full);
+                walk_problems.extend(problems);
+                for r in found {
+                    let parsed = parse_one(&root, &r);
+                    touched.push(r.clone());
+                    self.cache.insert(r, parsed);
                 }
             } else if full.is_file() {
                 let parsed = parse_one(&root, &rel);
@@ -424,7 +427,7 @@ impl Loader {
                 touched.push(rel.clone());
             }
         }
-        self.assemble(Vec::new(), Some(&touched))
+        self.assemble(walk_problems, Some(&touched))
     }
 
     /// Is the page of this easy read (`x.easy.md` → `x.md`) loaded?
@@ -470,6 +473,13 @@ impl Loader {
                 sources.insert(&toml_path, Arc::from(text));
                 c
             }
+            // Not UTF-8: reported at its first bad byte, as for content files.
+            Err(e) if e.kind() == std::io::ErrorKind::InvalidData => {
+                if let Err(Some(shown)) = read_text(&root, &toml_path, &mut diagnostics) {
+                    sources.insert(&toml_path, shown);
+                }
+                None
+            }
             Err(e) => {
                 diagnostics.push(
                     Diagnostic::error("io", format!("could not read `book.toml` in `{}`: {e}", root.display()))
@@ -497,6 +507,7 @@ impl Loader {
                 Unit::Nothing => {}
             }
         }
+        diagnostics.extend(yaml_twins(&self.cache));
         if !easies.is_empty() {
             let at: HashMap<(Section, &str), usize> = pages
                 .iter()
@@ -582,7 +593,7 @@ impl Loader {
         });
         // 4. Links between files.
         if let Some(book) = &mut book {
-            let failed: HashSet<PathBuf> = self
+            let mut failed: HashSet<PathBuf> = self
                 .cache
                 .iter()
                 .filter(|(_, p)| {
@@ -590,6 +601,7 @@ impl Loader {
                 })
                 .map(|(path, _)| content_relative(path))
                 .collect();
+            failed.extend(self.cache.values().flat_map(|p| p.lost.iter().cloned()));
             // Check every link when what links can point at changed; otherwise only the
             // links in the files that changed.
             let key = targets_key;

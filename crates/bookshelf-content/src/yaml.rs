@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostic::{offset_of, Diagnostic};
 use crate::slug::did_you_mean;
+use crate::yaml_scan::{too_deep, unclosed_quote, MAX_DEPTH};
 
 /// Parse `text` (which starts at byte `base` of `file`'s whole text `whole`) as YAML.
 pub(crate) fn parse_yaml<T: DeserializeOwned>(
@@ -16,6 +17,23 @@ pub(crate) fn parse_yaml<T: DeserializeOwned>(
     text: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<T> {
+    // A byte-order mark (Windows editors write one) is not part of the first key.
+    let (base, text) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (base + '\u{feff}'.len_utf8(), rest),
+        None => (base, text),
+    };
+    if let Some(at) = too_deep(text) {
+        let at = base + at;
+        diags.push(
+            Diagnostic::error(
+                "yaml-too-deep",
+                format!("the YAML nests more than {MAX_DEPTH} levels deep here"),
+            )
+            .at(file, at..at + 1)
+            .help("bookshelf files need only a few levels: close the `[` or `{` left open, or write the values out flat"),
+        );
+        return None;
+    }
     match serde_yaml::from_str::<T>(text) {
         Ok(v) => Some(v),
         Err(err) => {
@@ -27,9 +45,22 @@ pub(crate) fn parse_yaml<T: DeserializeOwned>(
             let mut d = from_serde_message(file, whole, at, &raw);
             if d.code == "syntax" {
                 d.code = "yaml-syntax".into();
-                if let Some((what, line, col)) = yaml_context(&raw) {
-                    let start = base + offset_of(text, line, col);
-                    with_context(&mut d, whole, what, start);
+                // A quote left open on its line pairs with the next line's quote, and the
+                // next, so the parser gives up far below it (line 263 for a quote opened on
+                // line 19): the first value whose quote does not close on its own line,
+                // before where the parser stopped, is what to fix.
+                let stop = (at - base).min(text.len());
+                let stop = text[stop..].find('\n').map_or(text.len(), |i| stop + i);
+                let unclosed = unclosed_quote(&text[..stop]);
+                match (unclosed, yaml_context(&raw)) {
+                    (Some(q), _) => {
+                        with_context(&mut d, whole, "scanning a quoted scalar", base + q);
+                    }
+                    (None, Some((what, line, col))) => {
+                        let start = base + offset_of(text, line, col);
+                        with_context(&mut d, whole, what, start);
+                    }
+                    (None, None) => {}
                 }
             }
             diags.push(d);
@@ -100,10 +131,13 @@ pub(crate) fn parse_toml<T: DeserializeOwned>(
     text: &str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<T> {
-    match toml::from_str::<T>(text) {
+    let skip = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    match toml::from_str::<T>(&text[skip..]) {
         Ok(v) => Some(v),
         Err(err) => {
-            let span = err.span().unwrap_or(0..0);
+            let span = err
+                .span()
+                .map_or(skip..skip, |s| s.start + skip..s.end + skip);
             let message = err.message().to_string();
             let mut d = from_serde_message(file, text, span.start, &message);
             if d.code == "syntax" {
@@ -230,4 +264,25 @@ fn quote_list(items: &[&str]) -> String {
         .map(|s| format!("`{s}`"))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_not_part_of_the_first_key() {
+        #[derive(serde::Deserialize)]
+        struct T {
+            level: String,
+        }
+        let text = "\u{feff}level: strategic\n";
+        let mut diags = Vec::new();
+        let t: Option<T> = parse_yaml(Path::new("a.yaml"), text, 0, text, &mut diags);
+        assert_eq!(
+            t.map(|t| t.level).as_deref(),
+            Some("strategic"),
+            "{diags:?}"
+        );
+    }
 }
