@@ -5,6 +5,7 @@ mod cli;
 mod diagnostics;
 mod easy;
 mod helpers;
+mod i18n;
 mod incremental;
 mod relevance;
 mod serve;

@@ -6,20 +6,46 @@
  * 4. Checklists index filters, print buttons, and [data-js-only] parts.
  * Loaded without `defer` in <head> so step 1 runs before the first paint; the rest waits for
  * the document. Nothing here sends anything anywhere.
+ * Every word it shows comes from the theme's strings (themes/default/i18n), which the build
+ * puts at the top of this file as `window.bookshelfText`; `window.bookshelfT` lets the other
+ * scripts use them too.
  */
 (function () {
   "use strict";
 
+  var TEXT = window.bookshelfText || { lang: "en-GB", strings: {} };
+  var plurals = null;
+  try {
+    plurals = new Intl.PluralRules(TEXT.lang);
+  } catch (e) {
+    /* An old browser, or a tag it does not know: every number takes the `other` form. */
+  }
+
+  /* The string `key`, with each `{name}` filled in from `args`; a table of plural forms gives
+     the form for `args.n`. */
+  function t(key, args) {
+    var text = TEXT.strings[key];
+    if (text && typeof text === "object") {
+      var form = plurals && args && typeof args.n === "number" ? plurals.select(args.n) : "other";
+      text = text[form] || text.other;
+    }
+    if (typeof text !== "string") return key;
+    return text.replace(/\{([A-Za-z0-9_]+)\}/g, function (whole, name) {
+      return args && args[name] !== undefined ? String(args[name]) : whole;
+    });
+  }
+  window.bookshelfT = t;
+
   var KEY = "bookshelf-display";
   var OPTIONS = {
     size: { name: "bs-size", attr: "data-size", values: ["100", "125", "150", "175", "200"], plain: "100",
-      legend: "Text size", labels: ["100%", "125%", "150%", "175%", "200%"] },
+      legend: t("text_size"), labels: ["100%", "125%", "150%", "175%", "200%"] },
     spacing: { name: "bs-spacing", attr: "data-spacing", values: ["normal", "wide", "wider"], plain: "normal",
-      legend: "Line spacing", labels: ["Normal", "Wide", "Wider"] },
+      legend: t("line_spacing"), labels: [t("spacing_normal"), t("spacing_wide"), t("spacing_wider")] },
     theme: { name: "bs-theme", attr: "data-theme", values: ["default", "dark", "cream", "blue"], plain: null,
-      legend: "Colours", labels: ["Default", "Dark, high contrast", "Cream", "Blue on cream"] },
+      legend: t("colours"), labels: [t("colours_default"), t("colours_dark"), t("colours_cream"), t("colours_blue")] },
     font: { name: "bs-font", attr: "data-font", values: ["default", "readable"], plain: "default",
-      legend: "Font", labels: ["Standard", "Easier to read"] }
+      legend: t("font"), labels: [t("font_standard"), t("font_readable")] }
   };
   var root = document.documentElement;
 
@@ -89,7 +115,7 @@
     });
     var note = document.createElement("p");
     note.className = "display-note";
-    note.textContent = "Your choices are kept in this browser only.";
+    note.textContent = t("choices_kept");
     panel.appendChild(note);
     details.appendChild(panel);
   }
@@ -226,7 +252,7 @@
       if (!parts.length) return;
       synth.cancel();
       reading = true;
-      button.textContent = "Stop reading";
+      button.textContent = t("stop_reading");
       button.setAttribute("aria-pressed", "true");
       parts.forEach(function (text, i) {
         var u = new window.SpeechSynthesisUtterance(text);
@@ -267,8 +293,8 @@
       });
       if (count) {
         count.textContent = shown === cards.length
-          ? "Showing all " + shown + " checklists"
-          : "Showing " + shown + " of " + cards.length + " checklists";
+          ? t("showing_all_checklists", { n: shown })
+          : t("showing_some_checklists", { n: shown, total: cards.length });
       }
     }
     form.addEventListener("change", update);
