@@ -140,16 +140,27 @@
     });
   }
 
-  /* Glossary tips. */
+  /* Glossary tips. A tip starts at the start edge of its word (the CSS sets inset-inline-start:
+     left in a left-to-right page, right in a right-to-left one) and runs towards the end edge;
+     when that takes it off the screen, slide it back towards the start, but never past the
+     start edge of the screen. 8px of room is kept on each side. */
   function placeTip(term) {
     var tip = term.querySelector(".term-tip");
     if (!tip) return;
     tip.style.left = "";
     tip.style.right = "";
     var rect = tip.getBoundingClientRect();
+    if (!(rect.width > 0)) return;
     var width = document.documentElement.clientWidth;
-    if (rect.width > 0 && rect.right > width - 8) {
-      var shift = Math.min(rect.right - (width - 8), rect.left - 8);
+    var rtl = window.getComputedStyle(tip).direction === "rtl";
+    var shift;
+    if (rtl) {
+      if (rect.left < 8) {
+        shift = Math.min(8 - rect.left, (width - 8) - rect.right);
+        tip.style.right = -Math.max(0, shift) + "px";
+      }
+    } else if (rect.right > width - 8) {
+      shift = Math.min(rect.right - (width - 8), rect.left - 8);
       tip.style.left = -Math.max(0, shift) + "px";
     }
   }

@@ -299,7 +299,7 @@
     var para = function (text) { return e(text).replace(/\n/g, "<br>"); };
     var lines = '<p class="lines" aria-hidden="true"></p>';
     var html = [];
-    html.push("<!DOCTYPE html>", '<html lang="' + e(document.documentElement.lang || "en-GB") + '">', "<head>",
+    html.push("<!DOCTYPE html>", '<html lang="' + e(document.documentElement.lang || "en-GB") + '"' + (document.documentElement.dir === "rtl" ? ' dir="rtl"' : "") + ">", "<head>",
       '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">',
       "<title>" + e(t("record_title", { title: r.title, date: r.made })) + "</title>",
       "<style>",
@@ -307,9 +307,9 @@
       "h1{font-size:1.9em;line-height:1.2;margin:0 0 .5em}h2{font-size:1.4em;margin:1.5em 0 .5em}",
       "dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.25em 1em}dl.meta dt{font-weight:700}dl.meta dd{margin:0}",
       "ul.items{list-style:none;padding:0}ul.items>li{border-bottom:1px solid #0b0c0c;padding:.6em 0;break-inside:avoid}",
-      ".status{font-weight:700}.box{display:inline-block;width:1.1em;text-align:center;border:2px solid #0b0c0c;line-height:1;margin-right:.4em}",
-      ".prompt{margin:.25em 0 0 1.9em}.note{margin:.25em 0 0 1.9em;white-space:pre-wrap;border-left:4px solid #0b0c0c;padding-left:.5em}",
-      ".lines{height:3em;margin:.25em 0 0 1.9em;background:repeating-linear-gradient(transparent 0,transparent 1.45em,#0b0c0c 1.45em,#0b0c0c 1.5em);-webkit-print-color-adjust:exact;print-color-adjust:exact}",
+      ".status{font-weight:700}.box{display:inline-block;width:1.1em;text-align:center;border:2px solid #0b0c0c;line-height:1;margin-inline-end:.4em}",
+      ".prompt{margin:.25em 0 0;margin-inline-start:1.9em}.note{margin:.25em 0 0;margin-inline-start:1.9em;white-space:pre-wrap;border-inline-start:4px solid #0b0c0c;padding-inline-start:.5em}",
+      ".lines{height:3em;margin:.25em 0 0;margin-inline-start:1.9em;background:repeating-linear-gradient(transparent 0,transparent 1.45em,#0b0c0c 1.45em,#0b0c0c 1.5em);-webkit-print-color-adjust:exact;print-color-adjust:exact}",
       ".summary{font-weight:700}.small{font-size:.85em}@media print{body{padding:0;font-size:12pt}}",
       "</style>", "</head>", "<body>");
     html.push("<h1>" + e(r.title) + "</h1>");
