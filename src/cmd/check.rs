@@ -62,13 +62,23 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
         return explain(code, shell);
     }
     let root = crate::root_or_cwd(args.root);
-    let loaded = Loader::new(&root).load();
+    let mut loaded = Loader::new(&root).load();
     let mut diags = loaded.diagnostics.clone();
     let mut pages = Vec::new();
     if let Some(book) = &loaded.book {
         let (warnings, summaries) = bookshelf_render::check::check(book, &loaded.sources);
         diags.extend(warnings);
         pages = summaries;
+        // The theme's words in the book's language: keys missing or misspelt in its files.
+        match bookshelf_render::Renderer::new(&root)
+            .and_then(|r| r.localized(&book.config.book.language))
+        {
+            Ok(loc) => diags.extend(
+                loc.strings
+                    .diagnostics(&root, std::sync::Arc::make_mut(&mut loaded.sources)),
+            ),
+            Err(e) => diags.push(bookshelf_content::Diagnostic::error("theme", e.to_string())),
+        }
     }
     bookshelf_content::diagnostic::sort(&mut diags);
     let errors = diags.iter().filter(|d| d.is_error()).count();

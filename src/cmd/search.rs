@@ -106,11 +106,18 @@ fn esc(s: &str) -> String {
 }
 
 /// The results as HTML for the search page; links are relative to `search/` in its variant.
-pub(crate) fn results_html(results: &Results, query: &str, to_root: &str) -> String {
+/// Its words are the theme's `strings`, in the book's language.
+pub(crate) fn results_html(
+    results: &Results,
+    query: &str,
+    to_root: &str,
+    strings: &bookshelf_render::Strings,
+) -> String {
     let mut html = String::new();
     if let Some(c) = &results.corrected {
         html.push_str(&format!(
-            "<p class=\"search-corrected\">Showing results for <strong>{}</strong>.</p>",
+            "<p class=\"search-corrected\">{} <strong>{}</strong>.</p>",
+            esc(strings.get("search_showing_results_for")),
             esc(c)
         ));
     }
@@ -121,26 +128,30 @@ pub(crate) fn results_html(results: &Results, query: &str, to_root: &str) -> Str
         ));
     }
     if results.hits.is_empty() {
+        let strong = format!("<strong>{}</strong>", esc(query));
         html.push_str(&format!(
-            "<p>Nothing was found for <strong>{}</strong>. Try fewer or different words.</p>",
-            esc(query)
+            "<p>{}</p>",
+            esc(strings.get("search_nothing_found")).replace("{query}", &strong)
         ));
         return html;
     }
     html.push_str(&format!(
-        "<h2 id=\"results-title\">{} result{}</h2><ol class=\"search-hits\">",
-        results.total,
-        if results.total == 1 { "" } else { "s" }
+        "<h2 id=\"results-title\">{}</h2><ol class=\"search-hits\">",
+        esc(&strings.count("search_results_count", results.total, &[]))
     ));
     for h in &results.hits {
         let kind = match (h.kind.as_str(), &h.level) {
-            ("checklist", Some(l)) => format!("Checklist, {l} level"),
-            ("checklist", None) => "Checklist".into(),
-            ("glossary", _) => "Word explained".into(),
-            ("guide", _) => "Guide".into(),
-            ("model", _) => "The model".into(),
-            _ => "Page".into(),
+            ("checklist", Some(l)) => {
+                let level = strings.get(&format!("level_{l}_short")).to_lowercase();
+                strings.fill("kind_checklist_level", &[("level", &level)])
+            }
+            ("checklist", None) => strings.get("kind_checklist").into(),
+            ("glossary", _) => strings.get("kind_glossary").into(),
+            ("guide", _) => strings.get("kind_guide").into(),
+            ("model", _) => strings.get("kind_model").into(),
+            _ => strings.get("kind_page").into(),
         };
+        let kind = esc(&kind);
         html.push_str(&format!(
             "<li><h3><a href=\"{to_root}{}\">{}</a></h3><p class=\"hit-kind\">{kind}</p><p class=\"hit-snippet\">{}</p></li>",
             esc(&h.url), esc(&h.title), h.snippet_html

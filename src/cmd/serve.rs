@@ -235,7 +235,8 @@ fn search_route(live: &RwLock<Live>, req: &DynamicRequest) -> Option<DynamicResp
     } else {
         "../"
     };
-    let results_html = super::search::results_html(&results, &q, to_root);
+    let loc = live.renderer.localized(&book.config.book.language).ok()?;
+    let results_html = super::search::results_html(&results, &q, to_root, &loc.strings);
     let html = live
         .renderer
         .search_page(&book, variant, &q, &results_html)

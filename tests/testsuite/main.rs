@@ -6,6 +6,7 @@ mod content_input;
 mod diagnostics;
 mod easy;
 mod helpers;
+mod i18n;
 mod incremental;
 mod relevance;
 mod serve;

@@ -9,6 +9,8 @@ pub struct SiteCtx {
     pub title: String,
     /// `lang` attribute.
     pub language: String,
+    /// `dir` attribute: `ltr` or `rtl`, from the language.
+    pub dir: &'static str,
     /// One sentence.
     pub description: Option<String>,
 }
@@ -130,6 +132,8 @@ pub struct ChecklistCtx {
     pub when: String,
     /// Item count.
     pub total: usize,
+    /// What the progress line says before anything is ticked or scored.
+    pub progress: String,
     /// Score labels.
     pub scale: Vec<String>,
     /// Sections.

@@ -165,7 +165,7 @@ impl Incremental {
                 (t, s)
             }
         };
-        let shared = Shared::with_matchers(book, &self.renderer.theme, terms, symbols);
+        let shared = Shared::with_matchers(book, &self.renderer.theme, terms, symbols)?;
         tracing::debug!("shared parts in {:.0?}", start.elapsed());
         // Until this rebuild succeeds, the next one compares with nothing and keys everything.
         let keys = Keys::new(book, global, self.seen.take().as_ref());
@@ -338,7 +338,8 @@ impl Incremental {
             }
             rebuilt.changed.push(route);
         }
-        for (name, bytes) in &self.renderer.theme.assets {
+        let loc = self.renderer.theme.localized(&book.config.book.language)?;
+        for (name, bytes) in &loc.assets {
             let file = format!("assets/{name}");
             let h = hash_of(bytes);
             if self.bytes.get(&file) != Some(&h) {

@@ -17,6 +17,7 @@ use bookshelf_content::Book;
 pub mod check;
 pub mod context;
 mod easy;
+pub mod i18n;
 pub mod incremental;
 pub mod markdown;
 pub mod output;
@@ -28,6 +29,7 @@ pub mod theme;
 pub mod urls;
 
 pub use easy::{sentence_starts, EasyMode};
+pub use i18n::Strings;
 pub use theme::Theme;
 pub use urls::Variant;
 
@@ -37,6 +39,14 @@ pub enum RenderError {
     /// A template failed to parse or render.
     #[error("template error {0}")]
     Template(String),
+    /// A file of interface strings (`themes/default/i18n/LANG.toml`) is malformed.
+    #[error("in `{}`: {message}", path.display())]
+    Strings {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, with its line and column.
+        message: String,
+    },
     /// Reading or writing a file failed.
     #[error("could not write `{path}`: {source}")]
     Io {
@@ -94,7 +104,7 @@ impl Renderer {
 
     /// Render the whole site into `out` (an empty folder).
     pub fn render(&self, book: &Book, out: &Path) -> Result<Rendered, RenderError> {
-        let shared = site::Shared::new(book, &self.theme);
+        let shared = site::Shared::new(book, &self.theme)?;
         self.render_jobs(&shared, &shared.jobs(), out, true)
     }
 
@@ -108,7 +118,7 @@ impl Renderer {
         out: &Path,
         with_texts: impl FnOnce(Vec<PageText>) -> T + Send,
     ) -> Result<(usize, T), RenderError> {
-        let shared = site::Shared::new(book, &self.theme);
+        let shared = site::Shared::new(book, &self.theme)?;
         let jobs = shared.jobs();
         let texts = shared.texts(&jobs);
         std::thread::scope(|s| {
@@ -122,9 +132,14 @@ impl Renderer {
     }
 
     /// The plain text of every page, as [`Renderer::render`] hands it back, without rendering.
-    pub fn texts(&self, book: &Book) -> Vec<PageText> {
-        let shared = site::Shared::new(book, &self.theme);
-        shared.texts(&shared.jobs())
+    pub fn texts(&self, book: &Book) -> Result<Vec<PageText>, RenderError> {
+        let shared = site::Shared::new(book, &self.theme)?;
+        Ok(shared.texts(&shared.jobs()))
+    }
+
+    /// The theme in `lang`: its interface strings, templates and assets.
+    pub fn localized(&self, lang: &str) -> Result<std::sync::Arc<theme::Localized>, RenderError> {
+        self.theme.localized(lang)
     }
 
     fn render_jobs(
@@ -140,7 +155,7 @@ impl Renderer {
             site::write_new_file(out, rel, bytes)
         };
         let texts = site::render_all(shared, jobs, out, &write, keep_texts)?;
-        for (name, bytes) in &self.theme.assets {
+        for (name, bytes) in &shared.loc.assets {
             write(&format!("assets/{name}"), bytes)?;
         }
         for (name, bytes) in shared.symbols.files() {
@@ -154,7 +169,7 @@ impl Renderer {
 
     /// Write the empty search pages again (the search index build replaces `search/`).
     pub fn write_search_pages(&self, book: &Book, out: &Path) -> Result<(), RenderError> {
-        let shared = site::Shared::new(book, &self.theme);
+        let shared = site::Shared::new(book, &self.theme)?;
         for v in Variant::BOTH {
             let (path, html, _) = shared.render(site::Job::Search(v))?;
             site::write_file(out, &urls::file_for(&path), html.as_bytes())?;
@@ -164,7 +179,7 @@ impl Renderer {
 
     /// Write the whole-book print pages (both variants).
     pub fn write_print_pages(&self, book: &Book, out: &Path) -> Result<(), RenderError> {
-        let shared = site::Shared::new(book, &self.theme);
+        let shared = site::Shared::new(book, &self.theme)?;
         for v in Variant::BOTH {
             let file = urls::file_for(&urls::site_path(v, &shared.route(site::Job::Print(v))));
             shared.write_print(v, &out.join(file))?;
@@ -180,7 +195,7 @@ impl Renderer {
         query: &str,
         results_html: &str,
     ) -> Result<String, RenderError> {
-        let shared = site::Shared::new(book, &self.theme);
+        let shared = site::Shared::new(book, &self.theme)?;
         shared.search_page(variant, query, results_html)
     }
 }
@@ -206,7 +221,7 @@ mod tests {
         let renderer = Renderer::new(&root).unwrap();
         let out = tempfile::tempdir().unwrap();
         let rendered = renderer.render(&book, out.path()).unwrap();
-        let texts = renderer.texts(&book);
+        let texts = renderer.texts(&book).unwrap();
         assert!(texts.iter().any(|t| t.kind == "checklist"));
         assert!(texts.iter().any(|t| t.kind == "glossary"));
         assert!(book.pages.iter().any(|p| p.easy.is_some()));

@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
+use bookshelf_content::checklist::DEFAULT_SCALE;
 use bookshelf_content::links::LinkIndex;
-use bookshelf_content::{Book, Checklist, ChecklistKind, Level, Page, Section};
+use bookshelf_content::{Audience, Book, Checklist, ChecklistKind, Level, Page, Section};
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
@@ -18,7 +19,7 @@ use crate::markdown::{
 };
 use crate::symbols::{SymbolMatcher, SymbolSet};
 use crate::terms::TermMatcher;
-use crate::theme::{describe, Theme};
+use crate::theme::{describe, Localized, Theme};
 use crate::urls::{file_for, relative, site_path, to_root, Variant};
 use crate::{PageText, RenderError};
 
@@ -26,6 +27,8 @@ use crate::{PageText, RenderError};
 pub(crate) struct Shared<'a> {
     pub(crate) book: &'a Book,
     pub(crate) theme: &'a Theme,
+    /// The theme in the book's language: templates, strings and assets.
+    pub(crate) loc: std::sync::Arc<Localized>,
     pub(crate) links: std::sync::Arc<LinkIndex>,
     pub(crate) terms: std::sync::Arc<TermMatcher>,
     pub(crate) symbols: std::sync::Arc<SymbolMatcher>,
@@ -66,17 +69,18 @@ impl Job {
     }
 }
 
+/// The main menu: route and the key of its title in the theme's strings.
 const MENU: &[(&str, &str)] = &[
-    ("", "Home"),
-    ("model/", "The model"),
-    ("guides/", "Guides"),
-    ("checklists/", "Checklists"),
-    ("glossary/", "Glossary"),
-    ("search/", "Search"),
+    ("", "home"),
+    ("model/", "menu_model"),
+    ("guides/", "menu_guides"),
+    ("checklists/", "menu_checklists"),
+    ("glossary/", "menu_glossary"),
+    ("search/", "menu_search"),
 ];
 
 impl<'a> Shared<'a> {
-    pub(crate) fn new(book: &'a Book, theme: &'a Theme) -> Self {
+    pub(crate) fn new(book: &'a Book, theme: &'a Theme) -> Result<Self, RenderError> {
         let terms = std::sync::Arc::new(TermMatcher::new(&book.glossary));
         let symbols = std::sync::Arc::new(SymbolMatcher::new(book));
         Self::with_matchers(book, theme, terms, symbols)
@@ -88,26 +92,34 @@ impl<'a> Shared<'a> {
         theme: &'a Theme,
         terms: std::sync::Arc<TermMatcher>,
         symbols: std::sync::Arc<SymbolMatcher>,
-    ) -> Self {
+    ) -> Result<Self, RenderError> {
+        let loc = theme.localized(&book.config.book.language)?;
         let credit = match (&symbols.set(), &book.config.easy_read.symbols_credit) {
             (_, Some(c)) => escape(c),
-            (SymbolSet::Twemoji, None) => "Easy-read symbols: Twemoji by Twitter, Inc and other contributors, licensed under CC-BY 4.0.".into(),
-            (SymbolSet::Folder(_), None) => "Easy-read symbols are used with permission.".into(),
+            (SymbolSet::Twemoji, None) => escape(loc.strings.get("symbols_credit_twemoji")),
+            (SymbolSet::Folder(_), None) => escape(loc.strings.get("symbols_credit_folder")),
         };
-        Self {
+        Ok(Self {
             book,
             theme,
+            loc,
             links: book.links.clone(),
             terms,
             symbols,
             site: SiteCtx {
                 title: book.config.book.title.clone(),
                 language: book.config.book.language.clone(),
+                dir: crate::i18n::direction(&book.config.book.language),
                 description: book.config.book.description.clone(),
             },
             credit,
             has_sources: book.pages.iter().any(|p| p.route == "sources/"),
-        }
+        })
+    }
+
+    /// The interface string for `key`.
+    fn t(&self, key: &'static str) -> &str {
+        self.loc.strings.get(key)
     }
 
     fn ctx(&self) -> Ctx<'_> {
@@ -202,7 +214,7 @@ impl<'a> Shared<'a> {
         let menu: Vec<LinkCtx> = MENU
             .iter()
             .map(|(r, t)| LinkCtx {
-                title: t.to_string(),
+                title: self.t(t).to_string(),
                 url: link(variant, r),
                 current: *r == route,
             })
@@ -211,7 +223,7 @@ impl<'a> Shared<'a> {
         let mut crumbs = Vec::new();
         if !route.is_empty() && route != "404.html" {
             crumbs.push(LinkCtx {
-                title: "Home".into(),
+                title: self.t("home").into(),
                 url: self.url(path, variant, ""),
                 current: false,
             });
@@ -220,7 +232,7 @@ impl<'a> Shared<'a> {
                 .find(|(r, _)| !r.is_empty() && route.starts_with(r) && route != *r)
             {
                 crumbs.push(LinkCtx {
-                    title: t.to_string(),
+                    title: self.t(t).to_string(),
                     url: self.url(path, variant, r),
                     current: false,
                 });
@@ -237,14 +249,16 @@ impl<'a> Shared<'a> {
     }
 
     fn render_template(&self, name: &str, c: &Context) -> Result<String, RenderError> {
-        self.theme
+        self.loc
             .tera
             .render(name, c)
             .map_err(|e| RenderError::Template(format!("in `{name}`: {}", describe(&e))))
     }
 
-    fn audience(aud: &[bookshelf_content::Audience]) -> Vec<String> {
-        aud.iter().map(|a| a.label().to_string()).collect()
+    fn audience(&self, aud: &[bookshelf_content::Audience]) -> Vec<String> {
+        aud.iter()
+            .map(|a| self.t(audience_key(*a)).to_string())
+            .collect()
     }
 
     /// The page's own body parsed, when both variants are written from it (the easy read is
@@ -442,11 +456,12 @@ impl<'a> Shared<'a> {
             Job::Search(_) => (self.search_page(variant, "", "")?, None),
             Job::Print(_) => (String::new(), None),
             Job::NotFound(_) => {
-                let mut c = self.base_context(job, variant, &path, "Page not found", "404");
+                let title = self.t("not_found_title");
+                let mut c = self.base_context(job, variant, &path, title, "404");
                 c.insert(
                     "page",
                     &PageCtx {
-                        title: "Page not found".into(),
+                        title: title.into(),
                         ..Default::default()
                     },
                 );
@@ -492,7 +507,7 @@ impl<'a> Shared<'a> {
                     text: h.text.clone(),
                 })
                 .collect(),
-            audience: Self::audience(&page.audience),
+            audience: self.audience(&page.audience),
             symbol: self.symbol_url(path, page.symbol.as_deref()),
             hand_written: hand,
             checked_by,
@@ -542,14 +557,8 @@ impl<'a> Shared<'a> {
         path: &str,
     ) -> Result<String, RenderError> {
         let (title, summary) = match s {
-            Section::Model => (
-                "The co-production model",
-                "What co-production is, and how to do it well, one chapter at a time.",
-            ),
-            _ => (
-                "Guides for parents, carers and young people",
-                "Plain guides about having your say and working together.",
-            ),
+            Section::Model => (self.t("model_title"), self.t("model_summary")),
+            _ => (self.t("guides_title"), self.t("guides_summary")),
         };
         let mut c = self.base_context(job, variant, path, title, "section");
         c.insert(
@@ -570,7 +579,7 @@ impl<'a> Shared<'a> {
         c.insert(
             "listing",
             &vec![GroupCtx {
-                title: format!("All {} pages", items.len()),
+                title: self.loc.strings.count("all_pages", items.len(), &[]),
                 intro: None,
                 items,
             }],
@@ -669,7 +678,7 @@ impl<'a> Shared<'a> {
             &PageCtx {
                 title: cl.title.clone(),
                 summary: Some(cl.summary.clone()),
-                audience: Self::audience(&cl.audience),
+                audience: self.audience(&cl.audience),
                 symbol: self.symbol_url(path, cl.symbol.as_deref()),
                 ..Default::default()
             },
@@ -683,11 +692,29 @@ impl<'a> Shared<'a> {
                     ChecklistKind::Rating => "rating".into(),
                 },
                 level: cl.level.key().into(),
-                level_label: cl.level.label().into(),
+                level_label: self.t(level_key(cl.level)).into(),
                 summary: cl.summary.clone(),
                 when: cl.when.clone(),
                 total: cl.item_count(),
-                scale: cl.scale.clone(),
+                progress: match cl.kind {
+                    ChecklistKind::Rating => {
+                        self.loc
+                            .strings
+                            .count("progress_rating", cl.item_count(), &[("done", "0")])
+                    }
+                    ChecklistKind::Checklist => self.loc.strings.fill(
+                        "progress_checklist",
+                        &[("done", "0"), ("total", &cl.item_count().to_string())],
+                    ),
+                },
+                scale: if cl.scale.iter().eq(DEFAULT_SCALE.iter()) {
+                    ["scale_1", "scale_2", "scale_3", "scale_4", "scale_5"]
+                        .iter()
+                        .map(|k| self.t(k).to_string())
+                        .collect()
+                } else {
+                    cl.scale.clone()
+                },
                 sections,
             },
         );
@@ -727,35 +754,33 @@ impl<'a> Shared<'a> {
     }
 
     fn checklists(&self, job: Job, variant: Variant, path: &str) -> Result<String, RenderError> {
-        let mut c = self.base_context(job, variant, path, "Checklists", "checklists");
+        let title = self.t("checklists_title");
+        let mut c = self.base_context(job, variant, path, title, "checklists");
         c.insert(
             "page",
             &PageCtx {
-                title: "Checklists".into(),
-                summary: Some(
-                    "Checklists to use before, during and after a piece of work, grouped by level."
-                        .into(),
-                ),
+                title: title.into(),
+                summary: Some(self.t("checklists_summary").into()),
                 ..Default::default()
             },
         );
         #[derive(Serialize)]
-        struct L {
+        struct L<'s> {
             key: &'static str,
-            short: &'static str,
+            short: &'s str,
         }
         let levels: Vec<L> = Level::ALL
             .iter()
             .map(|l| L {
                 key: l.key(),
-                short: l.label().split(':').next().unwrap_or(""),
+                short: self.t(level_short_key(*l)),
             })
             .collect();
         c.insert("levels", &levels);
         let groups: Vec<GroupCtx> = Level::ALL
             .iter()
             .map(|l| GroupCtx {
-                title: l.label().to_string(),
+                title: self.t(level_key(*l)).to_string(),
                 intro: None,
                 items: self
                     .book
@@ -772,9 +797,15 @@ impl<'a> Shared<'a> {
                         audience: x.audience.iter().map(|a| a.key().to_string()).collect(),
                         meta: Some(match x.kind {
                             ChecklistKind::Rating => {
-                                format!("Rating list, {} statements", x.item_count())
+                                self.loc
+                                    .strings
+                                    .count("rating_list_meta", x.item_count(), &[])
                             }
-                            ChecklistKind::Checklist => format!("{} items", x.item_count()),
+                            ChecklistKind::Checklist => {
+                                self.loc
+                                    .strings
+                                    .count("checklist_meta", x.item_count(), &[])
+                            }
                         }),
                     })
                     .collect(),
@@ -825,14 +856,12 @@ impl<'a> Shared<'a> {
     }
 
     fn glossary(&self, job: Job, variant: Variant, path: &str) -> Result<String, RenderError> {
-        let mut c = self.base_context(job, variant, path, "Glossary", "glossary");
+        let mut c = self.base_context(job, variant, path, "", "glossary");
         c.insert(
             "page",
             &PageCtx {
-                title: "Glossary: words explained".into(),
-                summary: Some(
-                    "The words and short forms you may hear, each explained in plain words.".into(),
-                ),
+                title: self.t("glossary_title").into(),
+                summary: Some(self.t("glossary_summary").into()),
                 ..Default::default()
             },
         );
@@ -929,14 +958,16 @@ impl<'a> Shared<'a> {
         results_html: &str,
     ) -> Result<String, RenderError> {
         let path = site_path(variant, "search/");
-        let mut c = self.base_context(Job::Search(variant), variant, &path, "Search", "search");
+        let mut c = self.base_context(Job::Search(variant), variant, &path, "", "search");
         c.insert(
             "page",
             &PageCtx {
                 title: if query.is_empty() {
-                    "Search".into()
+                    self.t("search_title").into()
                 } else {
-                    format!("Search results for “{query}”")
+                    self.loc
+                        .strings
+                        .fill("search_results_for", &[("query", query)])
                 },
                 ..Default::default()
             },
@@ -965,12 +996,15 @@ impl<'a> Shared<'a> {
         const MARK: &str = "<!--bookshelf:print-parts-->";
         let job = Job::Print(variant);
         let path = site_path(variant, &self.route(job));
-        let mut c = self.base_context(job, variant, &path, "The whole bookshelf", "print");
+        let mut c = self.base_context(job, variant, &path, "", "print");
         c.insert(
             "page",
             &PageCtx {
-                title: format!("{}: the whole bookshelf", self.book.config.book.title),
-                summary: Some("Every page on one page, ready to print.".into()),
+                title: self
+                    .loc
+                    .strings
+                    .fill("print_title", &[("title", &self.book.config.book.title)]),
+                summary: Some(self.t("print_summary").into()),
                 html: MARK.into(),
                 ..Default::default()
             },
@@ -1044,7 +1078,7 @@ impl<'a> Shared<'a> {
             ));
         }
         gl.push_str("</dl>");
-        out.push_str(&Self::print_part(n + 1, "Glossary", &gl));
+        out.push_str(&Self::print_part(n + 1, self.t("print_glossary"), &gl));
         out
     }
 
@@ -1510,5 +1544,32 @@ mod tests {
         // A broken tip is left as written rather than cut short.
         let broken = "<p><span class=\"term\"><a class=\"term-link\" href=\"x\">word</a></p>";
         assert_eq!(strip_term_tips(broken), broken);
+    }
+}
+
+/// The key of an audience's label in the theme's strings.
+fn audience_key(a: Audience) -> &'static str {
+    match a {
+        Audience::Staff => "audience_staff",
+        Audience::Parents => "audience_parents",
+        Audience::YoungPeople => "audience_young_people",
+    }
+}
+
+/// The key of a level's label in the theme's strings.
+fn level_key(l: Level) -> &'static str {
+    match l {
+        Level::Individual => "level_individual",
+        Level::Operational => "level_operational",
+        Level::Strategic => "level_strategic",
+    }
+}
+
+/// The key of a level's one-word name in the theme's strings.
+fn level_short_key(l: Level) -> &'static str {
+    match l {
+        Level::Individual => "level_individual_short",
+        Level::Operational => "level_operational_short",
+        Level::Strategic => "level_strategic_short",
     }
 }

@@ -1,8 +1,11 @@
 //! The theme: templates and assets built into the binary, with a site's `themes/default/`
 //! files laid over them.
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
+use crate::i18n::{Strings, DEFAULT_LANGUAGE};
 use crate::RenderError;
 
 macro_rules! embed {
@@ -35,13 +38,28 @@ pub const ASSETS: &[(&str, &str)] = embed!(
 
 /// A loaded theme.
 pub struct Theme {
-    /// The templates.
-    pub tera: tera::Tera,
-    /// Asset files: name (in `assets/`) and bytes.
+    /// Asset files: name (in `assets/`) and bytes, before the strings are added to
+    /// `bookshelf.js` (see [`Localized::assets`]).
     pub assets: Vec<(String, Vec<u8>)>,
     /// Whether the page template shows the body (`page.html`) once, as it is
     /// (`{{ page.html | safe }}`), so the build may put the body in after rendering.
     pub(crate) page_body_in_place: bool,
+    /// The templates as written (`{{ i18n.KEY }}` not yet filled in).
+    templates: Vec<(String, String)>,
+    /// The book's folder, where its own strings files are.
+    root: PathBuf,
+    /// The theme in each language asked for so far.
+    localized: Mutex<HashMap<String, Arc<Localized>>>,
+}
+
+/// The theme in one language: templates with its strings in place, and the assets.
+pub struct Localized {
+    /// The templates.
+    pub tera: tera::Tera,
+    /// The interface strings.
+    pub strings: Strings,
+    /// Asset files: name (in `assets/`) and bytes; `bookshelf.js` starts with the strings.
+    pub assets: Vec<(String, Vec<u8>)>,
 }
 
 /// Whether the templates a page is rendered with show `page.html` once, unfiltered and
@@ -83,11 +101,6 @@ impl Theme {
             };
             templates.push((name.trim_start_matches("templates/").to_string(), text));
         }
-        let mut tera = tera::Tera::default();
-        tera.autoescape_on(vec![".html"]);
-        tera.set_escape_fn(escape_html);
-        tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .map_err(|e| RenderError::Template(describe(&e)))?;
         let mut assets: Vec<(String, Vec<u8>)> = ASSETS
             .iter()
             .map(|(n, t)| {
@@ -121,16 +134,66 @@ impl Theme {
             }
         }
         let page_body_in_place = page_body_in_place(&templates);
-        Ok(Self {
-            tera,
+        let theme = Self {
             assets,
             page_body_in_place,
-        })
+            templates,
+            root: root.to_path_buf(),
+            localized: Mutex::new(HashMap::new()),
+        };
+        // The English build finds every template error, whatever language the book is in.
+        theme.localized(DEFAULT_LANGUAGE)?;
+        Ok(theme)
+    }
+
+    /// The theme in `lang` (a BCP 47 tag): made once, then kept.
+    pub fn localized(&self, lang: &str) -> Result<Arc<Localized>, RenderError> {
+        let mut cache = self
+            .localized
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(done) = cache.get(lang) {
+            return Ok(done.clone());
+        }
+        let strings = Strings::load(&self.root, lang)?;
+        let templates = self
+            .templates
+            .iter()
+            .map(|(n, t)| Ok((n.as_str(), strings.localize_template(n, t)?)))
+            .collect::<Result<Vec<_>, RenderError>>()?;
+        let mut tera = tera::Tera::default();
+        tera.autoescape_on(vec![".html"]);
+        tera.set_escape_fn(escape_html);
+        tera.add_raw_templates(templates.iter().map(|(n, t)| (*n, t.as_str())))
+            .map_err(|e| RenderError::Template(describe(&e)))?;
+        let assets = self
+            .assets
+            .iter()
+            .map(|(name, bytes)| {
+                if name != "bookshelf.js" {
+                    return (name.clone(), bytes.clone());
+                }
+                let mut js = format!(
+                    "/* The theme's interface strings (themes/default/i18n), for every script. */\nwindow.bookshelfText = {};\n",
+                    strings.to_json()
+                )
+                .into_bytes();
+                js.extend_from_slice(bytes);
+                (name.clone(), js)
+            })
+            .collect();
+        let done = Arc::new(Localized {
+            tera,
+            strings,
+            assets,
+        });
+        cache.insert(lang.to_string(), done.clone());
+        Ok(done)
     }
 }
 
 /// Escape text for HTML text and quoted attributes (tera's default also escapes `/`).
-fn escape_html(input: &str) -> String {
+pub(crate) fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 8);
     // `&`, `<`, `>`, `"` and `'`; writing to a `String` cannot fail.
     let _ = pulldown_cmark_escape::escape_html(&mut out, input);

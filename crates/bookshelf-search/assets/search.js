@@ -395,10 +395,16 @@
     return e;
   }
 
+  // The theme's strings (bookshelf.js, loaded before this file), or the key where there are none.
+  // (Looked up when used: the engine above also runs outside a browser, in the parity tests.)
+  function t(key, args) {
+    return typeof window !== 'undefined' && window.bookshelfT ? window.bookshelfT(key, args) : key;
+  }
+
   function render(box, result, q, root) {
     box.textContent = '';
     if (result.corrected) {
-      var p = el('p', 'search-corrected', 'Showing results for ');
+      var p = el('p', 'search-corrected', t('search_showing_results_for') + ' ');
       p.appendChild(el('strong', null, result.corrected));
       box.appendChild(p);
     }
@@ -411,11 +417,11 @@
       if (a.abbreviations && a.abbreviations.length) h.appendChild(el('span', 'search-answer-abbr', ' (' + a.abbreviations.join(', ') + ')'));
       sec.appendChild(h);
       sec.appendChild(el('p', 'search-answer-definition', a.definition));
-      if (a.say_instead) sec.appendChild(el('p', 'search-answer-say', 'You can also say: ' + a.say_instead));
+      if (a.say_instead) sec.appendChild(el('p', 'search-answer-say', t('search_say_instead', { words: a.say_instead })));
       box.appendChild(sec);
     }
-    var count = result.total === 1 ? '1 page found' : result.total + ' pages found';
-    box.appendChild(el('p', 'search-count', result.total ? count : 'No pages found for “' + q + '”.'));
+    var count = t('search_count', { n: result.total });
+    box.appendChild(el('p', 'search-count', result.total ? count : t('search_no_pages', { query: q })));
     if (!result.hits.length) return;
     var ol = el('ol', 'search-hits');
     result.hits.forEach(function (hit) {
@@ -425,7 +431,9 @@
       link.href = new URL(hit.url, root).href;
       title.appendChild(link);
       li.appendChild(title);
-      li.appendChild(el('p', 'search-hit-meta', [hit.kind, hit.level].filter(Boolean).join(' · ')));
+      var kind = hit.kind ? t('kind_' + hit.kind) : '';
+      var level = hit.level ? t('level_' + hit.level + '_short') : '';
+      li.appendChild(el('p', 'search-hit-meta', [kind, level].filter(Boolean).join(' · ')));
       var snip = el('p', 'search-hit-snippet'), at = 0;
       hit.marks.forEach(function (m) {
         snip.appendChild(document.createTextNode(hit.snippet.slice(at, m[0])));
@@ -467,7 +475,7 @@
       engine.search({ text: q, limit: 10, variant: variant, level: params.get('level'),
         audience: params.get('audience'), kind: params.get('kind') })
         .then(function (result) { render(box, result, q, root); })
-        .catch(function () { box.textContent = 'Search is not available just now.'; })
+        .catch(function () { box.textContent = t('search_unavailable'); })
         .then(function () { box.removeAttribute('aria-busy'); });
     }
     if (form) {

@@ -6,20 +6,46 @@
  * 4. Checklists index filters, print buttons, and [data-js-only] parts.
  * Loaded without `defer` in <head> so step 1 runs before the first paint; the rest waits for
  * the document. Nothing here sends anything anywhere.
+ * Every word it shows comes from the theme's strings (themes/default/i18n), which the build
+ * puts at the top of this file as `window.bookshelfText`; `window.bookshelfT` lets the other
+ * scripts use them too.
  */
 (function () {
   "use strict";
 
+  var TEXT = window.bookshelfText || { lang: "en-GB", strings: {} };
+  var plurals = null;
+  try {
+    plurals = new Intl.PluralRules(TEXT.lang);
+  } catch (e) {
+    /* An old browser, or a tag it does not know: every number takes the `other` form. */
+  }
+
+  /* The string `key`, with each `{name}` filled in from `args`; a table of plural forms gives
+     the form for `args.n`. */
+  function t(key, args) {
+    var text = TEXT.strings[key];
+    if (text && typeof text === "object") {
+      var form = plurals && args && typeof args.n === "number" ? plurals.select(args.n) : "other";
+      text = text[form] || text.other;
+    }
+    if (typeof text !== "string") return key;
+    return text.replace(/\{([A-Za-z0-9_]+)\}/g, function (whole, name) {
+      return args && args[name] !== undefined ? String(args[name]) : whole;
+    });
+  }
+  window.bookshelfT = t;
+
   var KEY = "bookshelf-display";
   var OPTIONS = {
     size: { name: "bs-size", attr: "data-size", values: ["100", "125", "150", "175", "200"], plain: "100",
-      legend: "Text size", labels: ["100%", "125%", "150%", "175%", "200%"] },
+      legend: t("text_size"), labels: ["100%", "125%", "150%", "175%", "200%"] },
     spacing: { name: "bs-spacing", attr: "data-spacing", values: ["normal", "wide", "wider"], plain: "normal",
-      legend: "Line spacing", labels: ["Normal", "Wide", "Wider"] },
+      legend: t("line_spacing"), labels: [t("spacing_normal"), t("spacing_wide"), t("spacing_wider")] },
     theme: { name: "bs-theme", attr: "data-theme", values: ["default", "dark", "cream", "blue"], plain: null,
-      legend: "Colours", labels: ["Default", "Dark, high contrast", "Cream", "Blue on cream"] },
+      legend: t("colours"), labels: [t("colours_default"), t("colours_dark"), t("colours_cream"), t("colours_blue")] },
     font: { name: "bs-font", attr: "data-font", values: ["default", "readable"], plain: "default",
-      legend: "Font", labels: ["Standard", "Easier to read"] }
+      legend: t("font"), labels: [t("font_standard"), t("font_readable")] }
   };
   var root = document.documentElement;
 
@@ -89,7 +115,7 @@
     });
     var note = document.createElement("p");
     note.className = "display-note";
-    note.textContent = "Your choices are kept in this browser only.";
+    note.textContent = t("choices_kept");
     panel.appendChild(note);
     details.appendChild(panel);
   }
@@ -114,16 +140,27 @@
     });
   }
 
-  /* Glossary tips. */
+  /* Glossary tips. A tip starts at the start edge of its word (the CSS sets inset-inline-start:
+     left in a left-to-right page, right in a right-to-left one) and runs towards the end edge;
+     when that takes it off the screen, slide it back towards the start, but never past the
+     start edge of the screen. 8px of room is kept on each side. */
   function placeTip(term) {
     var tip = term.querySelector(".term-tip");
     if (!tip) return;
     tip.style.left = "";
     tip.style.right = "";
     var rect = tip.getBoundingClientRect();
+    if (!(rect.width > 0)) return;
     var width = document.documentElement.clientWidth;
-    if (rect.width > 0 && rect.right > width - 8) {
-      var shift = Math.min(rect.right - (width - 8), rect.left - 8);
+    var rtl = window.getComputedStyle(tip).direction === "rtl";
+    var shift;
+    if (rtl) {
+      if (rect.left < 8) {
+        shift = Math.min(8 - rect.left, (width - 8) - rect.right);
+        tip.style.right = -Math.max(0, shift) + "px";
+      }
+    } else if (rect.right > width - 8) {
+      shift = Math.min(rect.right - (width - 8), rect.left - 8);
       tip.style.left = -Math.max(0, shift) + "px";
     }
   }
@@ -226,7 +263,7 @@
       if (!parts.length) return;
       synth.cancel();
       reading = true;
-      button.textContent = "Stop reading";
+      button.textContent = t("stop_reading");
       button.setAttribute("aria-pressed", "true");
       parts.forEach(function (text, i) {
         var u = new window.SpeechSynthesisUtterance(text);
@@ -267,8 +304,8 @@
       });
       if (count) {
         count.textContent = shown === cards.length
-          ? "Showing all " + shown + " checklists"
-          : "Showing " + shown + " of " + cards.length + " checklists";
+          ? t("showing_all_checklists", { n: shown })
+          : t("showing_some_checklists", { n: shown, total: cards.length });
       }
     }
     form.addEventListener("change", update);

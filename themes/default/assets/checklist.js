@@ -10,6 +10,8 @@
   "use strict";
 
   var VERSION = 1;
+  /* The theme's strings (bookshelf.js, loaded before this file), or the key where there are none. */
+  var t = window.bookshelfT || function (key) { return key; };
 
   function each(list, fn) { Array.prototype.forEach.call(list, fn); }
 
@@ -168,8 +170,8 @@
   Checklist.prototype.progressText = function () {
     var done = this.countDone();
     var total = this.items.length;
-    if (this.rating) return done + " of " + total + (total === 1 ? " statement" : " statements") + " scored";
-    return done + " of " + total + " done";
+    if (this.rating) return t("progress_rating", { done: done, n: total });
+    return t("progress_checklist", { done: done, total: total });
   };
 
   /* Average and count of the scored statements among `items`. */
@@ -183,9 +185,8 @@
 
   Checklist.prototype.summaryText = function (s, what) {
     var max = this.scale.length || 5;
-    if (!s.count) return what + ": no statements scored yet.";
-    return what + ": average score " + s.average + " out of " + max + ", from " + s.count + " of " + s.total +
-      (s.total === 1 ? " statement" : " statements") + " scored.";
+    if (!s.count) return t("no_statements_scored", { what: what });
+    return t("average_score", { what: what, average: s.average, max: max, count: s.count, n: s.total });
   };
 
   Checklist.prototype.sectionItems = function (section) {
@@ -201,12 +202,12 @@
         var out = section.querySelector("[data-section-summary]");
         if (!out) return;
         var heading = section.querySelector("h2");
-        var line = self.summaryText(self.summarise(self.sectionItems(section)), "In " + plainText(heading));
+        var line = self.summaryText(self.summarise(self.sectionItems(section)), t("section_summary_in", { section: plainText(heading) }));
         if (out.textContent !== line) out.textContent = line;
       });
       var overall = document.getElementById("overall");
       if (overall) {
-        var all = self.summaryText(self.summarise(this.items), "Overall");
+        var all = self.summaryText(self.summarise(this.items), t("overall"));
         if (overall.textContent !== all) overall.textContent = all;
       }
     }
@@ -232,9 +233,7 @@
   };
 
   Checklist.prototype.reset = function () {
-    var ask = this.rating
-      ? "Start again? This clears every score, note and detail on this rating list in this browser."
-      : "Start again? This clears every tick, note and detail on this checklist in this browser.";
+    var ask = t(this.rating ? "confirm_start_again_rating" : "confirm_start_again_checklist");
     if (!window.confirm(ask)) return;
     try {
       window.localStorage.removeItem(this.key);
@@ -271,12 +270,12 @@
           score: score,
           scoreLabel: score ? (self.scale[score - 1] || "") : "",
           why: plainText(item.querySelector(".why > p")),
-          evidence: plainText(item.querySelector(".evidence")).replace(/^What to record:\s*/, ""),
+          evidence: plainText(item.querySelector(".evidence")).replace(t("what_to_record"), "").trim(),
           note: note ? note.value : ""
         };
       });
       var out = { title: plainText(section.querySelector("h2")), items: items };
-      if (self.rating) out.summary = self.summaryText(self.summarise(self.sectionItems(section)), "In " + out.title);
+      if (self.rating) out.summary = self.summaryText(self.summarise(self.sectionItems(section)), t("section_summary_in", { section: out.title }));
       return out;
     });
     return {
@@ -288,7 +287,7 @@
       date: fields.date || "",
       people: fields.people || "",
       progress: this.progressText(),
-      overallSummary: this.rating ? this.summaryText(this.summarise(this.items), "Overall") : "",
+      overallSummary: this.rating ? this.summaryText(this.summarise(this.items), t("overall")) : "",
       overallNote: this.state.overall || "",
       sections: sections,
       source: window.location.href.split("#")[0]
@@ -300,26 +299,26 @@
     var para = function (text) { return e(text).replace(/\n/g, "<br>"); };
     var lines = '<p class="lines" aria-hidden="true"></p>';
     var html = [];
-    html.push("<!DOCTYPE html>", '<html lang="' + e(document.documentElement.lang || "en-GB") + '">', "<head>",
+    html.push("<!DOCTYPE html>", '<html lang="' + e(document.documentElement.lang || "en-GB") + '"' + (document.documentElement.dir === "rtl" ? ' dir="rtl"' : "") + ">", "<head>",
       '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">',
-      "<title>" + e(r.title) + " – record of " + e(r.made) + "</title>",
+      "<title>" + e(t("record_title", { title: r.title, date: r.made })) + "</title>",
       "<style>",
       "body{font-family:Arial,Helvetica,sans-serif;font-size:19px;line-height:1.5;color:#0b0c0c;background:#fff;max-width:44em;margin:0 auto;padding:1.5em}",
       "h1{font-size:1.9em;line-height:1.2;margin:0 0 .5em}h2{font-size:1.4em;margin:1.5em 0 .5em}",
       "dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.25em 1em}dl.meta dt{font-weight:700}dl.meta dd{margin:0}",
       "ul.items{list-style:none;padding:0}ul.items>li{border-bottom:1px solid #0b0c0c;padding:.6em 0;break-inside:avoid}",
-      ".status{font-weight:700}.box{display:inline-block;width:1.1em;text-align:center;border:2px solid #0b0c0c;line-height:1;margin-right:.4em}",
-      ".prompt{margin:.25em 0 0 1.9em}.note{margin:.25em 0 0 1.9em;white-space:pre-wrap;border-left:4px solid #0b0c0c;padding-left:.5em}",
-      ".lines{height:3em;margin:.25em 0 0 1.9em;background:repeating-linear-gradient(transparent 0,transparent 1.45em,#0b0c0c 1.45em,#0b0c0c 1.5em);-webkit-print-color-adjust:exact;print-color-adjust:exact}",
+      ".status{font-weight:700}.box{display:inline-block;width:1.1em;text-align:center;border:2px solid #0b0c0c;line-height:1;margin-inline-end:.4em}",
+      ".prompt{margin:.25em 0 0;margin-inline-start:1.9em}.note{margin:.25em 0 0;margin-inline-start:1.9em;white-space:pre-wrap;border-inline-start:4px solid #0b0c0c;padding-inline-start:.5em}",
+      ".lines{height:3em;margin:.25em 0 0;margin-inline-start:1.9em;background:repeating-linear-gradient(transparent 0,transparent 1.45em,#0b0c0c 1.45em,#0b0c0c 1.5em);-webkit-print-color-adjust:exact;print-color-adjust:exact}",
       ".summary{font-weight:700}.small{font-size:.85em}@media print{body{padding:0;font-size:12pt}}",
       "</style>", "</head>", "<body>");
     html.push("<h1>" + e(r.title) + "</h1>");
     html.push('<dl class="meta">',
-      "<dt>Record made</dt><dd>" + e(r.made) + "</dd>",
-      "<dt>Meeting or piece of work</dt><dd>" + (r.meeting ? para(r.meeting) : "&nbsp;") + "</dd>",
-      "<dt>Date</dt><dd>" + (r.date ? e(r.date) : "&nbsp;") + "</dd>",
-      "<dt>People present</dt><dd>" + (r.people ? para(r.people) : "&nbsp;") + "</dd>",
-      "<dt>Progress</dt><dd>" + e(r.progress) + "</dd>",
+      "<dt>" + e(t("record_made")) + "</dt><dd>" + e(r.made) + "</dd>",
+      "<dt>" + e(t("meeting_or_work")) + "</dt><dd>" + (r.meeting ? para(r.meeting) : "&nbsp;") + "</dd>",
+      "<dt>" + e(t("date")) + "</dt><dd>" + (r.date ? e(r.date) : "&nbsp;") + "</dd>",
+      "<dt>" + e(t("people_present")) + "</dt><dd>" + (r.people ? para(r.people) : "&nbsp;") + "</dd>",
+      "<dt>" + e(t("record_progress")) + "</dt><dd>" + e(r.progress) + "</dd>",
       "</dl>");
     if (r.overallSummary) html.push('<p class="summary">' + e(r.overallSummary) + "</p>");
     r.sections.forEach(function (section) {
@@ -330,50 +329,50 @@
         var status;
         if (r.rating) {
           status = it.score
-            ? '<span class="status">Score ' + it.score + (it.scoreLabel ? " (" + e(it.scoreLabel) + ")" : "") + "</span>"
-            : '<span class="status">Not scored</span>';
+            ? '<span class="status">' + e(t("record_score_n", { n: it.score })) + (it.scoreLabel ? " (" + e(it.scoreLabel) + ")" : "") + "</span>"
+            : '<span class="status">' + e(t("record_not_scored")) + "</span>";
         } else {
           status = it.done
-            ? '<span class="box" aria-hidden="true">&#10003;</span><span class="status">Done:</span>'
-            : '<span class="box" aria-hidden="true">&nbsp;</span><span class="status">Not done:</span>';
+            ? '<span class="box" aria-hidden="true">&#10003;</span><span class="status">' + e(t("record_done_mark")) + "</span>"
+            : '<span class="box" aria-hidden="true">&nbsp;</span><span class="status">' + e(t("record_not_done_mark")) + "</span>";
         }
         html.push('<li data-item="' + e(it.id) + '"><p>' + status + " " + e(it.text) + "</p>");
-        if (it.why) html.push('<p class="prompt small"><strong>Why this matters:</strong> ' + e(it.why) + "</p>");
-        if (it.evidence) html.push('<p class="prompt"><strong>What to record:</strong> ' + e(it.evidence) + "</p>");
-        html.push(it.note ? '<p class="note"><strong>Notes:</strong> ' + para(it.note) + "</p>" : lines);
+        if (it.why) html.push('<p class="prompt small"><strong>' + e(t("why_this_matters")) + ":</strong> " + e(it.why) + "</p>");
+        if (it.evidence) html.push('<p class="prompt"><strong>' + e(t("what_to_record")) + "</strong> " + e(it.evidence) + "</p>");
+        html.push(it.note ? '<p class="note"><strong>' + e(t("record_notes")) + "</strong> " + para(it.note) + "</p>" : lines);
         html.push("</li>");
       });
       html.push("</ul>");
     });
-    html.push("<h2>Notes about the whole " + (r.rating ? "rating" : "checklist") + "</h2>");
+    html.push("<h2>" + e(t(r.rating ? "notes_whole_rating" : "notes_whole_checklist")) + "</h2>");
     html.push(r.overallNote ? '<p class="note">' + para(r.overallNote) + "</p>" : lines);
-    html.push('<p class="small">Made from the checklist at ' + e(r.source) + ". This record was made in your browser; nothing was sent anywhere.</p>");
+    html.push('<p class="small">' + e(t("record_footer", { url: r.source })) + "</p>");
     html.push("</body>", "</html>");
     return html.join("\n");
   };
 
   Checklist.prototype.toCsv = function (r) {
     var rows = [];
-    rows.push(["Checklist", r.title]);
-    rows.push(["Record made", r.made]);
-    rows.push(["Meeting or piece of work", r.meeting]);
-    rows.push(["Date", r.date]);
-    rows.push(["People present", r.people]);
-    rows.push(["Progress", r.progress]);
-    if (r.overallSummary) rows.push(["Summary", r.overallSummary]);
+    rows.push([t("record_checklist"), r.title]);
+    rows.push([t("record_made"), r.made]);
+    rows.push([t("meeting_or_work"), r.meeting]);
+    rows.push([t("date"), r.date]);
+    rows.push([t("people_present"), r.people]);
+    rows.push([t("record_progress"), r.progress]);
+    if (r.overallSummary) rows.push([t("record_summary"), r.overallSummary]);
     rows.push([]);
     rows.push(r.rating
-      ? ["Section", "Item id", "Statement", "Score", "Score meaning", "What to record", "Notes"]
-      : ["Section", "Item id", "Item", "Done", "What to record", "Notes"]);
+      ? [t("record_section"), t("record_item_id"), t("record_statement"), t("record_score"), t("record_score_meaning"), t("record_what_to_record"), t("notes")]
+      : [t("record_section"), t("record_item_id"), t("record_item"), t("record_done"), t("record_what_to_record"), t("notes")]);
     r.sections.forEach(function (section) {
       section.items.forEach(function (it) {
         rows.push(r.rating
           ? [section.title, it.id, it.text, it.score ? String(it.score) : "", it.scoreLabel, it.evidence, it.note]
-          : [section.title, it.id, it.text, it.done ? "Yes" : "No", it.evidence, it.note]);
+          : [section.title, it.id, it.text, t(it.done ? "record_yes" : "record_no"), it.evidence, it.note]);
       });
     });
     rows.push([]);
-    rows.push(["Notes about the whole " + (r.rating ? "rating" : "checklist"), r.overallNote]);
+    rows.push([t(r.rating ? "notes_whole_rating" : "notes_whole_checklist"), r.overallNote]);
     return "\ufeff" + rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n";
   };
 

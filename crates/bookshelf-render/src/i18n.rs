@@ -1,0 +1,668 @@
+//! Interface strings: every word of the theme that a reader sees, per language.
+//!
+//! The theme ships `themes/default/i18n/LANG.toml` for each language it speaks; a book lays
+//! its own `themes/default/i18n/LANG.toml` over it key by key. British English (`en-GB`) is
+//! complete by definition: any key another file leaves out is taken from it, and `check` says
+//! so ([`Strings::notes`]). Templates show a string with `{{ i18n.KEY }}`, put in place when the
+//! theme is loaded (so rendering a page costs nothing more); scripts get them all as one object
+//! at the top of `assets/bookshelf.js`.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+
+use crate::RenderError;
+
+/// The language every other falls back to, whose file holds every key.
+pub const DEFAULT_LANGUAGE: &str = "en-GB";
+
+/// The interface languages the theme ships: tag and file.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "en-GB",
+        include_str!("../../../themes/default/i18n/en-GB.toml"),
+    ),
+    ("cy", include_str!("../../../themes/default/i18n/cy.toml")),
+    ("pl", include_str!("../../../themes/default/i18n/pl.toml")),
+    ("ur", include_str!("../../../themes/default/i18n/ur.toml")),
+];
+
+/// The plural forms a table may give, as CLDR names them.
+const CATEGORIES: &[&str] = &["zero", "one", "two", "few", "many", "other"];
+
+/// Something `check` should tell the editor about a strings file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StringsNote {
+    /// The file (relative to the book for a book's own file, `(built in)` after a theme's).
+    pub file: String,
+    /// The key.
+    pub key: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// The interface strings of one language.
+#[derive(Debug, Clone)]
+pub struct Strings {
+    /// The language tag asked for (`pl`, `en-GB`).
+    lang: String,
+    /// Simple strings by key; a plural table's forms as `KEY.one`, `KEY.other`...
+    map: BTreeMap<String, String>,
+    /// Keys that are plural tables.
+    plurals: BTreeMap<String, ()>,
+    rules: Option<PluralRulesBox>,
+    notes: Vec<StringsNote>,
+}
+
+/// `PluralRules` is not `Debug`.
+struct PluralRulesBox(PluralRules);
+
+impl Clone for PluralRulesBox {
+    fn clone(&self) -> Self {
+        // Rules are rebuilt from the locale: they hold no other state.
+        PluralRulesBox(
+            PluralRules::create(self.0.get_locale().clone(), PluralRuleType::CARDINAL)
+                .expect("a locale that made rules once makes them again"),
+        )
+    }
+}
+
+impl std::fmt::Debug for PluralRulesBox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PluralRules({})", self.0.get_locale())
+    }
+}
+
+/// A parsed strings file: simple strings and plural tables, flattened.
+struct File {
+    map: BTreeMap<String, String>,
+    plurals: BTreeMap<String, ()>,
+}
+
+impl File {
+    /// The keys it gives: simple strings, and plural tables by their name.
+    fn keys(&self) -> std::collections::BTreeSet<String> {
+        self.map
+            .keys()
+            .map(|k| match k.split_once('.') {
+                Some((stem, _)) if self.plurals.contains_key(stem) => stem.to_string(),
+                _ => k.clone(),
+            })
+            .collect()
+    }
+}
+
+/// Lay `file` over `map`: a plural table replaces the whole table it overrides.
+fn overlay(map: &mut BTreeMap<String, String>, plurals: &mut BTreeMap<String, ()>, file: File) {
+    for stem in file.plurals.keys() {
+        let prefix = format!("{stem}.");
+        map.retain(|k, _| !k.starts_with(&prefix));
+        map.remove(stem);
+    }
+    for stem in file.map.keys() {
+        if plurals.contains_key(stem.as_str()) && !file.plurals.contains_key(stem.as_str()) {
+            // A simple string where English has a table: every number gets it.
+            let prefix = format!("{stem}.");
+            map.retain(|k, _| !k.starts_with(&prefix));
+        }
+    }
+    plurals.extend(file.plurals);
+    map.extend(file.map);
+}
+
+fn parse(text: &str, path: &Path) -> Result<File, RenderError> {
+    let bad = |message: String| RenderError::Strings {
+        path: path.to_path_buf(),
+        message,
+    };
+    let table: toml::Table = toml::from_str(text).map_err(|e| {
+        let at = e
+            .span()
+            .map(|s| {
+                let before = &text[..s.start.min(text.len())];
+                let line = before.matches('\n').count() + 1;
+                let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+                format!("line {line}, column {col}: ")
+            })
+            .unwrap_or_default();
+        bad(format!("{at}{}", e.message()))
+    })?;
+    let mut file = File {
+        map: BTreeMap::new(),
+        plurals: BTreeMap::new(),
+    };
+    for (key, value) in table {
+        match value {
+            toml::Value::String(s) => {
+                file.map.insert(key, one_line(&s));
+            }
+            toml::Value::Table(forms) => {
+                if !forms.contains_key("other") {
+                    return Err(bad(format!(
+                        "`{key}` is a table of plural forms without `other`; add `other = \"...\"`"
+                    )));
+                }
+                for (form, text) in forms {
+                    let Some(text) = text.as_str() else {
+                        return Err(bad(format!("`{key}.{form}` must be text in quotes")));
+                    };
+                    if !CATEGORIES.contains(&form.as_str()) {
+                        return Err(bad(format!(
+                            "`{key}.{form}` is not a plural form; use {}",
+                            CATEGORIES.join(", ")
+                        )));
+                    }
+                    file.map.insert(format!("{key}.{form}"), one_line(text));
+                }
+                file.plurals.insert(key, ());
+            }
+            _ => {
+                return Err(bad(format!(
+                    "`{key}` must be text in quotes, or a table of plural forms"
+                )))
+            }
+        }
+    }
+    Ok(file)
+}
+
+/// Strings are shown on one line (a template's line numbers stay those of its file).
+fn one_line(s: &str) -> String {
+    if s.contains(['\n', '\r']) {
+        s.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        s.to_string()
+    }
+}
+
+/// The built-in file that speaks `lang`: the same tag, or the same language (`pl-PL` and
+/// `pl`, `en` and `en-GB`).
+pub fn built_in_for(lang: &str) -> Option<(&'static str, &'static str)> {
+    let primary = |t: &str| {
+        t.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    BUILT_IN
+        .iter()
+        .find(|(tag, _)| tag.eq_ignore_ascii_case(lang))
+        .or_else(|| {
+            BUILT_IN
+                .iter()
+                .find(|(tag, _)| primary(tag) == primary(lang))
+        })
+        .copied()
+}
+
+impl Strings {
+    /// The strings for `lang`: English, then the theme's file for the language, then the
+    /// book's own file(s) under `root` (`themes/default/i18n/TAG.toml`, and the file of the
+    /// language without its region, `pl.toml` for `pl-PL`), each key by key.
+    pub fn load(root: &Path, lang: &str) -> Result<Self, RenderError> {
+        let base = parse(BUILT_IN[0].1, Path::new("themes/default/i18n/en-GB.toml"))?;
+        let mut map = base.map.clone();
+        let mut plurals = base.plurals.clone();
+        let mut notes = Vec::new();
+        let wanted = base.keys();
+        let built_in = built_in_for(lang);
+        if let Some((tag, text)) = built_in.filter(|(tag, _)| *tag != DEFAULT_LANGUAGE) {
+            let name = format!("themes/default/i18n/{tag}.toml");
+            let file = parse(text, Path::new(&name))?;
+            let given = file.keys();
+            for key in wanted.difference(&given) {
+                notes.push(StringsNote {
+                    file: format!("{name} (built in)"),
+                    key: key.clone(),
+                    message: format!(
+                        "`{key}` is not translated in the theme's `{tag}` strings; the English text is shown"
+                    ),
+                });
+            }
+            overlay(&mut map, &mut plurals, file);
+        }
+        let dir = root.join("themes/default/i18n");
+        let primary = lang.split(['-', '_']).next().unwrap_or(lang);
+        let mut names = vec![format!("{primary}.toml")];
+        if primary != lang {
+            names.push(format!("{lang}.toml"));
+        }
+        let mut given = std::collections::BTreeSet::new();
+        let mut own = Vec::new();
+        for name in names {
+            let path = dir.join(&name);
+            let text = match std::fs::read_to_string(&path) {
+                Ok(t) => t,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(RenderError::Io { path, source: e }),
+            };
+            let shown = format!("themes/default/i18n/{name}");
+            let file = parse(&text, &PathBuf::from(&shown))?;
+            let keys = file.keys();
+            for key in keys.difference(&wanted) {
+                notes.push(StringsNote {
+                    file: shown.clone(),
+                    key: key.clone(),
+                    message: format!("`{key}` is not a key of the theme's strings; it is not used"),
+                });
+            }
+            given.extend(keys);
+            own.push(shown);
+            overlay(&mut map, &mut plurals, file);
+        }
+        // A language the theme does not speak takes every key from the book's own file(s).
+        if built_in.is_none() && own.is_empty() {
+            notes.push(StringsNote {
+                file: format!("themes/default/i18n/{lang}.toml"),
+                key: String::new(),
+                message: format!(
+                    "the theme has no words in `{lang}`: menus and buttons are shown in English"
+                ),
+            });
+        } else if built_in.is_none() {
+            let file = own
+                .last()
+                .cloned()
+                .unwrap_or_else(|| format!("themes/default/i18n/{lang}.toml"));
+            for key in wanted.difference(&given) {
+                notes.push(StringsNote {
+                    file: file.clone(),
+                    key: key.clone(),
+                    message: format!("`{key}` is missing for `{lang}`; the English text is shown"),
+                });
+            }
+        }
+        let rules = lang
+            .parse::<unic_langid::LanguageIdentifier>()
+            .ok()
+            .and_then(|id| {
+                PluralRules::create(id.clone(), PluralRuleType::CARDINAL)
+                    .or_else(|_| {
+                        let mut general = id;
+                        general.region = None;
+                        general.script = None;
+                        PluralRules::create(general, PluralRuleType::CARDINAL)
+                    })
+                    .ok()
+            })
+            .map(PluralRulesBox);
+        Ok(Self {
+            lang: lang.to_string(),
+            map,
+            plurals,
+            rules,
+            notes,
+        })
+    }
+
+    /// British English, as built in (for tests and tools).
+    pub fn english() -> Self {
+        Self::load(Path::new("/nonexistent"), DEFAULT_LANGUAGE)
+            .expect("the built-in English strings parse")
+    }
+
+    /// The language tag.
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// What `check` should say about the files these came from.
+    pub fn notes(&self) -> &[StringsNote] {
+        &self.notes
+    }
+
+    /// The notes as `check` warnings, located at the key in a book's own file where there is
+    /// one (the file's text is added to `sources`).
+    pub fn diagnostics(
+        &self,
+        root: &Path,
+        sources: &mut bookshelf_content::diagnostic::SourceMap,
+    ) -> Vec<bookshelf_content::Diagnostic> {
+        use bookshelf_content::Diagnostic;
+        let mut texts: BTreeMap<&str, Option<std::sync::Arc<str>>> = BTreeMap::new();
+        self.notes
+            .iter()
+            .map(|note| {
+                let unknown = note.message.contains("is not a key");
+                let code = if unknown {
+                    "theme-string-unknown"
+                } else {
+                    "theme-string-missing"
+                };
+                let d = Diagnostic::warning(code, note.message.clone());
+                let d = if note.key.is_empty() {
+                    d.help(format!(
+                        "translate `themes/default/i18n/{DEFAULT_LANGUAGE}.toml` of bookshelf's default theme into `{}` in the book, or set `language` to one the theme speaks ({})",
+                        note.file,
+                        BUILT_IN.iter().map(|(t, _)| format!("`{t}`")).collect::<Vec<_>>().join(", ")
+                    ))
+                } else if unknown {
+                    d.help(format!(
+                        "the keys are those of `themes/default/i18n/{DEFAULT_LANGUAGE}.toml` in bookshelf's default theme; check the spelling"
+                    ))
+                } else {
+                    d.help(format!(
+                        "add `{} = \"...\"` to `{}` in the language of the book",
+                        note.key,
+                        note.file.trim_end_matches(" (built in)")
+                    ))
+                };
+                let text = texts.entry(note.file.as_str()).or_insert_with(|| {
+                    let text: std::sync::Arc<str> =
+                        std::fs::read_to_string(root.join(&note.file)).ok()?.into();
+                    sources.insert(&note.file, text.clone());
+                    Some(text)
+                });
+                let at = text.as_ref().filter(|_| !note.key.is_empty()).and_then(|t| {
+                    let mut offset = 0;
+                    for line in t.split_inclusive('\n') {
+                        let rest = line.trim_start();
+                        let key = rest
+                            .split(['=', ' ', '\t'])
+                            .next()
+                            .unwrap_or("")
+                            .trim_matches('"');
+                        if key == note.key.split('.').next().unwrap_or("") {
+                            let start = offset + (line.len() - rest.len());
+                            return Some(start..start + key.len().max(1));
+                        }
+                        offset += line.len();
+                    }
+                    None
+                });
+                match at {
+                    Some(span) => d.at(&note.file, span),
+                    None => d.in_file(&note.file),
+                }
+            })
+            .collect()
+    }
+
+    /// Whether `key` is a string or plural table of the theme.
+    pub fn has(&self, key: &str) -> bool {
+        self.map.contains_key(key) || self.plurals.contains_key(key)
+    }
+
+    /// The string for `key` (a plural table gives its `other` form; an unknown key gives itself).
+    pub fn get<'s>(&'s self, key: &'s str) -> &'s str {
+        match self.map.get(key) {
+            Some(s) => s,
+            None => self
+                .map
+                .get(&format!("{key}.other"))
+                .map_or(key, String::as_str),
+        }
+    }
+
+    /// The string for `key` with each `{name}` filled in.
+    pub fn fill(&self, key: &str, args: &[(&str, &str)]) -> String {
+        fill(self.get(key), args)
+    }
+
+    /// The form of `key` for the number `n` (`{n}` filled in too), by the language's plural
+    /// rules; `other` where the table has no such form.
+    pub fn count(&self, key: &str, n: usize, args: &[(&str, &str)]) -> String {
+        let form = match self.rules.as_ref().and_then(|r| r.0.select(n).ok()) {
+            Some(PluralCategory::ZERO) => "zero",
+            Some(PluralCategory::ONE) => "one",
+            Some(PluralCategory::TWO) => "two",
+            Some(PluralCategory::FEW) => "few",
+            Some(PluralCategory::MANY) => "many",
+            _ => "other",
+        };
+        let text = self
+            .map
+            .get(&format!("{key}.{form}"))
+            .map(String::as_str)
+            .unwrap_or_else(|| self.get(key));
+        let n = n.to_string();
+        let mut all = vec![("n", n.as_str())];
+        all.extend_from_slice(args);
+        fill(text, &all)
+    }
+
+    /// Every string as one JSON object (plural tables as objects of their forms), with the
+    /// language: what the scripts read.
+    pub fn to_json(&self) -> String {
+        let mut obj = serde_json::Map::new();
+        for (key, text) in &self.map {
+            match key.split_once('.') {
+                Some((stem, form)) if self.plurals.contains_key(stem) => {
+                    let entry = obj
+                        .entry(stem.to_string())
+                        .or_insert_with(|| serde_json::Value::Object(Default::default()));
+                    if let serde_json::Value::Object(forms) = entry {
+                        forms.insert(form.to_string(), text.clone().into());
+                    }
+                }
+                _ => {
+                    obj.insert(key.clone(), text.clone().into());
+                }
+            }
+        }
+        serde_json::json!({ "lang": self.lang, "strings": obj }).to_string()
+    }
+
+    /// `text` (a template) with each `{{ i18n.KEY }}` replaced by the string, escaped for HTML,
+    /// with its `{name}` placeholders turned into `{{ name }}` (a variable the template sets).
+    /// An unknown key is an error at its line and column.
+    pub fn localize_template(&self, name: &str, text: &str) -> Result<String, RenderError> {
+        let mut out = String::with_capacity(text.len() + 256);
+        let mut rest = text;
+        let mut offset = 0;
+        while let Some(at) = rest.find("{{") {
+            let Some(end) = rest[at..].find("}}") else {
+                break;
+            };
+            let inner = rest[at + 2..at + end].trim();
+            let key = inner.strip_prefix("i18n.").filter(|k| {
+                !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            });
+            out.push_str(&rest[..at]);
+            match key {
+                Some(key) if self.has(key) => {
+                    push_localized(&mut out, self.get(key));
+                }
+                Some(key) => {
+                    let before = &text[..offset + at];
+                    let line = before.matches('\n').count() + 1;
+                    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+                    return Err(RenderError::Template(format!(
+                        "in `{name}` at line {line}, column {col}: `i18n.{key}` is not a key of the theme's strings (themes/default/i18n/{DEFAULT_LANGUAGE}.toml)"
+                    )));
+                }
+                None => out.push_str(&rest[at..at + end + 2]),
+            }
+            offset += at + end + 2;
+            rest = &rest[at + end + 2..];
+        }
+        out.push_str(rest);
+        Ok(out)
+    }
+}
+
+/// `text` for a template: escaped, braces kept from tera, `{name}` as `{{ name }}`.
+fn push_localized(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let close = rest[open..].find('}').map(|c| open + c);
+        let name = close
+            .map(|c| &rest[open + 1..c])
+            .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'));
+        push_text(out, &rest[..open]);
+        match (name, close) {
+            (Some(name), Some(close)) => {
+                out.push_str("{{ ");
+                out.push_str(name);
+                out.push_str(" }}");
+                rest = &rest[close + 1..];
+            }
+            _ => {
+                out.push_str("&#123;");
+                rest = &rest[open + 1..];
+            }
+        }
+    }
+    push_text(out, rest);
+}
+
+fn push_text(out: &mut String, text: &str) {
+    let escaped = crate::theme::escape_html(text);
+    // Left as they are, `{%`, `{#` and `}}` would be read by tera.
+    out.push_str(&escaped.replace('{', "&#123;").replace('}', "&#125;"));
+}
+
+/// The direction a language is written in: `rtl` for the scripts written right to left
+/// (Arabic, Urdu, Persian, Pashto, Sindhi, Kurdish in Arabic script, Hebrew, Yiddish,
+/// Dhivehi, Uyghur), otherwise `ltr`.
+pub fn direction(lang: &str) -> &'static str {
+    const RTL: &[&str] = &["ar", "ur", "fa", "ps", "sd", "ckb", "he", "yi", "dv", "ug"];
+    let lower = lang.to_ascii_lowercase();
+    let primary = lower.split(['-', '_']).next().unwrap_or("");
+    let arabic_script = lower.split(['-', '_']).any(|s| s == "arab" || s == "hebr");
+    if RTL.contains(&primary) || arabic_script {
+        "rtl"
+    } else {
+        "ltr"
+    }
+}
+
+/// `text` with each `{name}` of `args` filled in.
+pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
+    if !text.contains('{') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after
+            .find('}')
+            .and_then(|c| args.iter().find(|(k, _)| *k == &after[..c]).map(|a| (c, a)))
+        {
+            Some((c, (_, value))) => {
+                out.push_str(value);
+                rest = &after[c + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        let table: toml::Table = toml::from_str(text).unwrap();
+        let mut keys: Vec<String> = table.keys().cloned().collect();
+        keys.sort();
+        keys
+    }
+
+    #[test]
+    fn every_built_in_language_has_every_english_key_and_its_placeholders() {
+        let english: toml::Table = toml::from_str(BUILT_IN[0].1).unwrap();
+        for (tag, text) in &BUILT_IN[1..] {
+            assert_eq!(keys(text), keys(BUILT_IN[0].1), "the keys of `{tag}.toml`");
+            let other: toml::Table = toml::from_str(text).unwrap();
+            for (key, value) in &english {
+                let placeholders = |v: &toml::Value| -> Vec<String> {
+                    let s = match v {
+                        toml::Value::String(s) => s.clone(),
+                        toml::Value::Table(t) => t["other"].as_str().unwrap().to_string(),
+                        _ => unreachable!(),
+                    };
+                    let mut found: Vec<String> = s
+                        .split('{')
+                        .skip(1)
+                        .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
+                        .collect();
+                    found.sort();
+                    found
+                };
+                assert_eq!(
+                    placeholders(&other[key]),
+                    placeholders(value),
+                    "the placeholders of `{key}` in `{tag}.toml`"
+                );
+            }
+            let loaded = Strings::load(Path::new("/nonexistent"), tag).unwrap();
+            assert_eq!(loaded.notes(), &[], "`{tag}` is complete");
+        }
+    }
+
+    #[test]
+    fn a_language_picks_its_plural_form() {
+        let pl = Strings::load(Path::new("/nonexistent"), "pl").unwrap();
+        // Polish: 1 is `one`, 2-4 `few`, 5 `many`.
+        let one = pl.count("search_count", 1, &[]);
+        let few = pl.count("search_count", 3, &[]);
+        let many = pl.count("search_count", 5, &[]);
+        assert!(one.contains('1') && few.contains('3') && many.contains('5'));
+        let (one, few, many) = (
+            one.replace('1', "#"),
+            few.replace('3', "#"),
+            many.replace('5', "#"),
+        );
+        assert!(
+            one != few && few != many && one != many,
+            "{one} / {few} / {many}"
+        );
+        let en = Strings::english();
+        assert_eq!(en.count("search_count", 1, &[]), "1 page found");
+        assert_eq!(en.count("search_count", 2, &[]), "2 pages found");
+    }
+
+    #[test]
+    fn a_region_falls_back_to_its_language() {
+        assert_eq!(built_in_for("pl-PL").unwrap().0, "pl");
+        assert_eq!(built_in_for("en").unwrap().0, "en-GB");
+        assert_eq!(built_in_for("EN-gb").unwrap().0, "en-GB");
+        assert!(built_in_for("fr").is_none());
+    }
+
+    #[test]
+    fn templates_get_escaped_strings_with_their_placeholders_as_variables() {
+        let en = Strings::english();
+        let out = en
+            .localize_template("term.html", "<p>{{ i18n.other_words }}</p>{{ page.title }}")
+            .unwrap();
+        assert_eq!(
+            out,
+            "<p>Other words for it: {{ words }}.</p>{{ page.title }}"
+        );
+        let err = en
+            .localize_template("x.html", "a\n  {{ i18n.no_such_key }}")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 2, column 3"), "{err}");
+        assert!(err.contains("i18n.no_such_key"), "{err}");
+    }
+
+    #[test]
+    fn right_to_left_languages_are_known_by_their_tag() {
+        assert_eq!(direction("ur"), "rtl");
+        assert_eq!(direction("ar-SA"), "rtl");
+        assert_eq!(direction("pa-Arab"), "rtl");
+        assert_eq!(direction("pl"), "ltr");
+        assert_eq!(direction("en-GB"), "ltr");
+        assert_eq!(direction("cy"), "ltr");
+    }
+
+    #[test]
+    fn fill_leaves_unknown_and_unclosed_braces_alone() {
+        assert_eq!(
+            fill("{n} of {total}", &[("n", "1"), ("total", "2")]),
+            "1 of 2"
+        );
+        assert_eq!(fill("a {x} b {", &[("n", "1")]), "a {x} b {");
+    }
+}
