@@ -127,6 +127,8 @@ pub(crate) fn report(loaded: &Loaded, shell: &Shell, format: Format) -> bool {
 /// A full, atomic build of `root` into `out`. `Ok(None)` when the content has errors.
 pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Option<Built>> {
     let start = Instant::now();
+    // Held until the process ends: no other build or `serve` writes `out` meanwhile.
+    let lock = bookshelf_render::output::OutputLock::acquire(out)?;
     let _held = crate::memory::HoldFreed::new();
     let loaded = Loader::new(root).load();
     tracing::debug!("loaded in {:.0?}", start.elapsed());
@@ -157,9 +159,9 @@ pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Op
     // The sources were kept only to show diagnostics: free them before the heavy work.
     drop(loaded.sources);
     let renderer = Renderer::new(root)?;
-    let staging = bookshelf_render::output::Staging::new(out)?;
+    let staging = lock.stage()?;
     let built = render_into(&book, &renderer, staging.dir(), shell)?;
-    staging.commit()?;
+    let replaced = staging.commit()?;
     // The process ends with the build: leave the book's memory to the system rather than
     // free its every string (tens of milliseconds at 10,000 pages).
     std::mem::forget(book);
@@ -174,6 +176,8 @@ pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Op
             start.elapsed()
         ),
     );
+    // The site it replaced is removed before the process ends (and the lock is let go).
+    drop(replaced);
     Ok(Some(built))
 }
 

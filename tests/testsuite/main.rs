@@ -6,6 +6,7 @@ mod diagnostics;
 mod easy;
 mod helpers;
 mod incremental;
+mod output;
 mod relevance;
 mod serve;
 mod site;

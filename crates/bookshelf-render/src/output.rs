@@ -1,17 +1,14 @@
 //! Atomic output: a build writes into a staging folder beside `--out` and swaps it in only
 //! when everything succeeded, so a failed or interrupted build leaves the last site intact.
 
+use std::fs::File;
+use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
+
+use fs4::fs_std::FileExt;
 
 use crate::RenderError;
-
-/// A staging folder that becomes the output folder on [`Staging::commit`].
-#[derive(Debug)]
-pub struct Staging {
-    out: PathBuf,
-    dir: PathBuf,
-    done: bool,
-}
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> RenderError + '_ {
     move |e| RenderError::Io {
@@ -20,95 +17,353 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> RenderError + '_ {
     }
 }
 
-fn sibling(out: &Path, tag: &str) -> PathBuf {
-    let name = out
-        .file_name()
-        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-    out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
+/// The output folder's name, which names everything kept beside it.
+fn name_of(out: &Path) -> String {
+    out.file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned())
 }
 
-impl Staging {
-    /// Make a fresh staging folder beside `out`, clearing any left by interrupted builds.
-    pub fn new(out: &Path) -> Result<Self, RenderError> {
-        let parent = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+fn parent_of(out: &Path) -> &Path {
+    out.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+fn sibling(out: &Path, tag: &str) -> PathBuf {
+    out.with_file_name(format!(".{}.{tag}-{}", name_of(out), std::process::id()))
+}
+
+/// The right to write one output folder, held from before the first file is written until
+/// the process lets go of it: an exclusive `flock` on `.NAME.lock` beside the folder, deleted
+/// as the lock is let go. A second build or `serve` on the same folder is refused instead of
+/// renaming away a staging folder another process is still writing. The kernel drops the
+/// lock when its process ends, however it ends, so a killed build never leaves the folder
+/// locked.
+#[derive(Debug)]
+pub struct OutputLock {
+    out: PathBuf,
+    path: PathBuf,
+    file: File,
+}
+
+impl OutputLock {
+    /// Take the lock on `out`, or fail with [`RenderError::Busy`] naming the process that
+    /// holds it. Once held, it removes what interrupted builds left beside the folder, and
+    /// puts back the last site if a build was stopped between the two renames of a swap on
+    /// a file system that cannot exchange folders.
+    pub fn acquire(out: &Path) -> Result<Self, RenderError> {
+        let parent = parent_of(out);
         std::fs::create_dir_all(parent).map_err(io(parent))?;
-        let name = out
-            .file_name()
-            .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-        // Folders left by earlier builds (an interrupted build's staging folder, the site a
-        // build replaced) are removed on a thread of their own while this build renders.
-        let mut stale = Vec::new();
-        if let Ok(entries) = std::fs::read_dir(parent) {
-            for e in entries.flatten() {
-                let n = e.file_name().to_string_lossy().into_owned();
-                if n.starts_with(&format!(".{name}.tmp-"))
-                    || n.starts_with(&format!(".{name}.old-"))
-                {
-                    // Rename first, so a new folder of the same name cannot clash.
-                    let doomed = parent.join(format!(".{name}.gone-{}-{n}", std::process::id()));
-                    if std::fs::rename(e.path(), &doomed).is_ok() {
-                        stale.push(doomed);
-                    }
-                } else if n.starts_with(&format!(".{name}.gone-")) {
-                    stale.push(e.path());
+        let path = out.with_file_name(format!(".{}.lock", name_of(out)));
+        let mut file = loop {
+            let mut file = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .map_err(io(&path))?;
+            if !file.try_lock_exclusive().map_err(io(&path))? {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                return Err(RenderError::Busy {
+                    out: out.to_path_buf(),
+                    holder: describe_holder(holder.trim()),
+                });
+            }
+            // The holder deletes the file as it lets go: a lock taken on a file it had just
+            // deleted locks nothing, so take it again on the file now at the path.
+            if still_at(&file, &path) {
+                break file;
+            }
+        };
+        // Who holds it, for the message another process gives.
+        let args: Vec<String> = std::env::args().collect();
+        let _ = file
+            .set_len(0)
+            .and_then(|()| write!(file, "{}\n{}\n", std::process::id(), args.join(" ")));
+        let lock = Self {
+            out: out.to_path_buf(),
+            path,
+            file,
+        };
+        lock.clear_leftovers();
+        Ok(lock)
+    }
+
+    /// The output folder.
+    pub fn out(&self) -> &Path {
+        &self.out
+    }
+
+    /// With the lock held, nothing beside the folder is in use: remove staging folders and
+    /// replaced sites of builds that were killed, after putting back a site a fallback swap
+    /// was stopped in the middle of.
+    fn clear_leftovers(&self) {
+        let parent = parent_of(&self.out);
+        let name = name_of(&self.out);
+        let Ok(entries) = std::fs::read_dir(parent) else {
+            return;
+        };
+        let mut leftovers: Vec<(String, PathBuf)> = entries
+            .flatten()
+            .map(|e| (e.file_name().to_string_lossy().into_owned(), e.path()))
+            .filter(|(n, _)| {
+                [".tmp-", ".old-", ".gone-"]
+                    .iter()
+                    .any(|tag| n.starts_with(&format!(".{name}{tag}")))
+            })
+            .collect();
+        leftovers.sort();
+        if std::fs::symlink_metadata(&self.out).is_err() {
+            if let Some(i) = leftovers
+                .iter()
+                .position(|(n, _)| n.starts_with(&format!(".{name}.old-")))
+            {
+                let (_, old) = leftovers.remove(i);
+                if std::fs::rename(&old, &self.out).is_ok() {
+                    tracing::warn!(
+                        "put back the last site in `{}`: a build was stopped while swapping it",
+                        self.out.display()
+                    );
                 }
             }
         }
-        if !stale.is_empty() {
-            std::thread::spawn(move || {
-                for dir in stale {
-                    let _ = std::fs::remove_dir_all(dir);
-                }
-            });
+        for (_, path) in leftovers {
+            let _ = std::fs::remove_dir_all(path);
         }
-        let dir = sibling(out, "tmp");
+    }
+
+    /// Make a fresh staging folder beside the output to build into.
+    pub fn stage(&self) -> Result<Staging<'_>, RenderError> {
+        let dir = sibling(&self.out, "tmp");
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir).map_err(io(&dir))?;
+        }
         std::fs::create_dir_all(&dir).map_err(io(&dir))?;
         spread_folders(&dir);
-        Ok(Self {
-            out: out.to_path_buf(),
+        Ok(Staging {
+            lock: self,
             dir,
             done: false,
         })
     }
+}
 
+impl Drop for OutputLock {
+    fn drop(&mut self) {
+        // Nothing is left beside the site: the file goes while it is still locked (a process
+        // that opened it meanwhile finds it gone once it gets the lock, see `acquire`). Where
+        // open files cannot be deleted it stays, empty of meaning once unlocked.
+        #[cfg(unix)]
+        let _ = std::fs::remove_file(&self.path);
+        // (Named in full: newer std has an `unlock` of its own.)
+        let _ = FileExt::unlock(&self.file);
+    }
+}
+
+/// Whether the open `file` is still the one at `path`.
+#[cfg(unix)]
+fn still_at(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+        _ => false,
+    }
+}
+
+#[cfg(not(unix))]
+fn still_at(_: &File, _: &Path) -> bool {
+    true
+}
+
+/// "process 1234 (`bookshelf serve`)", from what the holder wrote in the lock file.
+fn describe_holder(text: &str) -> String {
+    let mut lines = text.lines();
+    match (
+        lines.next().and_then(|l| l.trim().parse::<u32>().ok()),
+        lines.next(),
+    ) {
+        (Some(pid), Some(cmd)) if !cmd.trim().is_empty() => {
+            format!("process {pid}, `{}`", cmd.trim())
+        }
+        (Some(pid), _) => format!("process {pid}"),
+        (None, _) => "another process".into(),
+    }
+}
+
+/// A staging folder that becomes the output folder on [`Staging::commit`].
+#[derive(Debug)]
+pub struct Staging<'a> {
+    lock: &'a OutputLock,
+    dir: PathBuf,
+    done: bool,
+}
+
+impl Staging<'_> {
     /// The folder to write into.
     pub fn dir(&self) -> &Path {
         &self.dir
     }
 
-    /// Swap the staging folder in as the output.
-    pub fn commit(mut self) -> Result<(), RenderError> {
-        let old = sibling(&self.out, "old");
-        let had_old = self.out.exists();
-        if had_old {
-            std::fs::rename(&self.out, &old).map_err(io(&self.out))?;
+    /// Swap the staging folder in as the output: one atomic exchange of the two folders
+    /// where the file system can (Linux's `renameat2(RENAME_EXCHANGE)`), so there is always
+    /// a whole site at the output's path; elsewhere two renames, with the last site put back
+    /// by the next build if the process is stopped between them. The replaced site is
+    /// removed on a thread of its own; [`Replaced`] waits for it.
+    pub fn commit(mut self) -> Result<Replaced, RenderError> {
+        let out = &self.lock.out;
+        fault::point("before-swap");
+        if std::fs::symlink_metadata(out).is_err() {
+            std::fs::rename(&self.dir, out).map_err(io(out))?;
+            self.done = true;
+            return Ok(Replaced(None));
         }
-        if let Err(e) = std::fs::rename(&self.dir, &self.out) {
-            if had_old {
-                let _ = std::fs::rename(&old, &self.out);
+        let old = match exchange(&self.dir, out) {
+            Ok(()) => {
+                // The staging folder's name now holds the replaced site.
+                self.done = true;
+                fault::point("after-swap");
+                self.dir.clone()
             }
-            return Err(RenderError::Io {
-                path: self.out.clone(),
-                source: e,
-            });
-        }
-        self.done = true;
-        // The replaced site is left as `.NAME.old-PID`; the next build removes it in the
-        // background, so this build does not wait for thousands of files to be deleted.
-        let _ = had_old;
-        Ok(())
+            Err(e) if !exchange_unsupported(&e) => return Err(io(out)(e)),
+            Err(_) => {
+                let old = sibling(out, "old");
+                std::fs::rename(out, &old).map_err(io(out))?;
+                fault::point("between-renames");
+                if let Err(e) = std::fs::rename(&self.dir, out) {
+                    let _ = std::fs::rename(&old, out);
+                    return Err(io(out)(e));
+                }
+                self.done = true;
+                old
+            }
+        };
+        Ok(Replaced(Some(std::thread::spawn(move || {
+            let _ = std::fs::remove_dir_all(old);
+        }))))
     }
 }
 
-impl Drop for Staging {
+impl Drop for Staging<'_> {
     fn drop(&mut self) {
         if !self.done {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// The site a commit replaced, being removed. Dropping it waits until it is gone, so old
+/// copies never pile up beside the output; [`Replaced::detach`] lets it go on alone (the
+/// next build removes what is left if the process ends first).
+#[derive(Debug)]
+#[must_use = "dropping waits for the replaced site to be removed"]
+pub struct Replaced(Option<JoinHandle<()>>);
+
+impl Replaced {
+    /// Let the removal go on without waiting for it.
+    pub fn detach(mut self) {
+        self.0 = None;
+    }
+}
+
+impl Drop for Replaced {
+    fn drop(&mut self) {
+        if let Some(handle) = self.0.take() {
+            let _ = handle.join();
+        }
+    }
+}
+
+/// Exchange two folders in one step.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    if fault::active("no-exchange") {
+        return Err(std::io::Error::from_raw_os_error(libc::EINVAL));
+    }
+    let c = |p: &Path| {
+        std::ffi::CString::new(p.as_os_str().as_bytes())
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
+    };
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both paths are NUL-terminated strings that outlive the call.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// Whether `exchange` failed because the system or file system cannot do it (then the two
+/// renames are used), rather than for a reason the renames would hit too.
+fn exchange_unsupported(e: &std::io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    if let Some(code) = e.raw_os_error() {
+        return [libc::EINVAL, libc::ENOSYS, libc::EOPNOTSUPP].contains(&code);
+    }
+    e.kind() == std::io::ErrorKind::Unsupported
+}
+
+/// Fault injection for the end-to-end tests, compiled only into test builds (the test suite
+/// turns on the `fault-injection` feature): `BOOKSHELF_FAULT=POINT` kills the process at
+/// `POINT`, as a power cut or `kill -9` would; `BOOKSHELF_FAULT=POINT:wait:FILE` writes `FILE`
+/// there and waits until it is deleted, so a test can act while a build holds its lock.
+mod fault {
+    #[cfg(any(test, feature = "fault-injection"))]
+    pub(super) fn active(point: &str) -> bool {
+        std::env::var("BOOKSHELF_FAULT").is_ok_and(|v| {
+            v.split(',')
+                .any(|p| p == point || p.starts_with(&format!("{point}:")))
+        })
+    }
+
+    #[cfg(not(any(test, feature = "fault-injection")))]
+    pub(super) fn active(_: &str) -> bool {
+        false
+    }
+
+    #[cfg(any(test, feature = "fault-injection"))]
+    pub(super) fn point(point: &str) {
+        let Ok(spec) = std::env::var("BOOKSHELF_FAULT") else {
+            return;
+        };
+        for p in spec.split(',') {
+            if p == point {
+                #[cfg(target_os = "linux")]
+                // SAFETY: sends a signal to this process; SIGKILL cannot be caught.
+                unsafe {
+                    libc::kill(libc::getpid(), libc::SIGKILL);
+                }
+                std::process::abort();
+            }
+            if let Some(file) = p.strip_prefix(&format!("{point}:wait:")) {
+                let file = std::path::Path::new(file);
+                let _ = std::fs::write(file, std::process::id().to_string());
+                let start = std::time::Instant::now();
+                while file.exists() && start.elapsed() < std::time::Duration::from_secs(120) {
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+            }
+        }
+    }
+
+    #[cfg(not(any(test, feature = "fault-injection")))]
+    pub(super) fn point(_: &str) {}
 }
 
 // linux/fs.h: FS_IOC_GETFLAGS, FS_IOC_SETFLAGS (on a `long`) and FS_TOPDIR_FL.
