@@ -295,7 +295,8 @@ fn first_difference(
 
 /// Regression (issue 20, fault 17): the published tantivy index had random segment names,
 /// and the static index `serve` writes was ordered differently from `build`'s. Now the York
-/// bookshelf gives the same bytes, index included, built twice and served.
+/// bookshelf gives the same bytes, index included, built twice and served. (And fault 2:
+/// `serve` holds its folder against a `build`.)
 #[test]
 fn york_gives_the_same_bytes_built_twice_and_served() {
     let f = Fixture::york();
@@ -332,9 +333,20 @@ fn york_gives_the_same_bytes_built_twice_and_served() {
         }
         std::thread::sleep(Duration::from_millis(250));
     }
+    // While it serves, it holds the folder: a build there is refused and names it.
+    let refused = build_with(&f, &out, &[]);
     let _ = server.kill();
     let _ = server.wait();
     assert_eq!(last, None, "served");
+    assert_eq!(refused.code, 1, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains(&format!(
+            "`[TMP]/served` is being written by another bookshelf (process {}, `",
+            server.id()
+        )) && refused.stderr.contains(" serve --port "),
+        "{}",
+        refused.stderr
+    );
 }
 
 /// Regression (issue 20, fault 15): a write error printed its cause twice ("No space left on
