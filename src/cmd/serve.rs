@@ -78,13 +78,13 @@ const QUIET: Duration = Duration::from_millis(1500);
 /// Lowers the calling thread's CPU priority to the least (nice 19). On Linux the nice value
 /// belongs to the thread, and threads it starts inherit it.
 #[cfg(target_os = "linux")]
-fn lower_priority() {
+pub(crate) fn lower_priority() {
     // SAFETY: `setpriority` only reads its arguments; `0` names the calling thread.
     let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 19) };
 }
 
 #[cfg(not(target_os = "linux"))]
-fn lower_priority() {}
+pub(crate) fn lower_priority() {}
 
 /// The slow parts run at the lowest priority, on threads of their own: a rebuild after the
 /// next edit then takes the CPU from them at once, and its rendering does not queue behind
@@ -288,7 +288,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
             let held = crate::memory::HoldFreed::new();
             site.rebuild(book, staging.dir(), false)?;
             drop(held);
-            staging.commit()?.detach();
+            staging.commit()?.remove_in_background();
             let book = Arc::new(book.clone());
             let mut l = live.write().map_err(|_| anyhow::anyhow!("lock poisoned"))?;
             l.book = Some(book.clone());

@@ -176,9 +176,30 @@ pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Op
             start.elapsed()
         ),
     );
-    // The site it replaced is removed before the process ends (and the lock is let go).
-    drop(replaced);
+    if let Some(old) = replaced.into_path() {
+        remove_later(old);
+    }
     Ok(Some(built))
+}
+
+/// Removes the site a build replaced in a process of its own, at the lowest priority, so the
+/// build ends as soon as the new site is in place: removing thousands of files can take
+/// longer than the build (a thread would die with the build's process). If it cannot be
+/// started, the site is removed now; if it is stopped, the next build removes what is left.
+fn remove_later(old: PathBuf) {
+    let spawned = std::env::current_exe().and_then(|exe| {
+        std::process::Command::new(exe)
+            .arg(super::REMOVE_REPLACED_SITE)
+            .arg(&old)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+    });
+    if let Err(e) = spawned {
+        tracing::debug!("removing `{}` now: {e}", old.display());
+        let _ = bookshelf_render::output::remove_replaced(&old);
+    }
 }
 
 /// The output folder: `--out`, or `site/` in the root.

@@ -41,6 +41,21 @@ fn beside(out: &Path) -> Vec<String> {
     names
 }
 
+/// The names beside `out` once the replaced site a build hands to a process of its own has
+/// gone. Until then there is at most that one copy beside the site.
+fn settled(out: &Path) -> Vec<String> {
+    let start = Instant::now();
+    loop {
+        let names = beside(out);
+        let copies = names.iter().filter(|n| n.starts_with(".out.")).count();
+        assert!(copies <= 1, "at most one old copy: {names:?}");
+        if copies == 0 || start.elapsed() > Duration::from_secs(30) {
+            return names;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// Change a page, so a second build makes a different site.
 fn edit(f: &Fixture) {
     let page = f.root().join("content/guides/meetings.md");
@@ -140,7 +155,7 @@ fn a_second_build_of_the_same_folder_is_refused_and_the_first_finishes() {
         None,
         "the first build's whole site"
     );
-    assert_eq!(beside(&out), ["book", "out", "reference"]);
+    assert_eq!(settled(&out), ["book", "out", "reference"]);
     assert!(
         !f.dir.path().join(".out.lock").exists(),
         "the lock file goes"
@@ -217,7 +232,7 @@ fn a_build_killed_at_any_step_of_the_swap_leaves_a_whole_site() {
         assert_eq!(build_with(&f, &out, &[]).code, 0);
         assert_eq!(first_difference(&tree(&out), &new), None);
         assert_eq!(
-            beside(&out),
+            settled(&out),
             ["book", "out", "reference"],
             "{point}: nothing left beside the site"
         );
@@ -265,7 +280,7 @@ fn builds_in_a_row_leave_no_old_copies_beside_the_site() {
         edit(&f);
         let run = build_with(&f, &out, &[]);
         assert_eq!(run.code, 0, "{}", run.stderr);
-        assert_eq!(beside(&out), ["book", "out"], "after build {round}");
+        assert_eq!(settled(&out), ["book", "out"], "after build {round}");
     }
 }
 

@@ -4,7 +4,6 @@
 use std::fs::File;
 use std::io::{Read as _, Write as _};
 use std::path::{Path, PathBuf};
-use std::thread::JoinHandle;
 
 use fs4::fs_std::FileExt;
 
@@ -209,8 +208,8 @@ impl Staging<'_> {
     /// Swap the staging folder in as the output: one atomic exchange of the two folders
     /// where the file system can (Linux's `renameat2(RENAME_EXCHANGE)`), so there is always
     /// a whole site at the output's path; elsewhere two renames, with the last site put back
-    /// by the next build if the process is stopped between them. The replaced site is
-    /// removed on a thread of its own; [`Replaced`] waits for it.
+    /// by the next build if the process is stopped between them. The replaced site is handed
+    /// back to be removed ([`Replaced`]).
     pub fn commit(mut self) -> Result<Replaced, RenderError> {
         let out = &self.lock.out;
         fault::point("before-swap");
@@ -239,9 +238,7 @@ impl Staging<'_> {
                 old
             }
         };
-        Ok(Replaced(Some(std::thread::spawn(move || {
-            let _ = std::fs::remove_dir_all(old);
-        }))))
+        Ok(Replaced(Some(old)))
     }
 }
 
@@ -253,25 +250,69 @@ impl Drop for Staging<'_> {
     }
 }
 
-/// The site a commit replaced, being removed. Dropping it waits until it is gone, so old
-/// copies never pile up beside the output; [`Replaced::detach`] lets it go on alone (the
-/// next build removes what is left if the process ends first).
+/// The site a commit replaced, still beside the output under a hidden name. Removing it can
+/// take longer than the whole build (it is thousands of files), so the caller chooses when:
+/// now ([`Replaced::remove`]), on a thread of a process that lives on
+/// ([`Replaced::remove_in_background`]), or by a process that outlives this one
+/// ([`Replaced::into_path`] and [`remove_replaced`]). Dropped, it is removed at once, so old
+/// copies never pile up; whatever a killed process leaves, the next build removes.
 #[derive(Debug)]
-#[must_use = "dropping waits for the replaced site to be removed"]
-pub struct Replaced(Option<JoinHandle<()>>);
+#[must_use = "dropping it removes the replaced site at once"]
+pub struct Replaced(Option<PathBuf>);
 
 impl Replaced {
-    /// Let the removal go on without waiting for it.
-    pub fn detach(mut self) {
-        self.0 = None;
+    /// Remove it now.
+    pub fn remove(mut self) {
+        if let Some(old) = self.0.take() {
+            let _ = std::fs::remove_dir_all(old);
+        }
+    }
+
+    /// Remove it on a thread of its own, without waiting.
+    pub fn remove_in_background(mut self) {
+        if let Some(old) = self.0.take() {
+            std::thread::spawn(move || {
+                let _ = std::fs::remove_dir_all(old);
+            });
+        }
+    }
+
+    /// Its path, for the caller to remove (`None` when no site was replaced).
+    pub fn into_path(mut self) -> Option<PathBuf> {
+        self.0.take()
     }
 }
 
 impl Drop for Replaced {
     fn drop(&mut self) {
-        if let Some(handle) = self.0.take() {
-            let _ = handle.join();
+        if let Some(old) = self.0.take() {
+            let _ = std::fs::remove_dir_all(old);
         }
+    }
+}
+
+/// Remove a replaced site handed over by [`Replaced::into_path`]. Refuses any folder whose
+/// name is not one a swap leaves (`.NAME.tmp-PID` or `.NAME.old-PID`), so it can never be
+/// pointed at anything else.
+pub fn remove_replaced(path: &Path) -> Result<(), RenderError> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let ours = name.as_deref().is_some_and(|n| {
+        n.starts_with('.')
+            && [".tmp-", ".old-"].iter().any(|tag| {
+                n.rsplit_once(tag).is_some_and(|(_, pid)| {
+                    !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())
+                })
+            })
+    });
+    if !ours {
+        return Err(io(path)(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a site replaced by a build",
+        )));
+    }
+    match std::fs::remove_dir_all(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(path)(e)),
+        _ => Ok(()),
     }
 }
 
@@ -426,4 +467,52 @@ pub(crate) fn spreads(dir: &Path) -> Option<bool> {
         return None;
     }
     Some(flags(&std::fs::File::open(dir).ok()?)? & TOPDIR != 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hidden command that removes a replaced site removes only folders a swap leaves.
+    #[test]
+    fn only_a_replaced_site_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "site",
+            ".site.tmp-",
+            ".site.tmp-12x",
+            "content",
+            ".site.lock-1",
+        ] {
+            let path = dir.path().join(name);
+            std::fs::create_dir(&path).unwrap();
+            assert!(remove_replaced(&path).is_err(), "`{name}` is refused");
+            assert!(path.is_dir(), "`{name}` is kept");
+        }
+        for name in [".site.tmp-123", ".my-site.old-9"] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.join("guides/a")).unwrap();
+            std::fs::write(path.join("guides/a/index.html"), "x").unwrap();
+            remove_replaced(&path).unwrap();
+            assert!(!path.exists(), "`{name}` is removed");
+            remove_replaced(&path).unwrap();
+        }
+    }
+
+    /// A lock is refused while held, taken again once let go, and leaves no file behind.
+    #[test]
+    fn the_lock_is_exclusive_and_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let lock = OutputLock::acquire(&out).unwrap();
+        match OutputLock::acquire(&out) {
+            Err(RenderError::Busy { holder, .. }) => {
+                assert!(holder.starts_with(&format!("process {}", std::process::id())))
+            }
+            other => panic!("not refused: {other:?}"),
+        }
+        drop(lock);
+        assert!(!dir.path().join(".site.lock").exists());
+        drop(OutputLock::acquire(&out).unwrap());
+    }
 }
