@@ -127,7 +127,7 @@ pub(crate) fn report(loaded: &Loaded, shell: &Shell, format: Format) -> bool {
 /// A full, atomic build of `root` into `out`. `Ok(None)` when the content has errors.
 pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Option<Built>> {
     let start = Instant::now();
-    // Held until the process ends: no other build or `serve` writes `out` meanwhile.
+    // Held until the build ends: no other build or `serve` writes `out` meanwhile.
     let lock = bookshelf_render::output::OutputLock::acquire(out)?;
     let _held = crate::memory::HoldFreed::new();
     let loaded = Loader::new(root).load();
