@@ -38,6 +38,12 @@ enum Command {
     Search(cmd::search::Args),
     /// Start a new bookshelf from a small template.
     New(cmd::new::Args),
+    /// Remove the site a build replaced (started by `build` itself; see `cmd::site`).
+    #[command(name = cmd::REMOVE_REPLACED_SITE, hide = true)]
+    RemoveReplacedSite {
+        /// The replaced site's folder.
+        dir: PathBuf,
+    },
 }
 
 /// How a command ended.
@@ -68,6 +74,12 @@ fn main() -> ExitCode {
         Command::Check(a) => cmd::check::run(a, &shell),
         Command::Search(a) => cmd::search::run(a, &shell),
         Command::New(a) => cmd::new::run(a, &shell),
+        Command::RemoveReplacedSite { dir } => {
+            cmd::serve::lower_priority();
+            bookshelf_render::output::remove_replaced(&dir)
+                .map(|()| Outcome::Ok)
+                .map_err(Into::into)
+        }
     };
     match result {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,

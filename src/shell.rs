@@ -59,3 +59,17 @@ pub(crate) fn init_logging(quiet: bool) {
         .with_target(false)
         .try_init();
 }
+
+/// An error and its causes on one line, as `anyhow` prints them with `{:#}`: "could not write
+/// `site/index.html`: No space left on device (os error 28)". The libraries' errors give
+/// their cause as `source()` rather than in their message, so `{e}` alone would leave it out.
+pub(crate) fn chain(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
+}

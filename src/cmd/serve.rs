@@ -78,13 +78,13 @@ const QUIET: Duration = Duration::from_millis(1500);
 /// Lowers the calling thread's CPU priority to the least (nice 19). On Linux the nice value
 /// belongs to the thread, and threads it starts inherit it.
 #[cfg(target_os = "linux")]
-fn lower_priority() {
+pub(crate) fn lower_priority() {
     // SAFETY: `setpriority` only reads its arguments; `0` names the calling thread.
     let _ = unsafe { libc::setpriority(libc::PRIO_PROCESS, 0, 19) };
 }
 
 #[cfg(not(target_os = "linux"))]
-fn lower_priority() {}
+pub(crate) fn lower_priority() {}
 
 /// The slow parts run at the lowest priority, on threads of their own: a rebuild after the
 /// next edit then takes the CPU from them at once, and its rendering does not queue behind
@@ -125,7 +125,10 @@ fn heavy((book, texts): Heavy, out: &Path, live: &RwLock<Live>) {
     let start = Instant::now();
     if let Ok(r) = live.read().map(|l| l.renderer.clone()) {
         if let Err(e) = r.write_print_pages(&book, out) {
-            tracing::warn!("could not write the print pages: {e}");
+            tracing::warn!(
+                "could not write the print pages: {}",
+                crate::shell::chain(&e)
+            );
         }
     }
     if book.config.search.enabled {
@@ -138,7 +141,10 @@ fn heavy((book, texts): Heavy, out: &Path, live: &RwLock<Live>) {
                     l.searcher = Some(Arc::new(s));
                 }
             }
-            Err(e) => tracing::warn!("could not rebuild the search index: {e}"),
+            Err(e) => tracing::warn!(
+                "could not rebuild the search index: {}",
+                crate::shell::chain(&e)
+            ),
         }
         if let Ok(r) = live.read().map(|l| l.renderer.clone()) {
             let _ = r.write_search_pages(&book, out);
@@ -218,7 +224,7 @@ fn search_route(live: &RwLock<Live>, req: &DynamicRequest) -> Option<DynamicResp
             return Some(DynamicResponse {
                 status: 500,
                 content_type: "text/plain; charset=utf-8".into(),
-                body: e.to_string().into_bytes(),
+                body: crate::shell::chain(&e).into_bytes(),
             })
         }
     };
@@ -256,6 +262,8 @@ fn is_under(path: &Path, dir: &Path) -> bool {
 pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
     let root = crate::root_or_cwd(args.root);
     let out = super::site::out_dir(&root, args.out);
+    // Held while serving: every rebuild writes into `out`.
+    let lock = bookshelf_render::output::OutputLock::acquire(&out)?;
     let renderer = Arc::new(Renderer::new(&root)?);
     let live = Arc::new(RwLock::new(Live {
         book: None,
@@ -277,11 +285,11 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
             Err(failure(&loaded))
         }
         Some(book) => {
-            let staging = bookshelf_render::output::Staging::new(&out)?;
+            let staging = lock.stage()?;
             let held = crate::memory::HoldFreed::new();
             site.rebuild(book, staging.dir(), false)?;
             drop(held);
-            staging.commit()?;
+            staging.commit()?.remove_in_background();
             let book = Arc::new(book.clone());
             let mut l = live.write().map_err(|_| anyhow::anyhow!("lock poisoned"))?;
             l.book = Some(book.clone());
@@ -308,7 +316,8 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
         move |changes: &[Change]| -> Result<RebuildReport, BuildFailure> {
             let start = Instant::now();
             if changes.iter().any(|c| is_under(&c.path, &themes)) {
-                let r = Renderer::new(&rebuild_root).map_err(|e| plain_failure(e.to_string()))?;
+                let r = Renderer::new(&rebuild_root)
+                    .map_err(|e| plain_failure(crate::shell::chain(&e)))?;
                 site.set_renderer(r);
                 if let (Ok(r2), Ok(mut l)) = (Renderer::new(&rebuild_root), rebuild_live.write()) {
                     l.renderer = Arc::new(r2);
@@ -329,7 +338,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
             tracing::debug!("loaded the change in {:.0?}", start.elapsed());
             let rebuilt = site
                 .rebuild(book, &rebuild_out, false)
-                .map_err(|e| plain_failure(e.to_string()))?;
+                .map_err(|e| plain_failure(crate::shell::chain(&e)))?;
             let book = Arc::new(loaded.book.expect("checked above"));
             if let Ok(mut l) = rebuild_live.write() {
                 l.book = Some(book.clone());
@@ -366,7 +375,9 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
         ..ServeConfig::default()
     };
     // bookshelf-serve prints the address it listens on (once it is bound).
-    match bookshelf_serve::serve(config, initial, rebuild, Some(dynamic)) {
+    let served = bookshelf_serve::serve(config, initial, rebuild, Some(dynamic));
+    drop(lock);
+    match served {
         Ok(()) => Ok(Outcome::Ok),
         Err(bookshelf_serve::ServeError::PortInUse { port }) => Err(super::UsageError(format!(
             "port {port} is already in use; stop the other server or choose another port with `--port {}`",

@@ -127,6 +127,8 @@ pub(crate) fn report(loaded: &Loaded, shell: &Shell, format: Format) -> bool {
 /// A full, atomic build of `root` into `out`. `Ok(None)` when the content has errors.
 pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Option<Built>> {
     let start = Instant::now();
+    // Held until the build ends: no other build or `serve` writes `out` meanwhile.
+    let lock = bookshelf_render::output::OutputLock::acquire(out)?;
     let _held = crate::memory::HoldFreed::new();
     let loaded = Loader::new(root).load();
     tracing::debug!("loaded in {:.0?}", start.elapsed());
@@ -157,9 +159,9 @@ pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Op
     // The sources were kept only to show diagnostics: free them before the heavy work.
     drop(loaded.sources);
     let renderer = Renderer::new(root)?;
-    let staging = bookshelf_render::output::Staging::new(out)?;
+    let staging = lock.stage()?;
     let built = render_into(&book, &renderer, staging.dir(), shell)?;
-    staging.commit()?;
+    let replaced = staging.commit()?;
     // The process ends with the build: leave the book's memory to the system rather than
     // free its every string (tens of milliseconds at 10,000 pages).
     std::mem::forget(book);
@@ -174,7 +176,30 @@ pub(crate) fn build(root: &Path, out: &Path, shell: &Shell) -> anyhow::Result<Op
             start.elapsed()
         ),
     );
+    if let Some(old) = replaced.into_path() {
+        remove_later(old);
+    }
     Ok(Some(built))
+}
+
+/// Removes the site a build replaced in a process of its own, at the lowest priority, so the
+/// build ends as soon as the new site is in place: removing thousands of files can take
+/// longer than the build (a thread would die with the build's process). If it cannot be
+/// started, the site is removed now; if it is stopped, the next build removes what is left.
+fn remove_later(old: PathBuf) {
+    let spawned = std::env::current_exe().and_then(|exe| {
+        std::process::Command::new(exe)
+            .arg(super::REMOVE_REPLACED_SITE)
+            .arg(&old)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+    });
+    if let Err(e) = spawned {
+        tracing::debug!("removing `{}` now: {e}", old.display());
+        let _ = bookshelf_render::output::remove_replaced(&old);
+    }
 }
 
 /// The output folder: `--out`, or `site/` in the root.

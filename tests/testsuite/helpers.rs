@@ -124,11 +124,3 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     }
     out
 }
-
-/// Files of a tree, without the tantivy index (its segment names are random).
-pub fn tree_without_index(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    tree(dir)
-        .into_iter()
-        .filter(|(k, _)| !k.starts_with("search/index/"))
-        .collect()
-}

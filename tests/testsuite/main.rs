@@ -8,6 +8,7 @@ mod easy;
 mod helpers;
 mod i18n;
 mod incremental;
+mod output;
 mod relevance;
 mod serve;
 mod site;

@@ -124,9 +124,18 @@ impl Incremental {
         &self.renderer
     }
 
-    /// The text of every page, for the search index.
+    /// The text of every page, for the search index, in the order a full render gives them
+    /// (its jobs' order): the index numbers its documents in this order, so `serve` then
+    /// writes the same index as `build`.
     pub fn texts(&self) -> Vec<std::sync::Arc<PageText>> {
-        self.texts.values().cloned().collect()
+        let Some((_, layout)) = &self.layout else {
+            return self.texts.values().cloned().collect();
+        };
+        layout
+            .iter()
+            .filter_map(|(_, file)| self.texts.get(file.trim_end_matches("index.html")))
+            .cloned()
+            .collect()
     }
 
     fn global_key(&self, book: &Book) -> u64 {

@@ -47,13 +47,25 @@ pub enum RenderError {
         /// What is wrong, with its line and column.
         message: String,
     },
-    /// Reading or writing a file failed.
-    #[error("could not write `{path}`: {source}")]
+    /// Reading or writing a file failed. The cause is given as `source()`, not also in the
+    /// message: the binary prints the chain, and printed a full disk's error twice.
+    #[error("could not write `{path}`")]
     Io {
         /// The file.
         path: PathBuf,
         /// The cause.
         source: std::io::Error,
+    },
+    /// Another process is writing the output folder (see [`output::OutputLock`]).
+    #[error(
+        "`{out}` is being written by another bookshelf ({holder}); wait for it to finish or \
+         stop it, or write elsewhere with `--out`"
+    )]
+    Busy {
+        /// The output folder.
+        out: PathBuf,
+        /// Who holds it: "process 1234, `bookshelf serve`".
+        holder: String,
     },
 }
 
@@ -203,6 +215,26 @@ impl Renderer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression (issue 20, fault 15): a full disk was reported as "could not write `…`: No
+    /// space left on device (os error 28): No space left on device (os error 28)", the cause
+    /// once in the message and once as its source.
+    #[test]
+    fn a_write_error_names_its_cause_once() {
+        let full = std::io::Error::from_raw_os_error(28);
+        let cause = full.to_string();
+        let e = RenderError::Io {
+            path: PathBuf::from("site/index.html"),
+            source: full,
+        };
+        let mut text = e.to_string();
+        let mut next = std::error::Error::source(&e);
+        while let Some(c) = next {
+            text = format!("{text}: {c}");
+            next = c.source();
+        }
+        assert_eq!(text, format!("could not write `site/index.html`: {cause}"));
+    }
 
     /// The York bookshelf of this repository: pages with hand-written and made-up easy read,
     /// checklists and a glossary.

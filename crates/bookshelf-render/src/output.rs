@@ -5,13 +5,14 @@ use std::path::{Path, PathBuf};
 
 use crate::RenderError;
 
-/// A staging folder that becomes the output folder on [`Staging::commit`].
-#[derive(Debug)]
-pub struct Staging {
-    out: PathBuf,
-    dir: PathBuf,
-    done: bool,
-}
+mod fault;
+mod lock;
+mod spread;
+
+pub use lock::OutputLock;
+pub(crate) use spread::spread_folders;
+#[cfg(all(test, target_os = "linux"))]
+pub(crate) use spread::spreads;
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> RenderError + '_ {
     move |e| RenderError::Io {
@@ -20,90 +21,73 @@ fn io(path: &Path) -> impl FnOnce(std::io::Error) -> RenderError + '_ {
     }
 }
 
-fn sibling(out: &Path, tag: &str) -> PathBuf {
-    let name = out
-        .file_name()
-        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-    out.with_file_name(format!(".{name}.{tag}-{}", std::process::id()))
+/// The output folder's name, which names everything kept beside it.
+fn name_of(out: &Path) -> String {
+    out.file_name()
+        .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned())
 }
 
-impl Staging {
-    /// Make a fresh staging folder beside `out`, clearing any left by interrupted builds.
-    pub fn new(out: &Path) -> Result<Self, RenderError> {
-        let parent = out
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(parent).map_err(io(parent))?;
-        let name = out
-            .file_name()
-            .map_or_else(|| "site".into(), |n| n.to_string_lossy().into_owned());
-        // Folders left by earlier builds (an interrupted build's staging folder, the site a
-        // build replaced) are removed on a thread of their own while this build renders.
-        let mut stale = Vec::new();
-        if let Ok(entries) = std::fs::read_dir(parent) {
-            for e in entries.flatten() {
-                let n = e.file_name().to_string_lossy().into_owned();
-                if n.starts_with(&format!(".{name}.tmp-"))
-                    || n.starts_with(&format!(".{name}.old-"))
-                {
-                    // Rename first, so a new folder of the same name cannot clash.
-                    let doomed = parent.join(format!(".{name}.gone-{}-{n}", std::process::id()));
-                    if std::fs::rename(e.path(), &doomed).is_ok() {
-                        stale.push(doomed);
-                    }
-                } else if n.starts_with(&format!(".{name}.gone-")) {
-                    stale.push(e.path());
-                }
-            }
-        }
-        if !stale.is_empty() {
-            std::thread::spawn(move || {
-                for dir in stale {
-                    let _ = std::fs::remove_dir_all(dir);
-                }
-            });
-        }
-        let dir = sibling(out, "tmp");
-        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
-        spread_folders(&dir);
-        Ok(Self {
-            out: out.to_path_buf(),
-            dir,
-            done: false,
-        })
-    }
+fn parent_of(out: &Path) -> &Path {
+    out.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
 
+fn sibling(out: &Path, tag: &str) -> PathBuf {
+    out.with_file_name(format!(".{}.{tag}-{}", name_of(out), std::process::id()))
+}
+/// A staging folder that becomes the output folder on [`Staging::commit`].
+#[derive(Debug)]
+pub struct Staging<'a> {
+    lock: &'a OutputLock,
+    dir: PathBuf,
+    done: bool,
+}
+
+impl Staging<'_> {
     /// The folder to write into.
     pub fn dir(&self) -> &Path {
         &self.dir
     }
 
-    /// Swap the staging folder in as the output.
-    pub fn commit(mut self) -> Result<(), RenderError> {
-        let old = sibling(&self.out, "old");
-        let had_old = self.out.exists();
-        if had_old {
-            std::fs::rename(&self.out, &old).map_err(io(&self.out))?;
+    /// Swap the staging folder in as the output: one atomic exchange of the two folders
+    /// where the file system can (Linux's `renameat2(RENAME_EXCHANGE)`), so there is always
+    /// a whole site at the output's path; elsewhere two renames, with the last site put back
+    /// by the next build if the process is stopped between them. The replaced site is handed
+    /// back to be removed ([`Replaced`]).
+    pub fn commit(mut self) -> Result<Replaced, RenderError> {
+        let out = self.lock.out();
+        fault::point("before-swap");
+        if std::fs::symlink_metadata(out).is_err() {
+            std::fs::rename(&self.dir, out).map_err(io(out))?;
+            self.done = true;
+            return Ok(Replaced(None));
         }
-        if let Err(e) = std::fs::rename(&self.dir, &self.out) {
-            if had_old {
-                let _ = std::fs::rename(&old, &self.out);
+        let old = match exchange(&self.dir, out) {
+            Ok(()) => {
+                // The staging folder's name now holds the replaced site.
+                self.done = true;
+                fault::point("after-swap");
+                self.dir.clone()
             }
-            return Err(RenderError::Io {
-                path: self.out.clone(),
-                source: e,
-            });
-        }
-        self.done = true;
-        // The replaced site is left as `.NAME.old-PID`; the next build removes it in the
-        // background, so this build does not wait for thousands of files to be deleted.
-        let _ = had_old;
-        Ok(())
+            Err(e) if !exchange_unsupported(&e) => return Err(io(out)(e)),
+            Err(_) => {
+                let old = sibling(out, "old");
+                std::fs::rename(out, &old).map_err(io(out))?;
+                fault::point("between-renames");
+                if let Err(e) = std::fs::rename(&self.dir, out) {
+                    let _ = std::fs::rename(&old, out);
+                    return Err(io(out)(e));
+                }
+                self.done = true;
+                old
+            }
+        };
+        Ok(Replaced(Some(old)))
     }
 }
 
-impl Drop for Staging {
+impl Drop for Staging<'_> {
     fn drop(&mut self) {
         if !self.done {
             let _ = std::fs::remove_dir_all(&self.dir);
@@ -111,64 +95,160 @@ impl Drop for Staging {
     }
 }
 
-// linux/fs.h: FS_IOC_GETFLAGS, FS_IOC_SETFLAGS (on a `long`) and FS_TOPDIR_FL.
-#[cfg(target_os = "linux")]
-const GET_FLAGS: libc::c_ulong = 0x8008_6601;
-#[cfg(target_os = "linux")]
-const SET_FLAGS: libc::c_ulong = 0x4008_6602;
-#[cfg(target_os = "linux")]
-const TOPDIR: libc::c_long = 0x0002_0000;
+/// The site a commit replaced, still beside the output under a hidden name. Removing it can
+/// take longer than the whole build (it is thousands of files), so the caller chooses when:
+/// now ([`Replaced::remove`]), on a thread of a process that lives on
+/// ([`Replaced::remove_in_background`]), or by a process that outlives this one
+/// ([`Replaced::into_path`] and [`remove_replaced`]). Dropped, it is removed at once, so old
+/// copies never pile up; whatever a killed process leaves, the next build removes.
+#[derive(Debug)]
+#[must_use = "dropping it removes the replaced site at once"]
+pub struct Replaced(Option<PathBuf>);
 
-/// A folder's inode flags (`lsattr`), where its file system has them.
-#[cfg(target_os = "linux")]
-fn flags(folder: &std::fs::File) -> Option<libc::c_long> {
-    use std::os::fd::AsRawFd;
-    let mut flags: libc::c_long = 0;
-    // SAFETY: the call writes one `long` through a pointer to a live local, on an open file
-    // descriptor; a file system without flags answers with an error.
-    (unsafe { libc::ioctl(folder.as_raw_fd(), GET_FLAGS, &mut flags) } == 0).then_some(flags)
-}
-
-/// Hint the file system that the folders made in `dir` hold unrelated trees, so it spreads
-/// them over the disk: on ext4 this sets the Orlov allocator's "top directory" flag
-/// (`chattr +T`). Elsewhere, and on file systems without the flag, it does nothing.
-///
-/// Why: a site's folders are made in one burst, thousands to a section, and a rebuild makes
-/// them again just after the last site's were deleted. ext4 without a journal will not reuse
-/// an inode freed in the last minute or more, and checks every such inode in a block group one
-/// by one before each new file it puts there; with every page folder packed into the block
-/// groups the last build just emptied, each `mkdir` and `open` walked thousands of them (at
-/// 10,000 pages, a build's kernel time grew by about 2 s with each rebuild). Spread, the page
-/// folders land in many groups, each with few such inodes.
-pub(crate) fn spread_folders(dir: &Path) {
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::fd::AsRawFd;
-        let Ok(folder) = std::fs::File::open(dir) else {
-            return;
-        };
-        if let Some(flags) = flags(&folder).filter(|f| f & TOPDIR == 0) {
-            // SAFETY: as in `flags`, reading one `long`. An error is ignored: it is a hint.
-            unsafe { libc::ioctl(folder.as_raw_fd(), SET_FLAGS, &(flags | TOPDIR)) };
+impl Replaced {
+    /// Remove it now.
+    pub fn remove(mut self) {
+        if let Some(old) = self.0.take() {
+            let _ = std::fs::remove_dir_all(old);
         }
     }
-    #[cfg(not(target_os = "linux"))]
-    let _ = dir;
+
+    /// Remove it on a thread of its own, without waiting.
+    pub fn remove_in_background(mut self) {
+        if let Some(old) = self.0.take() {
+            std::thread::spawn(move || {
+                let _ = std::fs::remove_dir_all(old);
+            });
+        }
+    }
+
+    /// Its path, for the caller to remove (`None` when no site was replaced).
+    pub fn into_path(mut self) -> Option<PathBuf> {
+        self.0.take()
+    }
 }
 
-/// Whether `dir` is marked to spread its folders (`spread_folders`): `None` unless it is on
-/// ext4 (or ext2/3), the file systems with the flag.
-#[cfg(all(test, target_os = "linux"))]
-pub(crate) fn spreads(dir: &Path) -> Option<bool> {
-    use std::os::unix::ffi::OsStrExt;
-    const EXT4_SUPER_MAGIC: libc::c_long = 0xEF53;
-    let path = std::ffi::CString::new(dir.as_os_str().as_bytes()).ok()?;
-    // SAFETY: `statfs` fills the zeroed struct it is given for a NUL-terminated path.
-    let mut fs: libc::statfs = unsafe { std::mem::zeroed() };
-    if unsafe { libc::statfs(path.as_ptr(), &mut fs) } != 0
-        || fs.f_type as libc::c_long != EXT4_SUPER_MAGIC
-    {
-        return None;
+impl Drop for Replaced {
+    fn drop(&mut self) {
+        if let Some(old) = self.0.take() {
+            let _ = std::fs::remove_dir_all(old);
+        }
     }
-    Some(flags(&std::fs::File::open(dir).ok()?)? & TOPDIR != 0)
+}
+
+/// Remove a replaced site handed over by [`Replaced::into_path`]. Refuses any folder whose
+/// name is not one a swap leaves (`.NAME.tmp-PID` or `.NAME.old-PID`), so it can never be
+/// pointed at anything else.
+pub fn remove_replaced(path: &Path) -> Result<(), RenderError> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+    let ours = name.as_deref().is_some_and(|n| {
+        n.starts_with('.')
+            && [".tmp-", ".old-"].iter().any(|tag| {
+                n.rsplit_once(tag).is_some_and(|(_, pid)| {
+                    !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit())
+                })
+            })
+    });
+    if !ours {
+        return Err(io(path)(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a site replaced by a build",
+        )));
+    }
+    match std::fs::remove_dir_all(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(io(path)(e)),
+        _ => Ok(()),
+    }
+}
+
+/// Exchange two folders in one step.
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::os::unix::ffi::OsStrExt;
+    if fault::active("no-exchange") {
+        return Err(std::io::Error::from_raw_os_error(libc::EINVAL));
+    }
+    let c = |p: &Path| {
+        std::ffi::CString::new(p.as_os_str().as_bytes())
+            .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))
+    };
+    let (a, b) = (c(a)?, c(b)?);
+    // SAFETY: both paths are NUL-terminated strings that outlive the call.
+    let r = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if r == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
+}
+
+/// Whether `exchange` failed because the system or file system cannot do it (then the two
+/// renames are used), rather than for a reason the renames would hit too.
+fn exchange_unsupported(e: &std::io::Error) -> bool {
+    #[cfg(target_os = "linux")]
+    if let Some(code) = e.raw_os_error() {
+        return [libc::EINVAL, libc::ENOSYS, libc::EOPNOTSUPP].contains(&code);
+    }
+    e.kind() == std::io::ErrorKind::Unsupported
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hidden command that removes a replaced site removes only folders a swap leaves.
+    #[test]
+    fn only_a_replaced_site_is_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "site",
+            ".site.tmp-",
+            ".site.tmp-12x",
+            "content",
+            ".site.lock-1",
+        ] {
+            let path = dir.path().join(name);
+            std::fs::create_dir(&path).unwrap();
+            assert!(remove_replaced(&path).is_err(), "`{name}` is refused");
+            assert!(path.is_dir(), "`{name}` is kept");
+        }
+        for name in [".site.tmp-123", ".my-site.old-9"] {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.join("guides/a")).unwrap();
+            std::fs::write(path.join("guides/a/index.html"), "x").unwrap();
+            remove_replaced(&path).unwrap();
+            assert!(!path.exists(), "`{name}` is removed");
+            remove_replaced(&path).unwrap();
+        }
+    }
+
+    /// A lock is refused while held, taken again once let go, and leaves no file behind.
+    #[test]
+    fn the_lock_is_exclusive_and_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("site");
+        let lock = OutputLock::acquire(&out).unwrap();
+        match OutputLock::acquire(&out) {
+            Err(RenderError::Busy { holder, .. }) => {
+                assert!(holder.starts_with(&format!("process {}", std::process::id())))
+            }
+            other => panic!("not refused: {other:?}"),
+        }
+        drop(lock);
+        assert!(!dir.path().join(".site.lock").exists());
+        drop(OutputLock::acquire(&out).unwrap());
+    }
 }

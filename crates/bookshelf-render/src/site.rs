@@ -1482,7 +1482,8 @@ mod tests {
     fn section_folders_are_marked_to_spread_their_page_folders() {
         use crate::output::spreads;
         let out = tempfile::tempdir().unwrap();
-        let staging = crate::output::Staging::new(&out.path().join("site")).unwrap();
+        let lock = crate::output::OutputLock::acquire(&out.path().join("site")).unwrap();
+        let staging = lock.stage().unwrap();
         let site = staging.dir();
         for page in ["easy-read/guides/a/", "easy-read/guides/b/", "guides/a/"] {
             write_new_file(site, &format!("{page}index.html"), b"<p>Hi</p>").unwrap();

@@ -338,6 +338,7 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
         (written, commit.join())
     });
     committed.unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+    name_segment(&index_dir)?;
     let written = written?;
     tracing::debug!("search: tantivy segment written at {:.2?}", clock.elapsed());
     Ok(IndexStats {
@@ -400,6 +401,71 @@ fn tantivy_doc(
         td.add_text(fields.concept, format!("{CONCEPT_PREFIX}{c}"));
     }
     td
+}
+
+/// The name given to the index's one segment, in place of the random UUID tantivy gives it,
+/// so that the same book gives the same bytes (file names and `meta.json`) on every build.
+const SEGMENT_ID: &str = "00000000-0000-4000-8000-00000b00c5e1";
+
+/// Renames the one segment tantivy wrote in `index_dir` to [`SEGMENT_ID`]: its files, its
+/// entry in `meta.json`, and the list of files tantivy manages (`.managed.json`, a hash set
+/// written in whatever order the set holds, so it is written again, sorted).
+fn name_segment(index_dir: &Path) -> Result<(), SearchError> {
+    let meta_path = index_dir.join("meta.json");
+    let meta =
+        std::fs::read_to_string(&meta_path).map_err(|e| SearchError::io("read", &meta_path, e))?;
+    let json = |source| SearchError::Json {
+        path: meta_path.clone(),
+        source,
+    };
+    let value: serde_json::Value = serde_json::from_str(&meta).map_err(json)?;
+    let ids: Vec<&str> = value["segments"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["segment_id"].as_str())
+        .collect();
+    let [id] = ids[..] else {
+        return Err(SearchError::Directory {
+            path: index_dir.to_path_buf(),
+            message: format!("holds {} segments, where one was written", ids.len()),
+        });
+    };
+    // `meta.json` spells the UUID with hyphens, the file names without.
+    let id = id.to_string();
+    if id == SEGMENT_ID {
+        return Ok(());
+    }
+    let (simple, new_simple) = (id.replace('-', ""), SEGMENT_ID.replace('-', ""));
+    let entries =
+        std::fs::read_dir(index_dir).map_err(|e| SearchError::io("read", index_dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| SearchError::io("read", index_dir, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if let Some(rest) = name.strip_prefix(&simple) {
+            let to = index_dir.join(format!("{new_simple}{rest}"));
+            std::fs::rename(entry.path(), &to).map_err(|e| SearchError::io("rename", &to, e))?;
+        }
+    }
+    let write = |path: &Path, text: String| {
+        std::fs::write(path, text).map_err(|e| SearchError::io("write", path, e))
+    };
+    write(&meta_path, meta.replace(&id, SEGMENT_ID))?;
+    let managed_path = index_dir.join(".managed.json");
+    if let Ok(text) = std::fs::read_to_string(&managed_path) {
+        let mut files: Vec<String> =
+            serde_json::from_str(&text).map_err(|source| SearchError::Json {
+                path: managed_path.clone(),
+                source,
+            })?;
+        for f in &mut files {
+            *f = f.replace(&simple, &new_simple);
+        }
+        files.sort();
+        let text = serde_json::to_string(&files).map_err(json)? + "\n";
+        write(&managed_path, text)?;
+    }
+    Ok(())
 }
 
 fn dir_size(path: &Path) -> Result<u64, SearchError> {

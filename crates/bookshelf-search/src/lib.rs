@@ -34,6 +34,7 @@ mod lexicon;
 mod matcher;
 mod model;
 mod postings;
+mod read_only;
 mod scan;
 mod schema;
 mod searcher;

@@ -117,7 +117,8 @@ impl Searcher {
         let glossary: Vec<GlossaryEntry> = read_json(&dir.join("glossary.json"))?;
         let lexicon = Arc::new(Lexicon::from_file(&meta.lexicon));
         let index_dir = dir.join("index");
-        let index = Index::open_in_dir(&index_dir).map_err(|e| SearchError::Directory {
+        let opened = crate::read_only::ReadOnly::open(&index_dir).and_then(Index::open);
+        let index = opened.map_err(|e| SearchError::Directory {
             path: index_dir.clone(),
             message: e.to_string(),
         })?;
