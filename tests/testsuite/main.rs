@@ -10,3 +10,4 @@ mod relevance;
 mod serve;
 mod site;
 mod york;
+mod punctuation;
