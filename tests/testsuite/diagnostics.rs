@@ -62,6 +62,8 @@ diagnostic_cases! {
     file_name_that_is_not_a_slug => "bad-file-name",
     yaml_alias_bomb_is_refused => "yaml-alias-bomb",
     every_error_is_reported_not_only_the_first => "many-errors",
+    raw_html_a_page_may_not_hold_is_refused_at_its_line => "raw-html",
+    raw_html_in_checklist_and_glossary_fields_is_refused_at_its_line => "raw-html-in-yaml",
 }
 
 #[test]

@@ -227,7 +227,7 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
         }
         FileKind::Page { section, slug } => match frontmatter::split(rel, &text, &mut diags) {
             Some(split) => {
-                let body = body(rel, split.body, split.body_offset);
+                let body = body(rel, split.body, split.body_offset, &mut diags);
                 let route = match section {
                     Section::Home => String::new(),
                     _ if section.folder().is_empty() => format!("{slug}/"),
@@ -266,7 +266,7 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
                     title: split.front.title.trim().to_string(),
                     summary: split.front.summary,
                     checked_by: split.front.checked_by,
-                    body: body(rel, split.body, split.body_offset),
+                    body: body(rel, split.body, split.body_offset, &mut diags),
                 }),
             ),
             None => Unit::Nothing,
@@ -303,8 +303,9 @@ fn next_revision() -> u64 {
     REVISION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
-fn body(rel: &Path, md: &str, offset: usize) -> Body {
+fn body(rel: &Path, md: &str, offset: usize, diags: &mut Vec<Diagnostic>) -> Body {
     let scan = markdown::scan(md);
+    crate::raw_html::report(rel, &scan.html, offset, diags);
     Body {
         revision: next_revision(),
         path: rel.to_path_buf(),

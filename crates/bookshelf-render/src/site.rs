@@ -578,9 +578,12 @@ impl<'a> Shared<'a> {
         self.render_template("page.html", &c)
     }
 
+    /// A checklist item's `text` (`item_text`: inline Markdown only) or `why`, as HTML for
+    /// inside its label.
     fn inline(
         &self,
         text: &str,
+        item_text: bool,
         variant: Variant,
         path: &str,
         used: &mut std::collections::HashSet<usize>,
@@ -598,14 +601,18 @@ impl<'a> Shared<'a> {
         if plain && variant == Variant::Standard {
             return crate::markdown::link_plain(&self.ctx(), place, text, used);
         }
-        let r = crate::markdown::render_markdown_sharing(
-            &self.ctx(),
-            text,
-            None,
-            place,
-            EasyMode::Hand,
-            used,
-        );
+        let r = if item_text {
+            crate::markdown::render_inline_sharing(&self.ctx(), text, place, used)
+        } else {
+            crate::markdown::render_markdown_sharing(
+                &self.ctx(),
+                text,
+                None,
+                place,
+                EasyMode::Hand,
+                used,
+            )
+        };
         let html = r.html.trim();
         // One paragraph: keep its inside only.
         let html = html
@@ -653,12 +660,12 @@ impl<'a> Shared<'a> {
                     .iter()
                     .map(|it| ItemCtx {
                         id: it.id.clone(),
-                        html: self.inline(&it.text, variant, path, &mut used),
+                        html: self.inline(&it.text, true, variant, path, &mut used),
                         why: it.why.clone(),
                         why_html: it
                             .why
                             .as_ref()
-                            .map(|w| self.inline(w, variant, path, &mut used)),
+                            .map(|w| self.inline(w, false, variant, path, &mut used)),
                         evidence: it.evidence.clone(),
                     })
                     .collect(),
