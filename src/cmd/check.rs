@@ -70,6 +70,17 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
         diags.extend(warnings);
         pages = summaries;
     }
+    // The theme is loaded and every page rendered, as `build` would: a broken template fails
+    // `check` at its line, not the next build.
+    let mut sources = (*loaded.sources).clone();
+    for e in bookshelf_render::check::theme(&root, loaded.book.as_ref())? {
+        sources.insert(&e.path, e.text.clone());
+        diags.push(e.diagnostic());
+    }
+    let loaded = bookshelf_content::Loaded {
+        sources: std::sync::Arc::new(sources),
+        ..loaded
+    };
     bookshelf_content::diagnostic::sort(&mut diags);
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;

@@ -37,6 +37,9 @@ pub enum RenderError {
     /// A template failed to parse or render.
     #[error("template error {0}")]
     Template(String),
+    /// A template failed to parse or render, at a known place in its file.
+    #[error("{0}")]
+    TemplateAt(Box<theme::TemplateError>),
     /// Reading or writing a file failed.
     #[error("could not write `{path}`: {source}")]
     Io {

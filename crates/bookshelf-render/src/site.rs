@@ -18,7 +18,7 @@ use crate::markdown::{
 };
 use crate::symbols::{SymbolMatcher, SymbolSet};
 use crate::terms::TermMatcher;
-use crate::theme::{describe, Theme};
+use crate::theme::Theme;
 use crate::urls::{file_for, relative, site_path, to_root, Variant};
 use crate::{PageText, RenderError};
 
@@ -240,7 +240,7 @@ impl<'a> Shared<'a> {
         self.theme
             .tera
             .render(name, c)
-            .map_err(|e| RenderError::Template(format!("in `{name}`: {}", describe(&e))))
+            .map_err(|e| self.theme.error(name, &e))
     }
 
     fn audience(aud: &[bookshelf_content::Audience]) -> Vec<String> {
@@ -968,7 +968,7 @@ impl<'a> Shared<'a> {
     }
 
     /// The print page of a variant, split where the parts go.
-    fn print_frame(&self, variant: Variant) -> Result<(String, String), RenderError> {
+    pub(crate) fn print_frame(&self, variant: Variant) -> Result<(String, String), RenderError> {
         const MARK: &str = "<!--bookshelf:print-parts-->";
         let job = Job::Print(variant);
         let path = site_path(variant, &self.route(job));
@@ -987,10 +987,11 @@ impl<'a> Shared<'a> {
         // is, or the parts would land outside the page.
         match page.split_once(MARK) {
             Some((head, tail)) if !tail.contains(MARK) => Ok((head.to_string(), tail.to_string())),
-            _ => Err(RenderError::Template(
-                "in `print.html`: the print page shows every page where the template has \
-                 `{{ page.html | safe }}`; write it there once, without other filters"
-                    .into(),
+            _ => Err(self.theme.error_at(
+                "print.html",
+                "the print page shows every page where the template has \
+                 `{{ page.html | safe }}`; write it there once, without other filters",
+                "page.html",
             )),
         }
     }
