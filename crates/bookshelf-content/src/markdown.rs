@@ -6,7 +6,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::model::Heading;
-use crate::raw_html::{check_html, check_image, HtmlProblem};
+use crate::raw_html::{check_html, check_image, check_link, HtmlProblem};
 use crate::slug::{slugify, UniqueIds};
 
 /// Ids the page layout uses itself; headings never take them.
@@ -75,6 +75,7 @@ pub fn scan(markdown: &str) -> Scan {
     let mut ids = page_ids();
     let mut current: Option<(u8, Option<String>, String)> = None;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        see_html(markdown, &event, range.clone(), &mut out.html);
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 current = Some((level_num(level), id.map(|s| s.to_string()), String::new()));
@@ -98,7 +99,7 @@ pub fn scan(markdown: &str) -> Scan {
                     range,
                 });
             }
-            other => see_html(markdown, &other, range, &mut out.html),
+            _ => {}
         }
     }
     out
@@ -111,6 +112,15 @@ fn see_html(markdown: &str, event: &Event<'_>, range: Range<usize>, out: &mut Ve
         // written over several lines is read whole.
         Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => {
             check_html(&markdown[range.clone()], range.start, out);
+        }
+        Event::Start(Tag::Link { dest_url, .. }) => {
+            if let Some((message, help)) = check_link(dest_url) {
+                out.push(HtmlProblem {
+                    range,
+                    message,
+                    help,
+                });
+            }
         }
         Event::Start(Tag::Image { dest_url, .. }) => {
             if let Some((message, help)) = check_image(dest_url) {

@@ -84,6 +84,8 @@ const BLOCKED: &[(&str, &str, &str)] = &[
 const HELP_SCRIPT: &str = "remove it: pages hold text, Markdown and harmless tags such as `<abbr>`, `<br>` and `<details>` (see \"Raw HTML\" in the README)";
 const HELP_STYLE: &str =
     "remove it: the theme's stylesheet sets the look; use Markdown for emphasis";
+const HELP_LINK: &str =
+    "link to a page of the book (`../guides/x.md`) or to another site (`https://…`) instead";
 const HELP_EMBED: &str = "link to it instead, e.g. `[Watch the video](https://example.org/video)`";
 const HELP_LOAD: &str = "save the file in the book and use a relative path, or link to it instead, e.g. `[The picture](https://example.org/picture.png)`";
 
@@ -172,6 +174,17 @@ pub fn check_image(url: &str) -> Option<(String, &'static str)> {
         ));
     }
     leaves_site(url).map(|w| (format!("this picture would load from {w}"), HELP_LOAD))
+}
+
+/// What the policy says of a Markdown link's address (`[x](javascript:…)`, `<javascript:…>`),
+/// if it refuses it: a link to another site is fine, one that runs a script is not.
+pub fn check_link(url: &str) -> Option<(String, &'static str)> {
+    is_script_scheme(url).map(|s| {
+        (
+            format!("this link's `{s}:` address would run a script"),
+            HELP_LINK,
+        )
+    })
 }
 
 /// The problems in one piece of raw HTML (`html`, found at `at` in the Markdown).
@@ -401,5 +414,7 @@ mod tests {
         assert!(check_image("https://example.org/a.png").is_some());
         assert!(check_image("javascript:alert(1)").is_some());
         assert!(check_image("../pictures/a.png").is_none());
+        assert!(check_link("JavaScript:alert(1)").is_some());
+        assert!(check_link("https://www.gov.uk/").is_none());
     }
 }
