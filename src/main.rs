@@ -85,7 +85,17 @@ fn main() -> ExitCode {
         Ok(Outcome::Ok) => ExitCode::SUCCESS,
         Ok(Outcome::ContentErrors) => ExitCode::from(1),
         Err(e) => {
-            shell.error(&format!("{e:#}"));
+            if let Some(bookshelf_render::RenderError::TemplateAt(t)) = e.downcast_ref() {
+                // A broken theme template: its line with a caret, as `check` shows it.
+                let mut sources = bookshelf_content::SourceMap::default();
+                sources.insert(&t.path, t.text.clone());
+                let shown =
+                    bookshelf_content::report::human(&t.diagnostic(), &sources, shell.color());
+                shell.diagnostics(&format!("{shown}\n\n"));
+                shell.error("stopped: a template of the theme has an error");
+            } else {
+                shell.error(&format!("{e:#}"));
+            }
             ExitCode::from(if e.downcast_ref::<cmd::UsageError>().is_some() {
                 2
             } else {

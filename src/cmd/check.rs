@@ -69,17 +69,28 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
         let (warnings, summaries) = bookshelf_render::check::check(book, &loaded.sources);
         diags.extend(warnings);
         pages = summaries;
-        // The theme's words in the book's language: keys missing or misspelt in its files.
-        match bookshelf_render::Renderer::new(&root)
+        // The theme's words in the book's language: keys missing or misspelt in its files
+        // (a theme that does not load is reported below).
+        if let Ok(loc) = bookshelf_render::Renderer::new(&root)
             .and_then(|r| r.localized(&book.config.book.language))
         {
-            Ok(loc) => diags.extend(
+            diags.extend(
                 loc.strings
                     .diagnostics(&root, std::sync::Arc::make_mut(&mut loaded.sources)),
-            ),
-            Err(e) => diags.push(bookshelf_content::Diagnostic::error("theme", e.to_string())),
+            );
         }
     }
+    // The theme is loaded and every page rendered, as `build` would: a broken template fails
+    // `check` at its line, not the next build.
+    let mut sources = (*loaded.sources).clone();
+    for e in bookshelf_render::check::theme(&root, loaded.book.as_ref())? {
+        sources.insert(&e.path, e.text.clone());
+        diags.push(e.diagnostic());
+    }
+    let loaded = bookshelf_content::Loaded {
+        sources: std::sync::Arc::new(sources),
+        ..loaded
+    };
     bookshelf_content::diagnostic::sort(&mut diags);
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;

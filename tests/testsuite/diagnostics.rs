@@ -68,6 +68,8 @@ diagnostic_cases! {
     symbols_unclosed_quote_points_at_the_quote => "symbols-unclosed-quote",
     duplicate_glossary_id_names_the_second_term_and_points_at_the_first => "duplicate-glossary-id",
     one_bad_glossary_entry_is_one_error => "glossary-bad-entry",
+    raw_html_a_page_may_not_hold_is_refused_at_its_line => "raw-html",
+    raw_html_in_checklist_and_glossary_fields_is_refused_at_its_line => "raw-html-in-yaml",
 }
 
 #[test]

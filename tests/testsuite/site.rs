@@ -288,3 +288,27 @@ fn a_template_error_is_reported_and_keeps_the_last_site() {
         "{% extends \"base.html\" %}{% block main %}{{ page.nope | upper }}{% endblock main %}",
     );
 }
+
+#[test]
+fn checklist_item_text_is_inline_markdown() {
+    // Block syntax in an item's text keeps its words but not its blocks (a label holds
+    // phrasing content only); emphasis and links stay.
+    let f = Fixture::new("small");
+    f.write(
+        "content/checklists/inline.yaml",
+        "title: Inline\nlevel: individual\nsummary: S.\nwhen: W.\nsections:\n  - title: One\n    items:\n      - id: heading\n        text: \"# Ask **the family** first\"\n      - id: list\n        text: \"- Send [the papers](guides/meetings.md)\\n- early\"\n",
+    );
+    let run = f.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = std::fs::read_to_string(f.out().join("checklists/inline/index.html")).unwrap();
+    let label = |id: &str| {
+        let from = format!("<label for=\"c-{id}\">");
+        let rest = page.split(&from).nth(1).expect("the item's label");
+        rest[..rest.find("</label>").expect("its end")].to_string()
+    };
+    assert_eq!(label("heading"), "Ask <strong>the family</strong> first");
+    assert_eq!(
+        label("list"),
+        "Send <a href=\"../../guides/meetings/\">the papers</a> early"
+    );
+}

@@ -87,6 +87,9 @@ pub(crate) fn parse(
     check_text("title", &raw.title, diags);
     check_text("summary", &raw.summary, diags);
     check_text("when", &raw.when, diags);
+    for (key, value) in [("summary", &raw.summary), ("when", &raw.when)] {
+        crate::raw_html::check_yaml_field(path, text, 0, key, Some(value), false, diags);
+    }
     let scale = match raw.scale {
         Some(s) if s.len() == 5 => s,
         Some(s) => {
@@ -181,6 +184,28 @@ pub(crate) fn parse(
                     id
                 }
             };
+            // The item's fields follow its `text` (or its `id`, which may come first).
+            let fields_at = text[..item_at].rfind("- ").unwrap_or(item_at);
+            crate::raw_html::check_yaml_field(
+                path,
+                text,
+                fields_at,
+                "text",
+                Some(&raw_item.text),
+                true,
+                diags,
+            );
+            for (key, value) in [("why", &raw_item.why), ("evidence", &raw_item.evidence)] {
+                crate::raw_html::check_yaml_field(
+                    path,
+                    text,
+                    fields_at,
+                    key,
+                    value.as_deref(),
+                    false,
+                    diags,
+                );
+            }
             if raw_item.text.trim().is_empty() {
                 diags.push(
                     Diagnostic::error("missing-key", "an item's `text` is empty")

@@ -238,6 +238,15 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Par
                 names.insert(name, raw.term.clone());
             }
         }
+        crate::raw_html::check_yaml_field(
+            path,
+            text,
+            span.start,
+            "more",
+            raw.more.as_deref(),
+            false,
+            diags,
+        );
         pending_see.push(raw.see_also.clone());
         terms.push(Term {
             route: format!("glossary/{slug}/"),

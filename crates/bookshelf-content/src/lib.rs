@@ -23,6 +23,7 @@ pub mod links;
 mod load;
 pub mod markdown;
 pub mod model;
+pub mod raw_html;
 pub mod report;
 pub mod slug;
 mod yaml;

@@ -200,7 +200,7 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
         }
         FileKind::Page { section, slug } => match frontmatter::split(rel, &text, &mut diags) {
             Some(split) => {
-                let body = body(rel, split.body, split.body_offset);
+                let body = body(rel, split.body, split.body_offset, &mut diags);
                 let route = match section {
                     Section::Home => String::new(),
                     _ if section.folder().is_empty() => format!("{slug}/"),
@@ -239,7 +239,7 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
                     title: split.front.title.trim().to_string(),
                     summary: split.front.summary,
                     checked_by: split.front.checked_by,
-                    body: body(rel, split.body, split.body_offset),
+                    body: body(rel, split.body, split.body_offset, &mut diags),
                 }),
             ),
             None => Unit::Nothing,
@@ -321,8 +321,9 @@ fn next_revision() -> u64 {
     REVISION.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
-fn body(rel: &Path, md: &str, offset: usize) -> Body {
+fn body(rel: &Path, md: &str, offset: usize, diags: &mut Vec<Diagnostic>) -> Body {
     let scan = markdown::scan(md);
+    crate::raw_html::report(rel, &scan.html, offset, diags);
     Body {
         revision: next_revision(),
         path: rel.to_path_buf(),

@@ -1,10 +1,12 @@
-//! A first look at Markdown bodies: heading ids and links, with their source positions.
+//! A first look at Markdown bodies: heading ids, links and the raw HTML the policy refuses
+//! ([`crate::raw_html`]), with their source positions.
 
 use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::model::Heading;
+use crate::raw_html::{check_html, check_image, check_link, HtmlProblem};
 use crate::slug::{slugify, UniqueIds};
 
 /// Ids the page layout uses itself; headings never take them.
@@ -43,6 +45,8 @@ pub struct Scan {
     pub headings: Vec<Heading>,
     /// Links.
     pub links: Vec<RawLink>,
+    /// Raw HTML and pictures the raw HTML policy refuses.
+    pub html: Vec<HtmlProblem>,
 }
 
 /// A fresh id allocator with the layout's ids reserved.
@@ -71,6 +75,7 @@ pub fn scan(markdown: &str) -> Scan {
     let mut ids = page_ids();
     let mut current: Option<(u8, Option<String>, String)> = None;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        see_html(markdown, &event, range.clone(), &mut out.html);
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 current = Some((level_num(level), id.map(|s| s.to_string()), String::new()));
@@ -95,6 +100,63 @@ pub fn scan(markdown: &str) -> Scan {
                 });
             }
             _ => {}
+        }
+    }
+    out
+}
+
+/// Add what the raw HTML policy refuses in this event (at `range` of `markdown`) to `out`.
+fn see_html(markdown: &str, event: &Event<'_>, range: Range<usize>, out: &mut Vec<HtmlProblem>) {
+    match event {
+        // A whole HTML block at once (its lines are separate `Html` events), so a tag
+        // written over several lines is read whole.
+        Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) => {
+            check_html(&markdown[range.clone()], range.start, out);
+        }
+        Event::Start(Tag::Link { dest_url, .. }) => {
+            if let Some((message, help)) = check_link(dest_url) {
+                out.push(HtmlProblem {
+                    range,
+                    message,
+                    help,
+                });
+            }
+        }
+        Event::Start(Tag::Image { dest_url, .. }) => {
+            if let Some((message, help)) = check_image(dest_url) {
+                out.push(HtmlProblem {
+                    range,
+                    message,
+                    help,
+                });
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What the raw HTML policy refuses in Markdown that is not a page body (glossary `more`,
+/// checklist `why`), with ranges in `markdown`. With `inline`, the Markdown is one line of
+/// a checklist item, where no raw HTML at all is allowed.
+pub fn html_problems(markdown: &str, inline: bool) -> Vec<HtmlProblem> {
+    let mut out: Vec<HtmlProblem> = Vec::new();
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            // Once a field: `<b>` and `</b>` are one mistake.
+            Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) if inline => {
+                if out
+                    .iter()
+                    .any(|p| p.message.starts_with("a checklist item"))
+                {
+                    continue;
+                }
+                out.push(HtmlProblem {
+                    range,
+                    message: "a checklist item is one line of Markdown: raw HTML is not allowed here".into(),
+                    help: "write it in Markdown (`**bold**`, `[a link](guides/x.md)`), or move it to the item's `why`",
+                });
+            }
+            other => see_html(markdown, &other, range, &mut out),
         }
     }
     out

@@ -9,24 +9,18 @@ const CHECKLIST: &str = "title: C\nlevel: individual\nsummary: S.\nwhen: W.\nkin
 const GLOSSARY: &str = "- term: Education, Health and Care plan\n  id: ehcp\n  abbreviations: [EHCP]\n  plain: A plan.\n  see_also: [SENCO]\n- term: Coordinator\n  abbreviations: [SENCO]\n  plain: A teacher.\n";
 const SYMBOLS: &str = "meeting: handshake\nparent carer forum: family\n";
 
+mod common {
+    pub(crate) mod mutate;
+}
+use common::mutate::{apply, edits, Edit};
+
 /// Mutate `text`: each op replaces, inserts or deletes one character.
 fn mutate(text: &str, ops: &[(usize, u8, char)]) -> String {
-    let mut chars: Vec<char> = text.chars().collect();
-    for &(at, kind, c) in ops {
-        if chars.is_empty() {
-            chars.push(c);
-            continue;
-        }
-        let i = at % chars.len();
-        match kind % 3 {
-            0 => chars[i] = c,
-            1 => chars.insert(i, c),
-            _ => {
-                chars.remove(i);
-            }
-        }
-    }
-    chars.into_iter().collect()
+    let ops: Vec<Edit> = ops
+        .iter()
+        .map(|&(at, kind, c)| Edit::Char(at, kind, c))
+        .collect();
+    apply(text, &ops)
 }
 
 fn load_with(files: &[(&str, Vec<u8>)]) {
@@ -82,6 +76,14 @@ proptest! {
         let mut files = valid_files();
         let text = String::from_utf8(files[which].1.clone()).unwrap();
         files[which].1 = mutate(&text, &ops).into_bytes();
+        load_with(&files);
+    }
+
+    #[test]
+    fn pasted_punctuation_cut_files_and_deep_nesting(which in 0usize..6, edits in edits(8)) {
+        let mut files = valid_files();
+        let text = String::from_utf8(files[which].1.clone()).unwrap();
+        files[which].1 = apply(&text, &edits).into_bytes();
         load_with(&files);
     }
 }

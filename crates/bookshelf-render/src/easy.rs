@@ -41,9 +41,11 @@ pub fn sentence_starts(text: &str) -> Vec<usize> {
             }
             if j > ws_start && j < b.len() {
                 let next = text[j..].chars().next().unwrap_or(' ');
+                // After the character that ends the word, whatever its width ("well—done.").
                 let word_start = text[..i]
-                    .rfind(|c: char| !c.is_alphanumeric() && c != '.')
-                    .map_or(0, |k| k + 1);
+                    .char_indices()
+                    .rfind(|&(_, c)| !c.is_alphanumeric() && c != '.')
+                    .map_or(0, |(k, c)| k + c.len_utf8());
                 let word = text[word_start..i].to_lowercase();
                 let abbrev =
                     b[i] == b'.' && (ABBREVIATIONS.contains(&word.as_str()) || word.len() == 1);
@@ -358,5 +360,15 @@ mod tests {
                 "Yes."
             ]
         );
+    }
+
+    #[test]
+    fn sentence_after_a_word_that_follows_an_em_dash_does_not_panic() {
+        for c in ["—", "…", "€", "“", "😀", "\u{301}", "–"] {
+            let t = format!("It went well{c}done. Then we met{c}e.g. Later.");
+            let starts = sentence_starts(&t);
+            assert!(starts.iter().all(|&s| t.is_char_boundary(s)), "{t}");
+            assert_eq!(&t[starts[0]..starts[0] + 4], "Then", "{t}");
+        }
     }
 }

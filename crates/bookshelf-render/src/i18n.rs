@@ -8,6 +8,7 @@
 //! at the top of `assets/bookshelf.js`.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
@@ -446,8 +447,8 @@ impl Strings {
 
     /// `text` (a template) with each `{{ i18n.KEY }}` replaced by the string, escaped for HTML,
     /// with its `{name}` placeholders turned into `{{ name }}` (a variable the template sets).
-    /// An unknown key is an error at its line and column.
-    pub fn localize_template(&self, name: &str, text: &str) -> Result<String, RenderError> {
+    /// An unknown key is an error: its byte range in `text` and what is wrong.
+    pub fn localize_template(&self, text: &str) -> Result<String, (Range<usize>, String)> {
         let mut out = String::with_capacity(text.len() + 256);
         let mut rest = text;
         let mut offset = 0;
@@ -465,12 +466,13 @@ impl Strings {
                     push_localized(&mut out, self.get(key));
                 }
                 Some(key) => {
-                    let before = &text[..offset + at];
-                    let line = before.matches('\n').count() + 1;
-                    let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-                    return Err(RenderError::Template(format!(
-                        "in `{name}` at line {line}, column {col}: `i18n.{key}` is not a key of the theme's strings (themes/default/i18n/{DEFAULT_LANGUAGE}.toml)"
-                    )));
+                    let start = offset + at;
+                    return Err((
+                        start..start + end + 2,
+                        format!(
+                            "`i18n.{key}` is not a key of the theme's strings (themes/default/i18n/{DEFAULT_LANGUAGE}.toml)"
+                        ),
+                    ));
                 }
                 None => out.push_str(&rest[at..at + end + 2]),
             }
@@ -633,18 +635,17 @@ mod tests {
     fn templates_get_escaped_strings_with_their_placeholders_as_variables() {
         let en = Strings::english();
         let out = en
-            .localize_template("term.html", "<p>{{ i18n.other_words }}</p>{{ page.title }}")
+            .localize_template("<p>{{ i18n.other_words }}</p>{{ page.title }}")
             .unwrap();
         assert_eq!(
             out,
             "<p>Other words for it: {{ words }}.</p>{{ page.title }}"
         );
-        let err = en
-            .localize_template("x.html", "a\n  {{ i18n.no_such_key }}")
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("line 2, column 3"), "{err}");
-        assert!(err.contains("i18n.no_such_key"), "{err}");
+        let (span, err) = en
+            .localize_template("a\n  {{ i18n.no_such_key }}")
+            .unwrap_err();
+        assert_eq!(span, 4..26);
+        assert!(err.contains("`i18n.no_such_key` is not a key"), "{err}");
     }
 
     #[test]

@@ -39,6 +39,9 @@ pub enum RenderError {
     /// A template failed to parse or render.
     #[error("template error {0}")]
     Template(String),
+    /// A template failed to parse or render, at a known place in its file.
+    #[error("{0}")]
+    TemplateAt(Box<theme::TemplateError>),
     /// A file of interface strings (`themes/default/i18n/LANG.toml`) is malformed.
     #[error("in `{}`: {message}", path.display())]
     Strings {

@@ -251,6 +251,63 @@ pub fn render_markdown_sharing(
     }
 }
 
+/// Render one line of inline Markdown (a checklist item's `text`) as one paragraph: block
+/// syntax (`# `, `- `, `> `, a code block) keeps its words but not its blocks, so the item's
+/// label holds phrasing content only, and raw HTML (refused when the book is read) is left out.
+pub(crate) fn render_inline_sharing(
+    ctx: &Ctx<'_>,
+    markdown: &str,
+    place: Place<'_>,
+    used: &mut HashSet<usize>,
+) -> Rendered {
+    let mut events = vec![Event::Start(Tag::Paragraph)];
+    let mut gap = false;
+    for event in Parser::new_ext(markdown, bookshelf_content::markdown::options()) {
+        let inline = match &event {
+            Event::Start(t) => !is_block(t),
+            Event::End(t) => !is_block_end(*t),
+            Event::Text(_) | Event::Code(_) => true,
+            Event::SoftBreak | Event::HardBreak => {
+                gap = true;
+                false
+            }
+            // Raw HTML, rules, task markers, footnote references.
+            _ => false,
+        };
+        if matches!(event, Event::End(t) if is_block_end(t)) {
+            gap = true;
+        }
+        if inline {
+            if std::mem::take(&mut gap) && events.len() > 1 {
+                events.push(Event::Text(CowStr::Borrowed(" ")));
+            }
+            events.push(event);
+        }
+    }
+    events.push(Event::End(TagEnd::Paragraph));
+    let parsed = Parsed::from_events(ctx, events, None, place.terms(), used);
+    Rendered {
+        html: parsed.html(ctx, place, EasyMode::Hand),
+        text: parsed.text,
+        headings: parsed.headings,
+        terms: parsed.terms,
+    }
+}
+
+fn is_block(tag: &Tag<'_>) -> bool {
+    !matches!(
+        tag,
+        Tag::Emphasis | Tag::Strong | Tag::Strikethrough | Tag::Link { .. } | Tag::Image { .. }
+    )
+}
+
+fn is_block_end(tag: TagEnd) -> bool {
+    !matches!(
+        tag,
+        TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image
+    )
+}
+
 /// The plain text of Markdown as search and the checks see it, gathered event by event:
 /// a line per paragraph, list item, table row and heading.
 #[derive(Default)]
@@ -354,6 +411,18 @@ impl<'m> Parsed<'m> {
         terms: Terms,
         used: &mut HashSet<usize>,
     ) -> Self {
+        let events = Parser::new_ext(markdown, bookshelf_content::markdown::options());
+        Self::from_events(ctx, events, body, terms, used)
+    }
+
+    /// [`Parsed::new`] from Markdown events.
+    fn from_events(
+        ctx: &Ctx<'_>,
+        events: impl IntoIterator<Item = Event<'m>>,
+        body: Option<&Body>,
+        terms: Terms,
+        used: &mut HashSet<usize>,
+    ) -> Self {
         let from = body.map_or_else(
             || std::path::PathBuf::from("content/glossary.yaml"),
             |b| b.path.clone(),
@@ -366,7 +435,7 @@ impl<'m> Parsed<'m> {
         let mut in_code = false;
         // Only Markdown without a page body (glossary `more`) makes its own heading ids.
         let mut ids: Option<bookshelf_content::slug::UniqueIds> = None;
-        for event in Parser::new_ext(markdown, bookshelf_content::markdown::options()) {
+        for event in events {
             plain.see(&event);
             match event {
                 Event::Start(Tag::Heading {

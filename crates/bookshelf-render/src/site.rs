@@ -19,7 +19,7 @@ use crate::markdown::{
 };
 use crate::symbols::{SymbolMatcher, SymbolSet};
 use crate::terms::TermMatcher;
-use crate::theme::{describe, Localized, Theme};
+use crate::theme::{Localized, Theme};
 use crate::urls::{file_for, relative, site_path, to_root, Variant};
 use crate::{PageText, RenderError};
 
@@ -252,7 +252,7 @@ impl<'a> Shared<'a> {
         self.loc
             .tera
             .render(name, c)
-            .map_err(|e| RenderError::Template(format!("in `{name}`: {}", describe(&e))))
+            .map_err(|e| self.theme.error(name, &e))
     }
 
     fn audience(&self, aud: &[bookshelf_content::Audience]) -> Vec<String> {
@@ -587,9 +587,12 @@ impl<'a> Shared<'a> {
         self.render_template("page.html", &c)
     }
 
+    /// A checklist item's `text` (`item_text`: inline Markdown only) or `why`, as HTML for
+    /// inside its label.
     fn inline(
         &self,
         text: &str,
+        item_text: bool,
         variant: Variant,
         path: &str,
         used: &mut std::collections::HashSet<usize>,
@@ -607,14 +610,18 @@ impl<'a> Shared<'a> {
         if plain && variant == Variant::Standard {
             return crate::markdown::link_plain(&self.ctx(), place, text, used);
         }
-        let r = crate::markdown::render_markdown_sharing(
-            &self.ctx(),
-            text,
-            None,
-            place,
-            EasyMode::Hand,
-            used,
-        );
+        let r = if item_text {
+            crate::markdown::render_inline_sharing(&self.ctx(), text, place, used)
+        } else {
+            crate::markdown::render_markdown_sharing(
+                &self.ctx(),
+                text,
+                None,
+                place,
+                EasyMode::Hand,
+                used,
+            )
+        };
         let html = r.html.trim();
         // One paragraph: keep its inside only.
         let html = html
@@ -662,12 +669,12 @@ impl<'a> Shared<'a> {
                     .iter()
                     .map(|it| ItemCtx {
                         id: it.id.clone(),
-                        html: self.inline(&it.text, variant, path, &mut used),
+                        html: self.inline(&it.text, true, variant, path, &mut used),
                         why: it.why.clone(),
                         why_html: it
                             .why
                             .as_ref()
-                            .map(|w| self.inline(w, variant, path, &mut used)),
+                            .map(|w| self.inline(w, false, variant, path, &mut used)),
                         evidence: it.evidence.clone(),
                     })
                     .collect(),
@@ -992,7 +999,7 @@ impl<'a> Shared<'a> {
     }
 
     /// The print page of a variant, split where the parts go.
-    fn print_frame(&self, variant: Variant) -> Result<(String, String), RenderError> {
+    pub(crate) fn print_frame(&self, variant: Variant) -> Result<(String, String), RenderError> {
         const MARK: &str = "<!--bookshelf:print-parts-->";
         let job = Job::Print(variant);
         let path = site_path(variant, &self.route(job));
@@ -1014,10 +1021,11 @@ impl<'a> Shared<'a> {
         // is, or the parts would land outside the page.
         match page.split_once(MARK) {
             Some((head, tail)) if !tail.contains(MARK) => Ok((head.to_string(), tail.to_string())),
-            _ => Err(RenderError::Template(
-                "in `print.html`: the print page shows every page where the template has \
-                 `{{ page.html | safe }}`; write it there once, without other filters"
-                    .into(),
+            _ => Err(self.theme.error_at(
+                "print.html",
+                "the print page shows every page where the template has \
+                 `{{ page.html | safe }}`; write it there once, without other filters",
+                "page.html",
             )),
         }
     }

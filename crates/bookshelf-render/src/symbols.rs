@@ -182,7 +182,9 @@ impl SymbolMatcher {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
-        let word = |c: char| c.is_alphanumeric() || c == '\'' || c == '-';
+        let word = |c: char| {
+            c.is_alphanumeric() || c == '\'' || c == '-' || bookshelf_text::is_combining_mark(c)
+        };
         ac.find_iter(text)
             .filter(|m| {
                 text[..m.start()]

@@ -26,7 +26,7 @@ pub struct TermMatcher {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\'' || c == '’'
+    c.is_alphanumeric() || c == '\'' || c == '’' || bookshelf_text::is_combining_mark(c)
 }
 
 impl TermMatcher {
@@ -101,8 +101,11 @@ impl TermMatcher {
             for m in ac.find_iter(text) {
                 let mut end = m.end();
                 for suffix in ["es", "s"] {
-                    if text[end..].len() >= suffix.len()
-                        && text[end..end + suffix.len()].eq_ignore_ascii_case(suffix)
+                    // `get`, not slicing: the bytes after a name may be the middle of an em
+                    // dash, an ellipsis or a euro sign ("consultation—it went well").
+                    if text
+                        .get(end..end + suffix.len())
+                        .is_some_and(|s| s.eq_ignore_ascii_case(suffix))
                         && bounded(m.start(), end + suffix.len())
                     {
                         end += suffix.len();
@@ -169,5 +172,30 @@ mod tests {
         let names: Vec<_> = found.iter().map(|f| &text[f.start..f.end]).collect();
         assert_eq!(names, ["EHCPs", "Parent Carer Forums", "parents"]);
         assert!(m.find("Parenting").is_empty());
+    }
+
+    #[test]
+    fn glossary_term_before_em_dash_ellipsis_or_euro_does_not_panic() {
+        let g = Glossary {
+            terms: vec![
+                term("Consultation", &["EHCP"], &["co-production"]),
+                term("Café", &[], &[]),
+            ],
+            path: None,
+            revision: 0,
+        };
+        let m = TermMatcher::new(&g);
+        for c in ["—", "…", "€", "“", "”", "😀", "\u{a0}", "–"] {
+            for name in ["consultation", "co-production", "EHCP", "café"] {
+                let text = format!("{c}{name}{c}it went well, {name}{c}");
+                let found = m.find(&text);
+                let names: Vec<_> = found.iter().map(|f| &text[f.start..f.end]).collect();
+                assert_eq!(names, [name, name], "{text}");
+            }
+        }
+        // Letters, combining accents and apostrophes join the word: no match, and no panic.
+        for c in ["é", "\u{301}", "’"] {
+            assert!(m.find(&format!("consultation{c}s")).is_empty());
+        }
     }
 }

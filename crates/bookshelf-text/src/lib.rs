@@ -37,4 +37,4 @@ pub use readability::{readability, Readability, SMOG_MIN_SENTENCES};
 pub use rules::{explain, rule, rules};
 pub use sentences::sentences;
 pub use syllables::syllables;
-pub use words::words;
+pub use words::{is_combining_mark, words};

@@ -60,6 +60,19 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// True for a combining mark (an accent written after its letter, as in "cafe\u{301}"):
+/// it belongs to the word before it, so a glossary or symbol word followed by one is not
+/// a whole word. The blocks of combining diacritical marks; other scripts' marks are
+/// letters to `char::is_alphanumeric` already or rare in English text.
+pub fn is_combining_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}'
+        | '\u{1AB0}'..='\u{1AFF}'
+        | '\u{1DC0}'..='\u{1DFF}'
+        | '\u{20D0}'..='\u{20FF}'
+        | '\u{FE20}'..='\u{FE2F}')
+}
+
 /// True when `word` has at least one letter and every letter is upper case.
 pub(crate) fn is_all_caps(word: &str) -> bool {
     let mut any = false;
