@@ -21,6 +21,7 @@ pub mod incremental;
 pub mod markdown;
 pub mod output;
 pub mod report_html;
+mod search_frame;
 mod site;
 pub mod symbols;
 pub mod terms;
@@ -28,6 +29,7 @@ pub mod theme;
 pub mod urls;
 
 pub use easy::{sentence_starts, EasyMode};
+pub use search_frame::SearchFrame;
 pub use theme::Theme;
 pub use urls::Variant;
 

@@ -130,7 +130,7 @@ impl Theme {
 }
 
 /// Escape text for HTML text and quoted attributes (tera's default also escapes `/`).
-fn escape_html(input: &str) -> String {
+pub(crate) fn escape_html(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 8);
     // `&`, `<`, `>`, `"` and `'`; writing to a `String` cannot fail.
     let _ = pulldown_cmark_escape::escape_html(&mut out, input);
