@@ -8,5 +8,6 @@ mod helpers;
 mod incremental;
 mod relevance;
 mod serve;
+mod serve_load;
 mod site;
 mod york;
