@@ -9,5 +9,6 @@ mod incremental;
 mod relevance;
 mod serve;
 mod serve_load;
+mod serve_themes;
 mod site;
 mod york;
