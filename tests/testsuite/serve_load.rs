@@ -4,7 +4,9 @@
 //! (VmHWM) and p99 latency.
 //!
 //! The suite runs 4,000 requests (some 20 s on two cores in a debug build). The full run of
-//! 20,000 is `#[ignore]`d; BENCHMARKS.md gives its figures and the command.
+//! 20,000 is `#[ignore]`d; BENCHMARKS.md gives its figures and the command. Linux only: the
+//! figures come from `/proc`.
+#![cfg(target_os = "linux")]
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -47,6 +49,17 @@ impl Drop for Server {
     }
 }
 
+/// CPU seconds (user + system) used so far by process `pid` (`self` for this one).
+fn cpu_seconds(pid: &str) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("/proc stat");
+    // Fields 14 and 15 (utime, stime), counted after the command name's closing bracket.
+    let rest = &stat[stat.rfind(')').expect("a command name") + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = fields[11].parse::<f64>().unwrap() + fields[12].parse::<f64>().unwrap();
+    // SAFETY: sysconf only reads a constant.
+    ticks / unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64
+}
+
 impl Server {
     /// A `/proc/PID/status` field in bytes (`VmHWM`: the peak resident memory).
     fn memory(&self, field: &str) -> u64 {
@@ -70,16 +83,30 @@ impl Server {
 struct Figures {
     requests: usize,
     errors: Vec<String>,
-    latencies: Vec<Duration>,
+    /// Each answered request's kind (see `kind_of`) and latency.
+    latencies: Vec<(&'static str, Duration)>,
     elapsed: Duration,
     peak_before: u64,
     peak_after: u64,
     threads: usize,
+    /// CPU seconds the server and this process (the clients) used during the load.
+    server_cpu: f64,
+    client_cpu: f64,
 }
 
 impl Figures {
     fn percentile(&self, p: f64) -> Duration {
-        let mut sorted = self.latencies.clone();
+        self.percentile_of(None, p)
+    }
+
+    /// Nearest-rank percentile of one kind of request, or of all.
+    fn percentile_of(&self, kind: Option<&str>, p: f64) -> Duration {
+        let mut sorted: Vec<Duration> = self
+            .latencies
+            .iter()
+            .filter(|(k, _)| kind.is_none_or(|kind| kind == *k))
+            .map(|(_, d)| *d)
+            .collect();
         sorted.sort();
         let at = ((sorted.len() as f64 * p).ceil() as usize).clamp(1, sorted.len()) - 1;
         sorted[at]
@@ -89,7 +116,8 @@ impl Figures {
         format!(
             "{} requests from {CLIENTS} clients ({SSE_CLIENTS} with a live-reload stream) in {:.2} s: \
              {:.0} requests/s, p50 {:.1} ms, p99 {:.1} ms, max {:.1} ms, {} errors; \
-             server peak RSS {:.1} MiB after the first build, {:.1} MiB after the load; {} threads",
+             server peak RSS {:.1} MiB after the first build, {:.1} MiB after the load; {} threads; \
+             CPU: server {:.2} s, clients {:.2} s",
             self.requests,
             self.elapsed.as_secs_f64(),
             self.requests as f64 / self.elapsed.as_secs_f64(),
@@ -100,7 +128,18 @@ impl Figures {
             self.peak_before as f64 / MIB as f64,
             self.peak_after as f64 / MIB as f64,
             self.threads,
-        )
+            self.server_cpu,
+            self.client_cpu,
+        ) + &KINDS
+            .iter()
+            .map(|kind| {
+                format!(
+                    "\n  {kind}: p50 {:.1} ms, p99 {:.1} ms",
+                    self.percentile_of(Some(kind), 0.50).as_secs_f64() * 1e3,
+                    self.percentile_of(Some(kind), 0.99).as_secs_f64() * 1e3
+                )
+            })
+            .collect::<String>()
     }
 }
 
@@ -191,6 +230,18 @@ fn site_paths(out: &Path) -> (Vec<String>, Vec<String>) {
     (pages, assets)
 }
 
+const KINDS: [&str; 4] = ["page", "asset", "search.json", "search page"];
+
+/// What request `i` asks for (one of `KINDS`).
+fn kind_of(i: usize) -> &'static str {
+    match i % 20 {
+        0..=9 => KINDS[0],
+        10..=14 => KINDS[1],
+        15 | 16 | 19 => KINDS[2],
+        _ => KINDS[3],
+    }
+}
+
 /// The path of request `i` and a piece of text its body must hold.
 fn request_for(i: usize, pages: &[String], assets: &[String]) -> (String, &'static str) {
     let q = QUERIES[i / 20 % QUERIES.len()];
@@ -254,6 +305,8 @@ fn run_load(requests: usize) -> (Figures, Server, Fixture) {
     let next = Arc::new(AtomicUsize::new(0));
     let errors = Arc::new(Mutex::new(Vec::new()));
     let latencies = Arc::new(Mutex::new(Vec::with_capacity(requests)));
+    let pid = server.child.id().to_string();
+    let cpu_before = (cpu_seconds(&pid), cpu_seconds("self"));
     let started = Instant::now();
     runtime.block_on(async {
         let streams: Vec<_> = (0..SSE_CLIENTS)
@@ -292,7 +345,7 @@ fn run_load(requests: usize) -> (Figures, Server, Fixture) {
                                     .windows(expected.len().max(1))
                                     .any(|w| expected.is_empty() || w == expected.as_bytes()) =>
                             {
-                                latencies.lock().unwrap().push(sent.elapsed());
+                                latencies.lock().unwrap().push((kind_of(i), sent.elapsed()));
                             }
                             Ok((status, body)) => errors.lock().unwrap().push(format!(
                                 "{path}: {status}, {} bytes without `{expected}`",
@@ -316,6 +369,10 @@ fn run_load(requests: usize) -> (Figures, Server, Fixture) {
         }
     });
     let elapsed = started.elapsed();
+    let (server_cpu, client_cpu) = (
+        cpu_seconds(&pid) - cpu_before.0,
+        cpu_seconds("self") - cpu_before.1,
+    );
     let threads = std::fs::read_dir(format!("/proc/{}/task", server.child.id()))
         .map(|d| d.count())
         .unwrap_or(0);
@@ -327,6 +384,8 @@ fn run_load(requests: usize) -> (Figures, Server, Fixture) {
         peak_before,
         peak_after: server.memory("VmHWM:"),
         threads,
+        server_cpu,
+        client_cpu,
     };
     (figures, server, fixture)
 }
@@ -361,7 +420,6 @@ fn check(figures: &Figures) {
 
 /// Fault 4 of issue 20: under 200 concurrent clients the server grew to 5.3 GB on hundreds
 /// of threads, and each `/search/?q=` rebuilt the whole render context.
-#[cfg(target_os = "linux")]
 #[test]
 fn serve_under_two_hundred_clients_answers_all_in_bounded_memory_and_time() {
     let (figures, _server, _fixture) = run_load(4_000);
@@ -370,7 +428,6 @@ fn serve_under_two_hundred_clients_answers_all_in_bounded_memory_and_time() {
 
 /// The full run behind BENCHMARKS.md: `cargo build --release`, then
 /// `BOOKSHELF_LOAD_BIN=target/release/bookshelf cargo test --test testsuite serve_load_full -- --ignored --nocapture`.
-#[cfg(target_os = "linux")]
 #[test]
 #[ignore = "20,000 requests: a benchmark, run by hand"]
 fn serve_load_full_twenty_thousand_requests() {

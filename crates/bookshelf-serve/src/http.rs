@@ -3,7 +3,8 @@
 //! Every request first passes the `Host` check (`host`). File look-ups and the dynamic
 //! handler run on tokio's blocking pool, which `handle` keeps small; dynamic requests also
 //! wait for one of a few permits, so that searches never hold every blocking thread and
-//! static files always get through. Files other than HTML are streamed, not read whole.
+//! static files always get through. Files other than HTML over 256 KiB are streamed, not
+//! read whole.
 //!
 //! Every response carries `X-Content-Type-Options: nosniff`, `Content-Security-Policy:
 //! default-src 'self'` and `Cache-Control: no-cache` (a development server: the browser always
@@ -70,11 +71,21 @@ fn asset(content_type: &'static str, text: &'static str) -> Response {
     ([(header::CONTENT_TYPE, content_type)], text).into_response()
 }
 
+/// Files up to this size are read in the look-up's one trip to a blocking thread; larger
+/// ones are streamed (`ServeFile` takes a trip per open, metadata and chunk, which under load
+/// made small assets wait behind pages several times over).
+const READ_WHOLE: u64 = 256 * 1024;
+
 /// What a blocking look-up found.
 enum Lookup {
     /// An HTML page, read whole because the reload script goes into it.
     Html(Vec<u8>),
-    /// Any other file, streamed from disk.
+    /// A small file, read whole.
+    Small {
+        bytes: Vec<u8>,
+        content_type: &'static str,
+    },
+    /// A larger file, streamed from disk.
     File {
         path: PathBuf,
         content_type: &'static str,
@@ -118,6 +129,10 @@ async fn site(State(state): State<AppState>, request: Request) -> Response {
             inject(&bytes, &state.live.snippet()),
         )
             .into_response(),
+        Ok(Lookup::Small {
+            bytes,
+            content_type,
+        }) => ([(header::CONTENT_TYPE, content_type)], bytes).into_response(),
         Ok(Lookup::File { path, content_type }) => {
             let Ok(mut response) = ServeFile::new(path).oneshot(request).await;
             // Our own table of types, not mime_guess's (it is tested, and names charsets).
@@ -166,10 +181,18 @@ fn find(site_dir: &Path, raw_path: &str) -> Lookup {
             // Deleted between the look-up and the read (a rebuild is writing).
             Err(_) => Lookup::NotFound(custom_404(site_dir)),
         },
-        Resolved::File(path) => Lookup::File {
-            content_type: content_type(&path),
-            path,
-        },
+        Resolved::File(path) => {
+            let content_type = content_type(&path);
+            let small = std::fs::metadata(&path).is_ok_and(|m| m.len() <= READ_WHOLE);
+            match small.then(|| std::fs::read(&path)) {
+                Some(Ok(bytes)) => Lookup::Small {
+                    bytes,
+                    content_type,
+                },
+                Some(Err(_)) => Lookup::NotFound(custom_404(site_dir)),
+                None => Lookup::File { path, content_type },
+            }
+        }
         Resolved::Redirect(location) => Lookup::Redirect(location),
         Resolved::NotFound => Lookup::NotFound(custom_404(site_dir)),
         Resolved::BadRequest => Lookup::BadRequest,

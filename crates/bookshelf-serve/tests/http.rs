@@ -385,3 +385,17 @@ async fn names_given_with_allow_host_are_answered() {
     );
     server.shutdown();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_large_file_is_streamed_whole_with_its_type() {
+    let book = Book::new();
+    let bytes: Vec<u8> = (0..300 * 1024).map(|i| (i % 251) as u8).collect();
+    std::fs::write(book.site().join("guide.pdf"), &bytes).unwrap();
+    let (server, _) = serve(&book, Ok(()), None);
+    let response = get(server.addr, "/guide.pdf").await;
+    assert_eq!(response.status, 200);
+    assert_eq!(response.header("content-type"), Some("application/pdf"));
+    assert_eq!(response.header("x-content-type-options"), Some("nosniff"));
+    assert!(response.body == bytes, "{} bytes", response.body.len());
+    server.shutdown();
+}
