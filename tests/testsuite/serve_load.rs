@@ -426,8 +426,9 @@ fn serve_under_two_hundred_clients_answers_all_in_bounded_memory_and_time() {
     check(&figures);
 }
 
-/// The full run behind BENCHMARKS.md: `cargo build --release`, then
-/// `BOOKSHELF_LOAD_BIN=target/release/bookshelf cargo test --test testsuite serve_load_full -- --ignored --nocapture`.
+/// The full run behind BENCHMARKS.md:
+/// `cargo test --release --test testsuite serve_load_full -- --ignored --nocapture`
+/// (an optimised client too: a debug-built one uses more CPU than the server).
 #[test]
 #[ignore = "20,000 requests: a benchmark, run by hand"]
 fn serve_load_full_twenty_thousand_requests() {
