@@ -4,13 +4,13 @@
 
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
-use std::sync::{mpsc, Arc, RwLock};
+use std::sync::{mpsc, Arc, OnceLock, RwLock};
 use std::time::{Duration, Instant};
 
 use bookshelf_content::report::{render_all, Format};
 use bookshelf_content::{Book, Loaded, Loader};
 use bookshelf_render::incremental::Incremental;
-use bookshelf_render::{Renderer, Variant};
+use bookshelf_render::{Renderer, SearchFrame, Variant};
 use bookshelf_serve::{
     BuildFailure, Change, DynamicRequest, DynamicResponse, RebuildReport, ServeConfig,
 };
@@ -33,6 +33,11 @@ pub(crate) struct Args {
     /// The address to listen on. Anything but 127.0.0.1 lets other computers see the site.
     #[arg(long, default_value = "127.0.0.1")]
     host: IpAddr,
+    /// Also answer requests for this host name (repeatable). Only the address listened on,
+    /// `localhost` and, with `--host 0.0.0.0`, IP addresses and this computer's name are
+    /// answered otherwise, so that other web sites cannot read this one (DNS rebinding).
+    #[arg(long = "allow-host", value_name = "NAME")]
+    allow_host: Vec<String>,
     /// Open the site in a browser.
     #[arg(long)]
     open: bool,
@@ -47,6 +52,36 @@ struct Live {
     book: Option<Arc<Book>>,
     renderer: Arc<Renderer>,
     searcher: Option<Arc<bookshelf_search::Searcher>>,
+    /// The results page's frame for this book and renderer, made by the first search (or
+    /// the background thread) and shared by all; `None` inside if it could not be made.
+    frame: Arc<OnceLock<Option<SearchFrame>>>,
+}
+
+impl Live {
+    fn set_book(&mut self, book: Arc<Book>) {
+        self.book = Some(book);
+        self.frame = Arc::default();
+    }
+
+    fn set_renderer(&mut self, renderer: Arc<Renderer>) {
+        self.renderer = renderer;
+        self.frame = Arc::default();
+    }
+}
+
+/// The frame for this state of the book, made once.
+fn frame<'a>(
+    cell: &'a OnceLock<Option<SearchFrame>>,
+    renderer: &Renderer,
+    book: &Book,
+) -> Option<&'a SearchFrame> {
+    cell.get_or_init(|| {
+        renderer
+            .search_frame(book)
+            .map_err(|e| tracing::warn!("the search page: {e}"))
+            .ok()
+    })
+    .as_ref()
 }
 
 fn failure(loaded: &Loaded) -> BuildFailure {
@@ -149,6 +184,13 @@ fn heavy((book, texts): Heavy, out: &Path, live: &RwLock<Live>) {
         if let Ok(r) = live.read().map(|l| l.renderer.clone()) {
             let _ = r.write_search_pages(&book, out);
         }
+        // Ready before the first search, which then costs no render context.
+        if let Ok((cell, r, Some(b))) = live
+            .read()
+            .map(|l| (l.frame.clone(), l.renderer.clone(), l.book.clone()))
+        {
+            frame(&cell, &r, &b);
+        }
     }
     tracing::debug!("search index and print pages in {:.0?}", start.elapsed());
 }
@@ -201,9 +243,12 @@ fn search_route(live: &RwLock<Live>, req: &DynamicRequest) -> Option<DynamicResp
     if q.trim().is_empty() && !json {
         return None; // the static search page
     }
-    let live = live.read().ok()?;
-    let searcher = live.searcher.clone()?;
-    let book = live.book.clone()?;
+    // Taken out of the lock, which a rebuild may want while the search runs.
+    let (searcher, book, renderer, cell) = {
+        let live = live.read().ok()?;
+        let parts = (live.searcher.clone()?, live.book.clone()?);
+        (parts.0, parts.1, live.renderer.clone(), live.frame.clone())
+    };
     let query = bookshelf_search::Query {
         text: q.clone(),
         limit: param(&req.query, "limit")
@@ -241,12 +286,15 @@ fn search_route(live: &RwLock<Live>, req: &DynamicRequest) -> Option<DynamicResp
     } else {
         "../"
     };
-    let loc = live.renderer.localized(&book.config.book.language).ok()?;
+    let loc = renderer.localized(&book.config.book.language).ok()?;
     let results_html = super::search::results_html(&results, &q, to_root, &loc.strings);
-    let html = live
-        .renderer
-        .search_page(&book, variant, &q, &results_html)
-        .ok()?;
+    let framed = frame(&cell, &renderer, &book).and_then(|f| f.page(variant, &q, &results_html));
+    let html = match framed {
+        Some(html) => html,
+        None => renderer
+            .search_page(&book, variant, &q, &results_html)
+            .ok()?,
+    };
     Some(DynamicResponse {
         status: 200,
         content_type: "text/html; charset=utf-8".into(),
@@ -269,6 +317,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
         book: None,
         renderer: renderer.clone(),
         searcher: None,
+        frame: Arc::default(),
     }));
     let mut loader = Loader::new(&root);
     let mut site = Incremental::new(Renderer::new(&root)?);
@@ -292,7 +341,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
             staging.commit()?.remove_in_background();
             let book = Arc::new(book.clone());
             let mut l = live.write().map_err(|_| anyhow::anyhow!("lock poisoned"))?;
-            l.book = Some(book.clone());
+            l.set_book(book.clone());
             first_heavy = Some((book, site.texts()));
             shell.status(
                 "Built",
@@ -320,7 +369,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
                     .map_err(|e| plain_failure(crate::shell::chain(&e)))?;
                 site.set_renderer(r);
                 if let (Ok(r2), Ok(mut l)) = (Renderer::new(&rebuild_root), rebuild_live.write()) {
-                    l.renderer = Arc::new(r2);
+                    l.set_renderer(Arc::new(r2));
                 }
             }
             let loaded = if changes
@@ -341,7 +390,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
                 .map_err(|e| plain_failure(crate::shell::chain(&e)))?;
             let book = Arc::new(loaded.book.expect("checked above"));
             if let Ok(mut l) = rebuild_live.write() {
-                l.book = Some(book.clone());
+                l.set_book(book.clone());
             }
             let _ = worker.send((book, site.texts()));
             tracing::info!(
@@ -363,6 +412,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
     let config = ServeConfig {
         host: args.host,
         port: args.port,
+        allowed_hosts: args.allow_host,
         site_dir: out.clone(),
         watch: vec![
             root.join("book.toml"),

@@ -12,6 +12,8 @@ mod output;
 mod punctuation;
 mod relevance;
 mod serve;
+mod serve_load;
+mod serve_themes;
 mod site;
 mod theme;
 mod york;

@@ -9,9 +9,9 @@ use std::time::{Duration, Instant};
 
 use crate::helpers::Fixture;
 
-struct Server {
+pub(crate) struct Server {
     child: Child,
-    port: u16,
+    pub(crate) port: u16,
 }
 
 impl Drop for Server {
@@ -30,7 +30,7 @@ fn free_port() -> u16 {
 }
 
 /// A raw HTTP/1.1 GET; returns status and body.
-fn get(port: u16, path: &str) -> Option<(u16, String)> {
+pub(crate) fn get(port: u16, path: &str) -> Option<(u16, String)> {
     let mut s = TcpStream::connect(("127.0.0.1", port)).ok()?;
     s.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
     write!(
@@ -49,7 +49,7 @@ fn get(port: u16, path: &str) -> Option<(u16, String)> {
     Some((status, body))
 }
 
-fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
+pub(crate) fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(30) {
         if ok() {
@@ -60,7 +60,7 @@ fn wait_for(what: &str, mut ok: impl FnMut() -> bool) {
     panic!("timed out waiting for {what}");
 }
 
-fn start(f: &Fixture) -> Server {
+pub(crate) fn start(f: &Fixture) -> Server {
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_bookshelf"))
         .args(["serve", "--port", &port.to_string(), "--out"])

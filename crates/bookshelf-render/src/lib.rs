@@ -22,6 +22,7 @@ pub mod incremental;
 pub mod markdown;
 pub mod output;
 pub mod report_html;
+mod search_frame;
 mod site;
 pub mod symbols;
 pub mod terms;
@@ -30,6 +31,7 @@ pub mod urls;
 
 pub use easy::{sentence_starts, EasyMode};
 pub use i18n::Strings;
+pub use search_frame::SearchFrame;
 pub use theme::Theme;
 pub use urls::Variant;
 

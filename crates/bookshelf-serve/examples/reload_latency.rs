@@ -45,7 +45,7 @@ fn main() {
 
     let mut stream = TcpStream::connect(server.addr).expect("a connection");
     stream
-        .write_all(b"GET /__bookshelf/events HTTP/1.0\r\nHost: x\r\n\r\n")
+        .write_all(b"GET /__bookshelf/events HTTP/1.0\r\nHost: localhost\r\n\r\n")
         .expect("a request");
     stream
         .set_read_timeout(Some(Duration::from_secs(10)))

@@ -16,6 +16,9 @@ pub struct ServeConfig {
     pub host: IpAddr,
     /// The port to listen on; `0` asks the system for a free one (tests use this).
     pub port: u16,
+    /// Host names answered besides the listening address and, on loopback, `localhost`
+    /// (`--allow-host`). Requests for any other name are refused, against DNS rebinding.
+    pub allowed_hosts: Vec<String>,
     /// The built site folder to serve. Rebuilds rewrite it in place.
     pub site_dir: PathBuf,
     /// Files and folders to watch (`book.toml`, `content/`, `themes/`); folders are watched
@@ -38,6 +41,7 @@ impl Default for ServeConfig {
         Self {
             host: IpAddr::V4(Ipv4Addr::LOCALHOST),
             port: 3000,
+            allowed_hosts: Vec::new(),
             site_dir: PathBuf::from("site"),
             watch: Vec::new(),
             ignore: Vec::new(),

@@ -61,6 +61,9 @@ pub(crate) struct Scope {
     pub(crate) files: Vec<PathBuf>,
     /// Never react to changes under these (the output folder).
     pub(crate) ignore: Vec<PathBuf>,
+    /// Watched paths that did not exist at start (`themes/` often): their creation is
+    /// wanted, and the watcher then watches them (`watch`).
+    pub(crate) pending: Vec<PathBuf>,
 }
 
 impl Scope {
@@ -69,6 +72,7 @@ impl Scope {
         !is_editor_temp(path)
             && !self.ignore.iter().any(|i| path.starts_with(i))
             && (self.files.iter().any(|f| f == path)
+                || self.pending.iter().any(|p| p == path)
                 || self.dirs.iter().any(|d| path.starts_with(d)))
     }
 }

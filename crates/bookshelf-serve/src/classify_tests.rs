@@ -8,6 +8,7 @@ fn scope() -> Scope {
         dirs: vec!["/book/content".into(), "/book/themes".into()],
         files: vec!["/book/book.toml".into()],
         ignore: vec!["/book/content/site".into()],
+        pending: vec![],
     }
 }
 

@@ -6,17 +6,32 @@ use std::time::{Duration, Instant};
 
 use tokio::net::TcpSocket;
 use tokio::runtime::Runtime;
-use tokio::sync::watch;
+use tokio::sync::{watch, Semaphore};
 use tokio::task::JoinHandle;
 
 use crate::api::{BuildFailure, Dynamic, Rebuild, ServeConfig};
 use crate::error::ServeError;
+use crate::host::Hosts;
 use crate::http::{router, AppState};
 use crate::live::LiveState;
 use crate::watch::{self as watcher, Watching};
 
 /// How long shutdown waits for open connections before dropping them.
 const GRACE: Duration = Duration::from_secs(2);
+
+/// Threads for blocking work (file look-ups, searches). tokio's default is 512: under 200
+/// clients it started a thread per request in flight, and each thread's allocator heap took
+/// the server to gigabytes. Requests beyond these wait in tokio's queue instead.
+const BLOCKING_THREADS: usize = 4;
+
+/// Dynamic requests (searches) running at once: fewer than the blocking threads, so that
+/// static files are never stuck behind searches.
+const DYNAMIC_AT_ONCE: usize = 2;
+
+/// Threads answering connections (async, so a few serve any number of clients).
+fn worker_threads() -> usize {
+    std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4))
+}
 
 /// A running server. Dropping it stops the server too; [`ServerHandle::shutdown`] says so
 /// explicitly.
@@ -111,6 +126,8 @@ pub(crate) fn start(
 ) -> Result<ServerHandle, ServeError> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .worker_threads(worker_threads())
+        .max_blocking_threads(BLOCKING_THREADS)
         .thread_name("bookshelf-serve")
         .build()
         .map_err(ServeError::Threads)?;
@@ -128,6 +145,12 @@ pub(crate) fn start(
              use `--host 127.0.0.1` to keep it to this computer"
         );
     }
+    if config.host.is_unspecified() {
+        tracing::info!(
+            "answering requests for any IP address of this computer, `localhost` and this \
+             computer's name; add other names with `--allow-host`"
+        );
+    }
     let live = Arc::new(LiveState::new(initial.as_ref().err()));
     if let Err(failure) = &initial {
         tracing::error!(
@@ -135,11 +158,17 @@ pub(crate) fn start(
             failure.text
         );
     }
-    let app = router(AppState {
-        site_dir: Arc::new(config.site_dir.clone()),
-        live: Arc::clone(&live),
-        dynamic,
-    });
+    let machine = gethostname::gethostname().into_string().ok();
+    let hosts = Hosts::new(addr, &config.allowed_hosts, machine);
+    let app = router(
+        AppState {
+            site_dir: Arc::new(config.site_dir.clone()),
+            live: Arc::clone(&live),
+            dynamic,
+            dynamic_slots: Arc::new(Semaphore::new(DYNAMIC_AT_ONCE)),
+        },
+        Arc::new(hosts),
+    );
     let (stop, mut stopped) = watch::channel(false);
     let server = runtime.spawn(async move {
         axum::serve(listener, app)

@@ -1,5 +1,11 @@
 //! The HTTP side: routes, static files through our own resolver, headers, the 404 page and HTML injection.
 //!
+//! Every request first passes the `Host` check (`host`). File look-ups and the dynamic
+//! handler run on tokio's blocking pool, which `handle` keeps small; dynamic requests also
+//! wait for one of a few permits, so that searches never hold every blocking thread and
+//! static files always get through. Files other than HTML over 256 KiB are streamed, not
+//! read whole.
+//!
 //! Every response carries `X-Content-Type-Options: nosniff`, `Content-Security-Policy:
 //! default-src 'self'` and `Cache-Control: no-cache` (a development server: the browser always
 //! revalidates, so a rebuilt stylesheet is never served stale).
@@ -8,14 +14,18 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use axum::body::Body;
-use axum::extract::State;
-use axum::http::{header, HeaderValue, Method, StatusCode, Uri};
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use tokio::sync::Semaphore;
+use tower::ServiceExt;
+use tower_http::services::ServeFile;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 use crate::api::{Dynamic, DynamicRequest, DynamicResponse};
+use crate::host::{self, Hosts};
 use crate::live::{self, LiveState, OVERLAY_CSS, RELOAD_JS};
 use crate::resolve::{resolve, Resolved};
 
@@ -27,10 +37,13 @@ pub(crate) struct AppState {
     pub(crate) site_dir: Arc<PathBuf>,
     pub(crate) live: Arc<LiveState>,
     pub(crate) dynamic: Option<Dynamic>,
+    /// Permits for dynamic requests running at once (see the module's comment).
+    pub(crate) dynamic_slots: Arc<Semaphore>,
 }
 
-/// The whole application: reload endpoints, then dynamic routes, then the site's files.
-pub(crate) fn router(state: AppState) -> Router {
+/// The whole application: the `Host` check, then reload endpoints, dynamic routes and the
+/// site's files.
+pub(crate) fn router(state: AppState, hosts: Arc<Hosts>) -> Router {
     let header =
         |name, value| SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value));
     Router::new()
@@ -45,6 +58,7 @@ pub(crate) fn router(state: AppState) -> Router {
         )
         .fallback(site)
         .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(hosts, host::check))
         .layer(header(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
         .layer(header(
             header::CONTENT_SECURITY_POLICY,
@@ -57,10 +71,23 @@ fn asset(content_type: &'static str, text: &'static str) -> Response {
     ([(header::CONTENT_TYPE, content_type)], text).into_response()
 }
 
+/// Files up to this size are read in the look-up's one trip to a blocking thread; larger
+/// ones are streamed (`ServeFile` takes a trip per open, metadata and chunk, which under load
+/// made small assets wait behind pages several times over).
+const READ_WHOLE: u64 = 256 * 1024;
+
 /// What a blocking look-up found.
 enum Lookup {
-    File {
+    /// An HTML page, read whole because the reload script goes into it.
+    Html(Vec<u8>),
+    /// A small file, read whole.
+    Small {
         bytes: Vec<u8>,
+        content_type: &'static str,
+    },
+    /// A larger file, streamed from disk.
+    File {
+        path: PathBuf,
         content_type: &'static str,
     },
     Redirect(String),
@@ -70,7 +97,9 @@ enum Lookup {
 
 /// Any other path: a dynamic route, or a file from the site folder. `HEAD` is answered like
 /// `GET` (axum drops the body and keeps `Content-Length`).
-async fn site(State(state): State<AppState>, method: Method, uri: Uri) -> Response {
+async fn site(State(state): State<AppState>, request: Request) -> Response {
+    let method = request.method();
+    let uri = request.uri();
     if method != Method::GET && method != Method::HEAD {
         return (
             StatusCode::METHOD_NOT_ALLOWED,
@@ -85,6 +114,9 @@ async fn site(State(state): State<AppState>, method: Method, uri: Uri) -> Respon
             path: path.clone(),
             query: query.clone().unwrap_or_default(),
         };
+        let Ok(_permit) = state.dynamic_slots.acquire().await else {
+            return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        };
         if let Ok(Some(response)) = tokio::task::spawn_blocking(move || dynamic(&request)).await {
             return dynamic_response(&state.live, response);
         }
@@ -92,16 +124,24 @@ async fn site(State(state): State<AppState>, method: Method, uri: Uri) -> Respon
     let site_dir = Arc::clone(&state.site_dir);
     let found = tokio::task::spawn_blocking(move || find(&site_dir, &path)).await;
     match found {
-        Ok(Lookup::File {
+        Ok(Lookup::Html(bytes)) => (
+            [(header::CONTENT_TYPE, HTML)],
+            inject(&bytes, &state.live.snippet()),
+        )
+            .into_response(),
+        Ok(Lookup::Small {
             bytes,
             content_type,
-        }) => {
-            let body = if content_type == HTML {
-                inject(&bytes, &state.live.snippet())
-            } else {
-                bytes
-            };
-            ([(header::CONTENT_TYPE, content_type)], body).into_response()
+        }) => ([(header::CONTENT_TYPE, content_type)], bytes).into_response(),
+        Ok(Lookup::File { path, content_type }) => {
+            let Ok(mut response) = ServeFile::new(path).oneshot(request).await;
+            // Our own table of types, not mime_guess's (it is tested, and names charsets).
+            if response.status().is_success() {
+                response
+                    .headers_mut()
+                    .insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+            }
+            response.map(Body::new)
         }
         Ok(Lookup::Redirect(mut location)) => {
             if let Some(query) = query {
@@ -136,14 +176,23 @@ async fn site(State(state): State<AppState>, method: Method, uri: Uri) -> Respon
 /// Resolves and reads, on a blocking thread.
 fn find(site_dir: &Path, raw_path: &str) -> Lookup {
     match resolve(site_dir, raw_path) {
-        Resolved::File(path) => match std::fs::read(&path) {
-            Ok(bytes) => Lookup::File {
-                bytes,
-                content_type: content_type(&path),
-            },
+        Resolved::File(path) if content_type(&path) == HTML => match std::fs::read(&path) {
+            Ok(bytes) => Lookup::Html(bytes),
             // Deleted between the look-up and the read (a rebuild is writing).
             Err(_) => Lookup::NotFound(custom_404(site_dir)),
         },
+        Resolved::File(path) => {
+            let content_type = content_type(&path);
+            let small = std::fs::metadata(&path).is_ok_and(|m| m.len() <= READ_WHOLE);
+            match small.then(|| std::fs::read(&path)) {
+                Some(Ok(bytes)) => Lookup::Small {
+                    bytes,
+                    content_type,
+                },
+                Some(Err(_)) => Lookup::NotFound(custom_404(site_dir)),
+                None => Lookup::File { path, content_type },
+            }
+        }
         Resolved::Redirect(location) => Lookup::Redirect(location),
         Resolved::NotFound => Lookup::NotFound(custom_404(site_dir)),
         Resolved::BadRequest => Lookup::BadRequest,
@@ -212,10 +261,9 @@ pub(crate) fn content_type(path: &Path) -> &'static str {
 /// Inserts `snippet` before the last `</body>` (any case), or appends it when there is none.
 /// Done per response: nothing is written to disk.
 pub(crate) fn inject(html: &[u8], snippet: &str) -> Vec<u8> {
-    let lower = html.to_ascii_lowercase();
-    let at = lower
+    let at = html
         .windows(7)
-        .rposition(|w| w == b"</body>")
+        .rposition(|w| w.eq_ignore_ascii_case(b"</body>"))
         .unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + snippet.len());
     out.extend_from_slice(&html[..at]);

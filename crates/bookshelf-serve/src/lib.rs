@@ -8,7 +8,8 @@
 //!
 //! 1. **Bind** `host:port` (a port in use is [`ServeError::PortInUse`]); warn when the host is
 //!    not a loopback address.
-//! 2. **Serve** (`http`): `/__bookshelf/events` (Server-Sent Events), `/__bookshelf/reload.js`
+//! 2. **Serve** (`http`): requests for a host name the server was not started for are refused
+//!    (`host`, against DNS rebinding); then `/__bookshelf/events` (Server-Sent Events), `/__bookshelf/reload.js`
 //!    and `/__bookshelf/overlay.css`; then the optional [`Dynamic`] routes (search); then files
 //!    from the site folder through a resolver (`resolve`) that refuses every way out of it.
 //!    HTML responses get the reload script, and while the last build failed the error overlay,
@@ -40,6 +41,7 @@ mod api;
 mod classify;
 mod error;
 mod handle;
+mod host;
 mod http;
 mod known;
 mod live;

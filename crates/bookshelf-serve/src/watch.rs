@@ -4,11 +4,14 @@
 //! adds every batch that arrived while it was busy, classifies them together and calls the
 //! rebuild function once. So edits made during a rebuild are batched into the next one, and
 //! the HTTP server never waits for a build.
+//!
+//! A watched folder that does not exist yet (a book without `themes/`) is waited for through
+//! a watch on its parent folder; when it appears, the rebuild thread watches it too.
 
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{self, Receiver};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::thread::JoinHandle;
 use std::time::Instant;
 
@@ -25,7 +28,8 @@ use crate::live::LiveState;
 
 /// The running watcher and rebuild thread. Stopping the watcher ends the thread.
 pub(crate) struct Watching {
-    debouncer: Option<AnyDebouncer>,
+    /// Shared with the rebuild thread, which adds watches on folders made after the start.
+    debouncer: Arc<Mutex<Option<AnyDebouncer>>>,
     thread: Option<JoinHandle<()>>,
 }
 
@@ -41,7 +45,12 @@ impl Watching {
     }
 
     fn stop_inner(&mut self) {
-        match self.debouncer.take() {
+        let debouncer = self
+            .debouncer
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        match debouncer {
             Some(AnyDebouncer::Native(debouncer)) => debouncer.stop(),
             Some(AnyDebouncer::Poll(debouncer)) => debouncer.stop(),
             None => {}
@@ -111,26 +120,62 @@ pub(crate) fn start(
     };
     let scope = scope(config);
     for (path, mode) in watch_roots(&scope) {
-        let watched = match &mut debouncer {
-            AnyDebouncer::Native(d) => d.watch(&path, mode),
-            AnyDebouncer::Poll(d) => d.watch(&path, mode),
-        };
-        watched.map_err(|source| ServeError::Watch {
-            path: path.clone(),
-            source,
-        })?;
-        tracing::debug!("watching {}", path.display());
+        debouncer.watch(&path, mode)?;
     }
     // Scanned before returning, so that whatever the caller does next is a change.
     let known = Known::scan(&scope);
+    let debouncer = Arc::new(Mutex::new(Some(debouncer)));
+    let shared = Arc::clone(&debouncer);
     let thread = std::thread::Builder::new()
         .name("bookshelf-rebuild".into())
-        .spawn(move || rebuild_loop(&receiver, &scope, known, rebuild, &live))
+        .spawn(move || rebuild_loop(&receiver, scope, known, rebuild, &live, &shared))
         .map_err(ServeError::Threads)?;
     Ok(Watching {
-        debouncer: Some(debouncer),
+        debouncer,
         thread: Some(thread),
     })
+}
+
+impl AnyDebouncer {
+    fn watch(&mut self, path: &Path, mode: RecursiveMode) -> Result<(), ServeError> {
+        let watched = match self {
+            AnyDebouncer::Native(d) => d.watch(path, mode),
+            AnyDebouncer::Poll(d) => d.watch(path, mode),
+        };
+        watched.map_err(|source| ServeError::Watch {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        tracing::debug!("watching {}", path.display());
+        Ok(())
+    }
+}
+
+/// Watches the pending paths that `changes` created: a folder with everything under it, a
+/// file through the parent folder already watched.
+fn adopt_created(changes: &[Change], scope: &mut Scope, debouncer: &Mutex<Option<AnyDebouncer>>) {
+    for change in changes {
+        if change.kind == ChangeKind::Removed || !scope.pending.contains(&change.path) {
+            continue;
+        }
+        scope.pending.retain(|p| p != &change.path);
+        if !change.path.is_dir() {
+            scope.files.push(change.path.clone());
+            continue;
+        }
+        let mut debouncer = debouncer.lock().unwrap_or_else(PoisonError::into_inner);
+        let Some(debouncer) = debouncer.as_mut() else {
+            return; // stopping
+        };
+        match debouncer.watch(&change.path, RecursiveMode::Recursive) {
+            Ok(()) => scope.dirs.push(change.path.clone()),
+            Err(error) => {
+                let reason = std::error::Error::source(&error).map(ToString::to_string);
+                tracing::warn!("{error}: {}", reason.unwrap_or_default());
+                scope.pending.push(change.path.clone());
+            }
+        }
+    }
 }
 
 /// Polling compares contents as well as modification times, because notify records those in
@@ -152,7 +197,13 @@ fn scope(config: &ServeConfig) -> Scope {
         match path.canonicalize() {
             Ok(path) if path.is_dir() => scope.dirs.push(path),
             Ok(path) => scope.files.push(path),
-            Err(_) => tracing::debug!("not watching {}: it does not exist", path.display()),
+            Err(_) => match (path.parent(), path.file_name()) {
+                (Some(parent), Some(name)) if absolute(parent).is_dir() => {
+                    tracing::debug!("{} does not exist yet: waiting for it", path.display());
+                    scope.pending.push(absolute(parent).join(name));
+                }
+                _ => tracing::debug!("not watching {}: it does not exist", path.display()),
+            },
         }
     }
     scope
@@ -166,7 +217,7 @@ fn watch_roots(scope: &Scope) -> Vec<(PathBuf, RecursiveMode)> {
         .iter()
         .map(|d| (d.clone(), RecursiveMode::Recursive))
         .collect();
-    for file in &scope.files {
+    for file in scope.files.iter().chain(&scope.pending) {
         let parent = file.parent().unwrap_or(file).to_path_buf();
         if !roots.iter().any(|(root, _)| root == &parent) {
             roots.push((parent, RecursiveMode::NonRecursive));
@@ -182,15 +233,18 @@ fn absolute(path: &Path) -> PathBuf {
 
 fn rebuild_loop(
     receiver: &Receiver<Vec<RawEvent>>,
-    scope: &Scope,
+    mut scope: Scope,
     mut known: Known,
     mut rebuild: Rebuild,
     live: &LiveState,
+    debouncer: &Mutex<Option<AnyDebouncer>>,
 ) {
     while let Ok(mut batch) = receiver.recv() {
         batch.extend(receiver.try_iter().flatten());
-        let changes = classify(&batch, scope, &|path| known.contains(path));
-        let changes = known.apply(changes, scope);
+        let changes = classify(&batch, &scope, &|path| known.contains(path));
+        // Watched before `known` walks a new folder, so that no file made meanwhile is missed.
+        adopt_created(&changes, &mut scope, debouncer);
+        let changes = known.apply(changes, &scope);
         if changes.is_empty() {
             continue;
         }

@@ -99,7 +99,7 @@ async fn head_gives_the_headers_and_length_without_a_body() {
     let full = get(server.addr, "/style.css").await;
     let head = raw(
         server.addr,
-        b"HEAD /style.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        b"HEAD /style.css HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
     )
     .await;
     assert_eq!(head.status, 200);
@@ -111,7 +111,7 @@ async fn head_gives_the_headers_and_length_without_a_body() {
     );
     let post = raw(
         server.addr,
-        b"POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+        b"POST / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
     )
     .await;
     assert_eq!(post.status, 405);
@@ -180,8 +180,8 @@ async fn every_traversal_attempt_is_refused() {
     }
     // A raw backslash and a raw NUL in the request line: refused by the HTTP parser or by us.
     for request in [
-        &b"GET /..\\secret.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"[..],
-        b"GET /\0 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        &b"GET /..\\secret.txt HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"[..],
+        b"GET /\0 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n",
     ] {
         let response = raw(server.addr, request).await;
         assert!(matches!(response.status, 400 | 404), "{}", response.status);
@@ -272,4 +272,130 @@ fn a_port_in_use_is_a_clear_error_that_suggests_port() {
         "{error:?}"
     );
     assert!(error.to_string().contains("`--port`"), "{error}");
+}
+
+/// A request with `Host` set as written, over HTTP/1.1 (`None`: no `Host` line, HTTP/1.0).
+async fn get_for_host(
+    addr: std::net::SocketAddr,
+    path: &str,
+    host: Option<&str>,
+) -> common::Response {
+    let request = match host {
+        Some(host) => format!("GET {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"),
+        None => format!("GET {path} HTTP/1.0\r\n\r\n"),
+    };
+    raw(addr, request.as_bytes()).await
+}
+
+fn search_json() -> bookshelf_serve::Dynamic {
+    Arc::new(|request| {
+        (request.path == "/search.json").then(|| DynamicResponse {
+            status: 200,
+            content_type: "application/json".into(),
+            body: b"{\"hits\":[\"draft\"]}".to_vec(),
+        })
+    })
+}
+
+/// Fault 12 of issue 20: the server answered any `Host`, so a page on another site could
+/// point its own name at 127.0.0.1 (DNS rebinding) and read drafts, search and the overlay.
+#[tokio::test(flavor = "multi_thread")]
+async fn requests_for_other_host_names_are_refused_against_dns_rebinding() {
+    let book = Book::new();
+    let (server, _) = serve(&book, Ok(()), Some(search_json()));
+    let port = server.addr.port();
+    let paths = [
+        "/",
+        "/style.css",
+        "/search.json?q=draft",
+        "/__bookshelf/events",
+        "/__bookshelf/reload.js",
+        "/missing/",
+    ];
+    for host in [
+        format!("evil.example:{port}"),
+        "evil.example".to_owned(),
+        format!("127.0.0.1.nip.io:{port}"),
+        format!("localhost.evil.example:{port}"),
+        format!("192.168.1.20:{port}"),
+        String::new(),
+    ] {
+        for path in paths {
+            let response = get_for_host(server.addr, path, Some(&host)).await;
+            assert_eq!(response.status, 421, "{host} {path}");
+            assert_eq!(
+                response.header("content-type"),
+                Some("text/plain; charset=utf-8")
+            );
+            let text = response.text();
+            assert!(text.contains("DNS rebinding"), "{text}");
+            assert!(text.contains("--allow-host"), "{text}");
+            assert!(!text.contains("draft") && !text.contains("<p>"), "{text}");
+        }
+    }
+    let response = get_for_host(server.addr, "/", None).await;
+    assert_eq!(response.status, 421);
+    assert!(response.text().contains("no `Host` header"));
+    server.shutdown();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_listening_address_and_localhost_are_answered_with_or_without_the_port() {
+    let book = Book::new();
+    let (server, _) = serve(&book, Ok(()), Some(search_json()));
+    let port = server.addr.port();
+    for host in [
+        format!("127.0.0.1:{port}"),
+        "127.0.0.1".to_owned(),
+        format!("localhost:{port}"),
+        "LocalHost".to_owned(),
+        format!("[::1]:{port}"),
+    ] {
+        for (path, expected) in [
+            ("/", "first version"),
+            ("/style.css", "color"),
+            ("/search.json?q=draft", "draft"),
+        ] {
+            let response = get_for_host(server.addr, path, Some(&host)).await;
+            assert_eq!(response.status, 200, "{host} {path}");
+            assert!(response.text().contains(expected), "{host} {path}");
+        }
+    }
+    server.shutdown();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn names_given_with_allow_host_are_answered() {
+    let book = Book::new();
+    let (rebuild, _calls) = common::fake_rebuild(&book);
+    let config = ServeConfig {
+        allowed_hosts: vec!["Shelf.Test".into()],
+        ..book.config()
+    };
+    let server = start(config, Ok(()), rebuild, None).unwrap();
+    let port = server.addr.port();
+    let ok = get_for_host(server.addr, "/", Some(&format!("shelf.test:{port}"))).await;
+    assert_eq!(ok.status, 200);
+    let refused = get_for_host(server.addr, "/", Some(&format!("other.test:{port}"))).await;
+    assert_eq!(refused.status, 421);
+    assert!(
+        refused.text().contains("`shelf.test:"),
+        "{}",
+        refused.text()
+    );
+    server.shutdown();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_large_file_is_streamed_whole_with_its_type() {
+    let book = Book::new();
+    let bytes: Vec<u8> = (0..300 * 1024).map(|i| (i % 251) as u8).collect();
+    std::fs::write(book.site().join("guide.pdf"), &bytes).unwrap();
+    let (server, _) = serve(&book, Ok(()), None);
+    let response = get(server.addr, "/guide.pdf").await;
+    assert_eq!(response.status, 200);
+    assert_eq!(response.header("content-type"), Some("application/pdf"));
+    assert_eq!(response.header("x-content-type-options"), Some("nosniff"));
+    assert!(response.body == bytes, "{} bytes", response.body.len());
+    server.shutdown();
 }

@@ -293,3 +293,41 @@ async fn a_renamed_page_is_removed_and_created() {
     );
     server.shutdown();
 }
+
+/// Fault 5 of issue 20: `themes/` made after `serve` started was never watched, so edits to a
+/// new theme did nothing until a restart.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_themes_folder_made_after_the_start_is_watched() {
+    let book = Book::new();
+    let themes = book.root.join("themes");
+    assert!(!themes.exists());
+    let (server, mut calls) = serve(&book, Ok(()), None);
+    fs::create_dir_all(themes.join("default/templates")).unwrap();
+    let changes = next_rebuild(&mut calls).await;
+    assert!(
+        changes.contains(&Change {
+            path: themes.clone(),
+            kind: ChangeKind::Created
+        }),
+        "{changes:?}"
+    );
+    // Now an edit deep inside it, after the folder was taken in.
+    let template = themes.join("default/templates/page.html");
+    fs::write(&template, "<p>{{ page.title }}</p>").unwrap();
+    loop {
+        let changes = next_rebuild(&mut calls).await;
+        if changes.iter().any(|c| c.path == template) {
+            break;
+        }
+    }
+    fs::write(&template, "<h1>{{ page.title }}</h1>").unwrap();
+    let changes = next_rebuild(&mut calls).await;
+    assert!(
+        changes.contains(&Change {
+            path: template.clone(),
+            kind: ChangeKind::Modified
+        }),
+        "{changes:?}"
+    );
+    server.shutdown();
+}
