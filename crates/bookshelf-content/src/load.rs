@@ -13,7 +13,7 @@ use crate::files::{
     FileKind,
 };
 use crate::model::{Body, Book, Checklist, EasyPage, Glossary, Page, Section, Symbols};
-use crate::{checklist, config, frontmatter, glossary, links, markdown};
+use crate::{checklist, config, frontmatter, glossary, links, markdown, translate, translation};
 
 /// What one file turned into. Pages and checklists are behind `Arc`: the book shares them.
 #[derive(Debug, Clone)]
@@ -23,7 +23,21 @@ enum Unit {
     Checklist(Arc<Checklist>),
     Glossary(Glossary),
     Symbols(Symbols),
+    /// A translation (`x.pl.md`…) into a language.
+    Tr(String, TrUnit),
     Nothing,
+}
+
+/// What a translation file turned into, with the key of what it translates.
+#[derive(Debug, Clone)]
+enum TrUnit {
+    /// By the source page's route.
+    Page(String, Arc<translation::PageText>),
+    Easy(String, Arc<translation::EasyText>),
+    /// By the source checklist's slug.
+    Checklist(String, Arc<translation::ChecklistText>),
+    Glossary(Arc<translation::GlossaryText>),
+    Symbols(Arc<Symbols>),
 }
 
 #[derive(Debug, Clone)]
@@ -57,7 +71,7 @@ impl Parsed {
             Unit::Nothing if diags.iter().any(Diagnostic::is_error) => {
                 links::targets_of_failed(rel)
             }
-            Unit::Symbols(_) | Unit::Nothing => 0,
+            Unit::Symbols(_) | Unit::Tr(..) | Unit::Nothing => 0,
         };
         let sort_title = match &unit {
             Unit::Page(p) => p.title.to_lowercase(),
@@ -107,6 +121,8 @@ pub struct Loader {
     link_diags: HashMap<PathBuf, Vec<Diagnostic>>,
     /// Pages with their easy read attached, by the page's path, with the revisions of both.
     with_easy: HashMap<PathBuf, ((u64, u64), Arc<Page>)>,
+    /// The book's language the cached texts are marked with (`text_language`).
+    language: String,
 }
 
 fn stamp(path: &Path) -> (u64, Option<SystemTime>) {
@@ -145,6 +161,17 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
     let mut diags = Vec::new();
     let kind = classify(&content_relative(rel));
     if let FileKind::Ignored = kind {
+        return Parsed::new(rel, stamp, Unit::Nothing, diags, None);
+    }
+    if let FileKind::BadLanguage(lang) = &kind {
+        diags.push(
+            Diagnostic::error(
+                "bad-language-tag",
+                format!("`{lang}` in this file's name is not a language tag"),
+            )
+            .in_file(rel)
+            .help("name a translation `NAME.LANG.md` with a BCP 47 tag such as `pl` or `pt-BR` (a slug has no dots)"),
+        );
         return Parsed::new(rel, stamp, Unit::Nothing, diags, None);
     }
     if let FileKind::Unexpected(why) = kind {
@@ -201,11 +228,7 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
         FileKind::Page { section, slug } => match frontmatter::split(rel, &text, &mut diags) {
             Some(split) => {
                 let body = body(rel, split.body, split.body_offset);
-                let route = match section {
-                    Section::Home => String::new(),
-                    _ if section.folder().is_empty() => format!("{slug}/"),
-                    _ => format!("{}/{slug}/", section.folder()),
-                };
+                let route = route_of(section, &slug);
                 if section == Section::Top && links::RESERVED_ROUTES.contains(&slug.as_str()) {
                     diags.push(
                         Diagnostic::error(
@@ -227,6 +250,8 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
                     symbol: split.front.symbol,
                     body,
                     easy: None,
+                    text_language: String::new(),
+                    translation: None,
                 }))
             }
             None => Unit::Nothing,
@@ -240,6 +265,8 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
                     summary: split.front.summary,
                     checked_by: split.front.checked_by,
                     body: body(rel, split.body, split.body_offset),
+                    text_language: String::new(),
+                    translation: None,
                 }),
             ),
             None => Unit::Nothing,
@@ -272,7 +299,8 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
             s.revision = next_revision();
             Unit::Symbols(s)
         }
-        FileKind::Unexpected(_) | FileKind::Ignored => Unit::Nothing,
+        FileKind::Translation { lang, of } => parse_translation(rel, &text, lang, *of, &mut diags),
+        FileKind::Unexpected(_) | FileKind::Ignored | FileKind::BadLanguage(_) => Unit::Nothing,
     };
     let mut parsed = Parsed::new(rel, stamp, unit, diags, Some(text));
     if !lost.is_empty() {
@@ -280,6 +308,46 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
         parsed.lost = lost;
     }
     parsed
+}
+
+/// The route of a page: `""` for home, `guides/x/` otherwise.
+fn route_of(section: Section, slug: &str) -> String {
+    match section {
+        Section::Home => String::new(),
+        _ if section.folder().is_empty() => format!("{slug}/"),
+        _ => format!("{}/{slug}/", section.folder()),
+    }
+}
+
+fn parse_translation(
+    rel: &Path,
+    text: &str,
+    lang: String,
+    of: FileKind,
+    diags: &mut Vec<Diagnostic>,
+) -> Unit {
+    let make_body = |md: &str, offset: usize| body(rel, md, offset);
+    let unit = match of {
+        FileKind::Page { section, slug } => {
+            translation::parse_page(rel, &lang, text, diags, make_body)
+                .map(|t| TrUnit::Page(route_of(section, &slug), Arc::new(t)))
+        }
+        FileKind::Easy { section, slug } => {
+            translation::parse_easy(rel, &lang, text, diags, make_body)
+                .map(|t| TrUnit::Easy(route_of(section, &slug), Arc::new(t)))
+        }
+        FileKind::Checklist { slug } => translation::parse_checklist(rel, &lang, text, diags)
+            .map(|t| TrUnit::Checklist(slug, Arc::new(t))),
+        FileKind::Glossary => translation::parse_glossary(rel, &lang, text, diags)
+            .map(|t| TrUnit::Glossary(Arc::new(t))),
+        FileKind::Symbols => {
+            let mut s = glossary::parse_symbols(rel, text, diags);
+            s.revision = next_revision();
+            Some(TrUnit::Symbols(Arc::new(s)))
+        }
+        _ => None,
+    };
+    unit.map_or(Unit::Nothing, |u| Unit::Tr(lang, u))
 }
 
 /// `X.yaml` beside `X.yml`: both would be read as the same checklist (or glossary, or symbol
@@ -353,6 +421,7 @@ impl Loader {
             link_index: None,
             link_diags: HashMap::new(),
             with_easy: HashMap::new(),
+            language: String::new(),
         }
     }
 
@@ -430,6 +499,111 @@ impl Loader {
         self.assemble(walk_problems, Some(&touched))
     }
 
+    /// Gather the translations into `book` with the checks that need their sources, and
+    /// check the links in translated pages against the book in their language.
+    fn translations(
+        &self,
+        book: &mut Book,
+        translated: &[(&PathBuf, &str, &TrUnit)],
+        failed: &HashSet<PathBuf>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        if translated.is_empty() {
+            return;
+        }
+        let pages: HashMap<&str, &Page> = book
+            .pages
+            .iter()
+            .map(|p| (p.route.as_str(), &**p))
+            .collect();
+        // A source that is there but failed has its own error; any other is missing.
+        let missing = |path: &Path, lang: &str| -> Option<Diagnostic> {
+            let source = crate::lang::source_path(path, lang);
+            let yaml = matches!(source.extension(), Some(e) if e == "yaml" || e == "yml");
+            let there = self.cache.contains_key(&source)
+                || (yaml
+                    && (self.cache.contains_key(&source.with_extension("yaml"))
+                        || self.cache.contains_key(&source.with_extension("yml"))));
+            if there {
+                return None;
+            }
+            let siblings: Vec<String> = self
+                .cache
+                .keys()
+                .filter(|k| k.parent() == source.parent())
+                .filter(|k| {
+                    !matches!(
+                        classify(&content_relative(k)),
+                        FileKind::Translation { .. } | FileKind::BadLanguage(_)
+                    )
+                })
+                .filter_map(|k| k.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .collect();
+            Some(translate::missing_source(
+                path,
+                lang,
+                &source,
+                siblings.iter().map(String::as_str),
+            ))
+        };
+        let mut out: BTreeMap<String, translation::Translation> = BTreeMap::new();
+        for &(path, lang, unit) in translated {
+            if let Some(d) = translate::unknown_language(path, lang, book) {
+                diagnostics.push(d);
+                continue;
+            }
+            let t = out
+                .entry(lang.to_string())
+                .or_insert_with(|| translation::Translation {
+                    lang: lang.to_string(),
+                    ..Default::default()
+                });
+            let found = match unit {
+                TrUnit::Page(route, text) => pages.contains_key(route.as_str()).then(|| {
+                    t.pages.insert(route.clone(), text.clone());
+                }),
+                TrUnit::Easy(route, text) => pages
+                    .get(route.as_str())
+                    .is_some_and(|p| p.easy.is_some())
+                    .then(|| {
+                        t.easy.insert(route.clone(), text.clone());
+                    }),
+                TrUnit::Checklist(slug, text) => {
+                    book.checklists.iter().find(|c| &c.slug == slug).map(|c| {
+                        translate::check_items(c, text, diagnostics);
+                        t.checklists.insert(slug.clone(), text.clone());
+                    })
+                }
+                TrUnit::Glossary(text) => book.glossary.path.is_some().then(|| {
+                    translate::check_terms(&book.glossary, text, diagnostics);
+                    t.glossary = Some(text.clone());
+                }),
+                TrUnit::Symbols(s) => book.symbols.path.is_some().then(|| {
+                    t.symbols = Some(s.clone());
+                }),
+            };
+            if found.is_none() {
+                diagnostics.extend(missing(path, lang));
+            }
+        }
+        drop(pages);
+        book.translations = out
+            .into_iter()
+            .map(|(lang, t)| (lang, Arc::new(t)))
+            .collect();
+        for (lang, t) in &book.translations {
+            let in_lang = book.in_language(lang);
+            let bodies = t
+                .pages
+                .values()
+                .map(|p| &p.body)
+                .chain(t.easy.values().map(|e| &e.body));
+            for body in bodies {
+                links::check_body(&in_lang, body, failed, diagnostics);
+            }
+        }
+    }
+
     /// Is the page of this easy read (`x.easy.md` → `x.md`) loaded?
     fn has_page_beside(&self, easy: &Path) -> bool {
         let page = easy.to_string_lossy().replace(".easy.md", ".md");
@@ -488,6 +662,29 @@ impl Loader {
                 None
             }
         };
+        // Every source text is marked with the book's language; only texts read since the
+        // last load (or all, after `[book] language` changed) are touched.
+        let language = config
+            .as_ref()
+            .map_or_else(|| self.language.clone(), |c| c.book.language.trim().to_string());
+        if language != self.language {
+            self.with_easy.clear();
+            self.language.clone_from(&language);
+        }
+        for parsed in self.cache.values_mut() {
+            match &mut parsed.unit {
+                Unit::Page(p) if p.text_language != language => {
+                    Arc::make_mut(p).text_language.clone_from(&language);
+                }
+                Unit::Easy(_, _, e) if e.text_language != language => {
+                    Arc::make_mut(e).text_language.clone_from(&language);
+                }
+                Unit::Checklist(c) if c.text_language != language => {
+                    Arc::make_mut(c).text_language.clone_from(&language);
+                }
+                _ => {}
+            }
+        }
         // 3. Assemble: pages and checklists are shared with the cache, not copied.
         let mut pages: Vec<(&str, Arc<Page>)> = Vec::new();
         let mut easies = Vec::new();
@@ -495,6 +692,7 @@ impl Loader {
         let mut glossary = Glossary::default();
         let mut symbols = Symbols::default();
         let mut targets_key = 0u64;
+        let mut translated: Vec<(&PathBuf, &str, &TrUnit)> = Vec::new();
         for (path, parsed) in &self.cache {
             diagnostics.extend(parsed.diags.iter().cloned());
             targets_key = targets_key.wrapping_add(parsed.targets);
@@ -504,8 +702,12 @@ impl Loader {
                 Unit::Checklist(c) => checklists.push((&parsed.sort_title, c.clone())),
                 Unit::Glossary(g) => glossary = g.clone(),
                 Unit::Symbols(s) => symbols = s.clone(),
+                Unit::Tr(lang, unit) => translated.push((path, lang.as_str(), unit)),
                 Unit::Nothing => {}
             }
+        }
+        for t in &mut glossary.terms {
+            t.text_language.clone_from(&language);
         }
         diagnostics.extend(yaml_twins(&self.cache));
         if !easies.is_empty() {
@@ -590,6 +792,7 @@ impl Loader {
             glossary,
             symbols,
             links: Default::default(),
+            translations: BTreeMap::new(),
         });
         // 4. Links between files.
         if let Some(book) = &mut book {
@@ -602,6 +805,7 @@ impl Loader {
                 .map(|(path, _)| content_relative(path))
                 .collect();
             failed.extend(self.cache.values().flat_map(|p| p.lost.iter().cloned()));
+            self.translations(book, &translated, &failed, &mut diagnostics);
             // Check every link when what links can point at changed; otherwise only the
             // links in the files that changed.
             let key = targets_key;

@@ -149,6 +149,7 @@ mod tests {
             see_also: vec![],
             say_instead: None,
             span: 0..0,
+            text_language: "en-GB".into(),
         }
     }
 
@@ -162,6 +163,7 @@ mod tests {
             ],
             path: None,
             revision: 0,
+            translation: None,
         };
         let m = TermMatcher::new(&g);
         let text = "Your EHCPs and ehcp. The Parent Carer Forums met parents.";
