@@ -240,9 +240,12 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Opt
                 |i| key + i + 1..key + i + 1 + lang.len(),
             );
         diags.push(
-            Diagnostic::error("bad-language-tag", format!("`{lang}` is not a language tag"))
-                .at(path, span)
-                .help("use a BCP 47 tag such as `en-GB`"),
+            Diagnostic::error(
+                "bad-language-tag",
+                format!("`{lang}` is not a language tag"),
+            )
+            .at(path, span)
+            .help("use a BCP 47 tag such as `en-GB`"),
         );
         ok = false;
     }
@@ -273,12 +276,7 @@ fn language_span(text: &str, tag: &str) -> std::ops::Range<usize> {
 
 /// Every `[languages.TAG]`: a well-formed tag, listed once (the default language too), with
 /// a title.
-fn check_languages(
-    path: &Path,
-    text: &str,
-    config: &Config,
-    diags: &mut Vec<Diagnostic>,
-) -> bool {
+fn check_languages(path: &Path, text: &str, config: &Config, diags: &mut Vec<Diagnostic>) -> bool {
     let mut ok = true;
     let mut seen: BTreeMap<String, &str> = BTreeMap::new();
     let default = config.book.language.trim();

@@ -62,7 +62,12 @@ pub fn classify(rel: &Path) -> FileKind {
             return classify_source(&parts);
         }
         let source = rel.with_file_name(format!("{base}.{ext}"));
-        return match classify_source(&source.iter().map(|p| p.to_string_lossy().into_owned()).collect::<Vec<_>>()) {
+        return match classify_source(
+            &source
+                .iter()
+                .map(|p| p.to_string_lossy().into_owned())
+                .collect::<Vec<_>>(),
+        ) {
             FileKind::Unexpected(why) => FileKind::Unexpected(why),
             _ if !crate::lang::is_well_formed(lang) => FileKind::BadLanguage(lang.to_string()),
             of => FileKind::Translation {

@@ -19,9 +19,17 @@ pub fn canonical(tag: &str) -> String {
 
 /// The closest listed language to `tag`: the same tag in another case, one that shares its
 /// language subtag (`pl-PL` for `pl`), or a near spelling.
-pub fn nearest<'a>(tag: &str, listed: impl IntoIterator<Item = &'a str> + Clone) -> Option<&'a str> {
+pub fn nearest<'a>(
+    tag: &str,
+    listed: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<&'a str> {
     let lower = tag.to_ascii_lowercase();
-    let primary = |t: &str| t.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+    let primary = |t: &str| {
+        t.split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
     listed
         .clone()
         .into_iter()
@@ -82,7 +90,10 @@ mod tests {
     fn names() {
         assert_eq!(split_name("x.pl.md"), Some(("x", "pl", "md")));
         assert_eq!(split_name("x.pl.easy.md"), Some(("x", "pl", "easy.md")));
-        assert_eq!(split_name("glossary.ur.yml"), Some(("glossary", "ur", "yml")));
+        assert_eq!(
+            split_name("glossary.ur.yml"),
+            Some(("glossary", "ur", "yml"))
+        );
         assert_eq!(split_name("x.easy.md"), None);
         assert_eq!(split_name("x.md"), None);
         assert_eq!(

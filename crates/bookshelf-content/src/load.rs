@@ -664,9 +664,10 @@ impl Loader {
         };
         // Every source text is marked with the book's language; only texts read since the
         // last load (or all, after `[book] language` changed) are touched.
-        let language = config
-            .as_ref()
-            .map_or_else(|| self.language.clone(), |c| c.book.language.trim().to_string());
+        let language = config.as_ref().map_or_else(
+            || self.language.clone(),
+            |c| c.book.language.trim().to_string(),
+        );
         if language != self.language {
             self.with_easy.clear();
             self.language.clone_from(&language);

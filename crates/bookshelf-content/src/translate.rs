@@ -217,7 +217,11 @@ pub(crate) fn unknown_language(path: &Path, lang: &str, book: &Book) -> Option<D
     } else {
         format!("this file is a translation into `{lang}`, a language `book.toml` does not list")
     };
-    Some(Diagnostic::error("unknown-language", what).in_file(path).help(help))
+    Some(
+        Diagnostic::error("unknown-language", what)
+            .in_file(path)
+            .help(help),
+    )
 }
 
 /// A translation with no source file to translate: `existing` are the names of the source
@@ -270,8 +274,13 @@ pub(crate) fn check_items(c: &Checklist, t: &ChecklistText, diags: &mut Vec<Diag
     for item in t.sections.iter().flat_map(|s| &s.items) {
         if !ids.contains(&item.id.as_str()) {
             let help = match did_you_mean(&item.id, ids.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`? A translated item has the `id` of its source item"),
-                None => format!("use the `id` of an item in `{}`, or remove this item", c.path.display()),
+                Some(near) => format!(
+                    "did you mean `{near}`? A translated item has the `id` of its source item"
+                ),
+                None => format!(
+                    "use the `id` of an item in `{}`, or remove this item",
+                    c.path.display()
+                ),
             };
             diags.push(
                 Diagnostic::error(
@@ -283,9 +292,12 @@ pub(crate) fn check_items(c: &Checklist, t: &ChecklistText, diags: &mut Vec<Diag
             );
         } else if !seen.insert(item.id.as_str()) {
             diags.push(
-                Diagnostic::error("duplicate-id", format!("item `{}` is translated twice", item.id))
-                    .at(path, item.span.clone())
-                    .help("keep one translation of each item"),
+                Diagnostic::error(
+                    "duplicate-id",
+                    format!("item `{}` is translated twice", item.id),
+                )
+                .at(path, item.span.clone())
+                .help("keep one translation of each item"),
             );
         }
     }
@@ -296,13 +308,19 @@ pub(crate) fn check_items(c: &Checklist, t: &ChecklistText, diags: &mut Vec<Diag
                 format!("item `{id}` is not translated: readers see the source's words"),
             )
             .at(path, t.sections_at.clone())
-            .help(format!("add an item with `id: {id}` and its text in this language")),
+            .help(format!(
+                "add an item with `id: {id}` and its text in this language"
+            )),
         );
     }
 }
 
 /// Entries of a glossary translation whose id is not in the source glossary.
-pub(crate) fn check_terms(g: &Glossary, t: &crate::translation::GlossaryText, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn check_terms(
+    g: &Glossary,
+    t: &crate::translation::GlossaryText,
+    diags: &mut Vec<Diagnostic>,
+) {
     for term in &t.terms {
         if g.by_slug(&term.id).is_none() {
             let help = match did_you_mean(&term.id, g.terms.iter().map(|t| t.slug.as_str())) {
