@@ -68,6 +68,13 @@ diagnostic_cases! {
     symbols_unclosed_quote_points_at_the_quote => "symbols-unclosed-quote",
     duplicate_glossary_id_names_the_second_term_and_points_at_the_first => "duplicate-glossary-id",
     one_bad_glossary_entry_is_one_error => "glossary-bad-entry",
+    language_tag_malformed_in_book_toml => "language-tag-malformed",
+    language_listed_twice => "language-listed-twice",
+    translation_into_an_unlisted_language_suggests_the_near_one => "translation-unknown-language",
+    translation_without_its_source_suggests_the_near_one => "translation-missing-source",
+    translation_with_a_malformed_language_in_its_name => "translation-bad-language-in-name",
+    translated_item_unknown_missing_items_and_place_keys => "translation-unknown-item",
+    translated_glossary_entry_unknown => "translation-unknown-term",
 }
 
 #[test]

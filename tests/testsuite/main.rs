@@ -7,6 +7,7 @@ mod diagnostics;
 mod easy;
 mod helpers;
 mod incremental;
+mod languages;
 mod relevance;
 mod serve;
 mod site;
