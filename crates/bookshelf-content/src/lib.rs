@@ -22,6 +22,7 @@ pub mod diagnostic;
 pub mod files;
 mod frontmatter;
 pub mod glossary;
+mod in_language;
 pub mod lang;
 pub mod links;
 mod load;

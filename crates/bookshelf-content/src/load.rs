@@ -13,6 +13,7 @@ use crate::files::{
     FileKind,
 };
 use crate::model::{Body, Book, Checklist, EasyPage, Glossary, Page, Section, Symbols};
+use crate::translation::TrUnit;
 use crate::{checklist, config, frontmatter, glossary, links, markdown, translate, translation};
 
 /// What one file turned into. Pages and checklists are behind `Arc`: the book shares them.
@@ -26,18 +27,6 @@ enum Unit {
     /// A translation (`x.pl.md`…) into a language.
     Tr(String, TrUnit),
     Nothing,
-}
-
-/// What a translation file turned into, with the key of what it translates.
-#[derive(Debug, Clone)]
-enum TrUnit {
-    /// By the source page's route.
-    Page(String, Arc<translation::PageText>),
-    Easy(String, Arc<translation::EasyText>),
-    /// By the source checklist's slug.
-    Checklist(String, Arc<translation::ChecklistText>),
-    Glossary(Arc<translation::GlossaryText>),
-    Symbols(Arc<Symbols>),
 }
 
 #[derive(Debug, Clone)]
@@ -299,7 +288,11 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
             s.revision = next_revision();
             Unit::Symbols(s)
         }
-        FileKind::Translation { lang, of } => parse_translation(rel, &text, lang, *of, &mut diags),
+        FileKind::Translation { lang, of } => {
+            let make_body = |md: &str, offset: usize| body(rel, md, offset);
+            translation::parse(rel, &text, &lang, *of, &mut diags, make_body, next_revision)
+                .map_or(Unit::Nothing, |t| Unit::Tr(lang, t))
+        }
         FileKind::Unexpected(_) | FileKind::Ignored | FileKind::BadLanguage(_) => Unit::Nothing,
     };
     let mut parsed = Parsed::new(rel, stamp, unit, diags, Some(text));
@@ -311,43 +304,12 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
 }
 
 /// The route of a page: `""` for home, `guides/x/` otherwise.
-fn route_of(section: Section, slug: &str) -> String {
+pub(crate) fn route_of(section: Section, slug: &str) -> String {
     match section {
         Section::Home => String::new(),
         _ if section.folder().is_empty() => format!("{slug}/"),
         _ => format!("{}/{slug}/", section.folder()),
     }
-}
-
-fn parse_translation(
-    rel: &Path,
-    text: &str,
-    lang: String,
-    of: FileKind,
-    diags: &mut Vec<Diagnostic>,
-) -> Unit {
-    let make_body = |md: &str, offset: usize| body(rel, md, offset);
-    let unit = match of {
-        FileKind::Page { section, slug } => {
-            translation::parse_page(rel, &lang, text, diags, make_body)
-                .map(|t| TrUnit::Page(route_of(section, &slug), Arc::new(t)))
-        }
-        FileKind::Easy { section, slug } => {
-            translation::parse_easy(rel, &lang, text, diags, make_body)
-                .map(|t| TrUnit::Easy(route_of(section, &slug), Arc::new(t)))
-        }
-        FileKind::Checklist { slug } => translation::parse_checklist(rel, &lang, text, diags)
-            .map(|t| TrUnit::Checklist(slug, Arc::new(t))),
-        FileKind::Glossary => translation::parse_glossary(rel, &lang, text, diags)
-            .map(|t| TrUnit::Glossary(Arc::new(t))),
-        FileKind::Symbols => {
-            let mut s = glossary::parse_symbols(rel, text, diags);
-            s.revision = next_revision();
-            Some(TrUnit::Symbols(Arc::new(s)))
-        }
-        _ => None,
-    };
-    unit.map_or(Unit::Nothing, |u| Unit::Tr(lang, u))
 }
 
 /// `X.yaml` beside `X.yml`: both would be read as the same checklist (or glossary, or symbol
@@ -499,8 +461,8 @@ impl Loader {
         self.assemble(walk_problems, Some(&touched))
     }
 
-    /// Gather the translations into `book` with the checks that need their sources, and
-    /// check the links in translated pages against the book in their language.
+    /// Gather the translations into `book` ([`translate::gather`]), with what the cache
+    /// knows of their sources.
     fn translations(
         &self,
         book: &mut Book,
@@ -511,24 +473,16 @@ impl Loader {
         if translated.is_empty() {
             return;
         }
-        let pages: HashMap<&str, &Page> = book
-            .pages
-            .iter()
-            .map(|p| (p.route.as_str(), &**p))
-            .collect();
-        // A source that is there but failed has its own error; any other is missing.
-        let missing = |path: &Path, lang: &str| -> Option<Diagnostic> {
-            let source = crate::lang::source_path(path, lang);
+        // A source that is there but failed to load has its own error.
+        let there = |source: &Path| {
             let yaml = matches!(source.extension(), Some(e) if e == "yaml" || e == "yml");
-            let there = self.cache.contains_key(&source)
+            self.cache.contains_key(source)
                 || (yaml
                     && (self.cache.contains_key(&source.with_extension("yaml"))
-                        || self.cache.contains_key(&source.with_extension("yml"))));
-            if there {
-                return None;
-            }
-            let siblings: Vec<String> = self
-                .cache
+                        || self.cache.contains_key(&source.with_extension("yml"))))
+        };
+        let siblings = |source: &Path| -> Vec<String> {
+            self.cache
                 .keys()
                 .filter(|k| k.parent() == source.parent())
                 .filter(|k| {
@@ -538,70 +492,9 @@ impl Loader {
                     )
                 })
                 .filter_map(|k| k.file_name().map(|n| n.to_string_lossy().into_owned()))
-                .collect();
-            Some(translate::missing_source(
-                path,
-                lang,
-                &source,
-                siblings.iter().map(String::as_str),
-            ))
+                .collect()
         };
-        let mut out: BTreeMap<String, translation::Translation> = BTreeMap::new();
-        for &(path, lang, unit) in translated {
-            if let Some(d) = translate::unknown_language(path, lang, book) {
-                diagnostics.push(d);
-                continue;
-            }
-            let t = out
-                .entry(lang.to_string())
-                .or_insert_with(|| translation::Translation {
-                    lang: lang.to_string(),
-                    ..Default::default()
-                });
-            let found = match unit {
-                TrUnit::Page(route, text) => pages.contains_key(route.as_str()).then(|| {
-                    t.pages.insert(route.clone(), text.clone());
-                }),
-                TrUnit::Easy(route, text) => pages
-                    .get(route.as_str())
-                    .is_some_and(|p| p.easy.is_some())
-                    .then(|| {
-                        t.easy.insert(route.clone(), text.clone());
-                    }),
-                TrUnit::Checklist(slug, text) => {
-                    book.checklists.iter().find(|c| &c.slug == slug).map(|c| {
-                        translate::check_items(c, text, diagnostics);
-                        t.checklists.insert(slug.clone(), text.clone());
-                    })
-                }
-                TrUnit::Glossary(text) => book.glossary.path.is_some().then(|| {
-                    translate::check_terms(&book.glossary, text, diagnostics);
-                    t.glossary = Some(text.clone());
-                }),
-                TrUnit::Symbols(s) => book.symbols.path.is_some().then(|| {
-                    t.symbols = Some(s.clone());
-                }),
-            };
-            if found.is_none() {
-                diagnostics.extend(missing(path, lang));
-            }
-        }
-        drop(pages);
-        book.translations = out
-            .into_iter()
-            .map(|(lang, t)| (lang, Arc::new(t)))
-            .collect();
-        for (lang, t) in &book.translations {
-            let in_lang = book.in_language(lang);
-            let bodies = t
-                .pages
-                .values()
-                .map(|p| &p.body)
-                .chain(t.easy.values().map(|e| &e.body));
-            for body in bodies {
-                links::check_body(&in_lang, body, failed, diagnostics);
-            }
-        }
+        translate::gather(book, translated, &there, &siblings, failed, diagnostics);
     }
 
     /// Is the page of this easy read (`x.easy.md` → `x.md`) loaded?
