@@ -293,16 +293,27 @@ fn check_languages(path: &Path, text: &str, config: &Config, diags: &mut Vec<Dia
             continue;
         }
         if let Some(first) = seen.insert(crate::lang::canonical(tag), tag) {
-            let what = if first == default {
-                format!("`{tag}` is the book's own language (`[book] language = \"{default}\"`)")
+            let (what, label) = if first == default {
+                (
+                    format!(
+                        "`{tag}` is the book's own language (`[book] language = \"{default}\"`)"
+                    ),
+                    text.find(&format!("\"{default}\""))
+                        .map(|i| i + 1..i + 1 + default.len()),
+                )
             } else {
-                format!("`{tag}` is listed twice (as `{first}` and `{tag}`)")
+                (
+                    format!("`{tag}` is listed twice (as `{first}` and `{tag}`)"),
+                    Some(language_span(text, first)),
+                )
             };
-            diags.push(
-                Diagnostic::error("duplicate-language", what)
-                    .at(path, span)
-                    .help("list each language once; the book's own language needs no `[languages]` table"),
-            );
+            let mut d = Diagnostic::error("duplicate-language", what).at(path, span);
+            if let Some(label) = label {
+                d = d.label(label, format!("`{first}` is here"));
+            }
+            diags.push(d.help(
+                "list each language once; the book's own language needs no `[languages]` table",
+            ));
             ok = false;
             continue;
         }

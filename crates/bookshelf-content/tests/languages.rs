@@ -29,6 +29,15 @@ fn book() -> tempfile::TempDir {
         ("content/glossary.yaml", GLOSSARY),
         ("content/glossary.pl.yaml", GLOSSARY_PL),
         ("content/about.md", "---\ntitle: About\n---\n\nAbout us.\n"),
+        (
+            "content/index.easy.md",
+            "---\ntitle: Home\nchecked_by: Group\n---\n\nHello.\n",
+        ),
+        (
+            "content/index.pl.easy.md",
+            "---\ntitle: Dom\nchecked_by: Grupa\ntranslated_by: Ann\n---\n\nCześć.\n",
+        ),
+        ("content/symbols.yaml", "meeting: handshake\n"),
     ] {
         write(dir.path(), rel, text);
     }
@@ -79,6 +88,24 @@ fn a_book_in_another_language() {
     // The place comes from the source.
     assert_eq!(home.order, Some(1));
     assert_eq!(home.symbol.as_deref(), Some("books"));
+    let easy = home.easy.as_ref().expect("easy read");
+    assert_eq!(
+        (
+            easy.title.as_str(),
+            easy.checked_by.as_deref(),
+            easy.text_language.as_str()
+        ),
+        ("Dom", Some("Grupa"), "pl")
+    );
+    assert_eq!(
+        easy.translation.as_ref().map(|t| t.lang.as_str()),
+        Some("pl")
+    );
+    // No `symbols.pl.yaml`: the source's symbols.
+    assert_eq!(
+        pl.symbols.map.get("meeting").map(String::as_str),
+        Some("handshake")
+    );
     let guide = pl.pages.iter().find(|p| p.slug == "help").expect("guide");
     let info = guide.translation.as_ref().expect("translated");
     assert_eq!(info.translated_by.as_deref(), Some("Ann"));
@@ -238,6 +265,22 @@ fn translation_files_take_part_in_incremental_loads() {
     std::fs::remove_file(&bad).expect("remove");
     let loaded = loader.load_changed(&[bad]);
     assert!(loaded.book.is_some(), "{:?}", loaded.diagnostics);
+    // An added symbol map is used for that language.
+    let symbols = write(
+        dir.path(),
+        "content/symbols.pl.yaml",
+        "spotkanie: handshake\n",
+    );
+    let book = loader.load_changed(&[symbols]).book.expect("loads");
+    let pl = book.in_language("pl");
+    assert_eq!(
+        pl.symbols.map.get("spotkanie").map(String::as_str),
+        Some("handshake")
+    );
+    assert!(
+        !book.symbols.map.contains_key("spotkanie"),
+        "the source keeps its own"
+    );
     // A source deleted under its translation.
     let source = dir.path().join("content/glossary.yaml");
     std::fs::remove_file(&source).expect("remove");
