@@ -296,6 +296,31 @@ pub(crate) fn check_glossary(book: &Book, failed: &HashSet<PathBuf>, diags: &mut
     }
 }
 
+/// Check the links in a glossary translation's `more` texts (written relative to
+/// `content/`, as in `glossary.yaml`), against `book` in that language.
+pub(crate) fn check_glossary_text(
+    book: &Book,
+    text: &crate::translation::GlossaryText,
+    failed: &HashSet<PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(source) = &book.glossary.path else {
+        return;
+    };
+    for term in &text.terms {
+        let Some(more) = &term.more else { continue };
+        for link in crate::markdown::scan(more).links {
+            if let Err(why) = check_link(book, source, &link.dest, failed) {
+                diags.push(
+                    Diagnostic::error("broken-link", format!("broken link in `{}`: {why}", term.id))
+                        .at(&text.info.path, term.span.clone())
+                        .help("links in the glossary are relative to `content/`, e.g. `guides/having-your-say.md`"),
+                );
+            }
+        }
+    }
+}
+
 /// Check every link in the book, by file.
 /// `failed`: content-relative paths of files that exist but did not load (their own errors
 /// are reported; links to them are not).

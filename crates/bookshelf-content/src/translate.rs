@@ -94,6 +94,9 @@ pub(crate) fn gather(
         for body in bodies {
             crate::links::check_body(&in_lang, body, failed, diagnostics);
         }
+        if let Some(g) = &t.glossary {
+            crate::links::check_glossary_text(&in_lang, g, failed, diagnostics);
+        }
     }
 }
 

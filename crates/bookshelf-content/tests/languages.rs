@@ -171,7 +171,10 @@ fn translations_are_checked_against_their_sources() {
     write(
         dir.path(),
         "content/glossary.pl.yaml",
-        &GLOSSARY_PL.replace("care-plan", "care-plans"),
+        &format!(
+            "{}  - id: forum\n    more: Zobacz [poradnik](guides/hepl.md).\n",
+            GLOSSARY_PL.replace("care-plan", "care-plans")
+        ),
     );
     write(
         dir.path(),
@@ -187,6 +190,7 @@ fn translations_are_checked_against_their_sources() {
         found,
         [
             pair("bad-language-tag", "content/guides/help.p_l.md"),
+            pair("broken-link", "content/glossary.pl.yaml"),
             pair("broken-link", "content/index.pl.md"),
             pair("missing-source", "content/guides/hlep.pl.md"),
             pair("translation-place-key", "content/index.pl.md"),
