@@ -70,6 +70,13 @@ diagnostic_cases! {
     one_bad_glossary_entry_is_one_error => "glossary-bad-entry",
     raw_html_a_page_may_not_hold_is_refused_at_its_line => "raw-html",
     raw_html_in_checklist_and_glossary_fields_is_refused_at_its_line => "raw-html-in-yaml",
+    language_tag_malformed_in_book_toml => "language-tag-malformed",
+    language_listed_twice => "language-listed-twice",
+    translation_into_an_unlisted_language_suggests_the_near_one => "translation-unknown-language",
+    translation_without_its_source_suggests_the_near_one => "translation-missing-source",
+    translation_with_a_malformed_language_in_its_name => "translation-bad-language-in-name",
+    translated_item_unknown_missing_items_and_place_keys => "translation-unknown-item",
+    translated_glossary_entry_unknown => "translation-unknown-term",
 }
 
 #[test]

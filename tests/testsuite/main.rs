@@ -8,6 +8,7 @@ mod easy;
 mod helpers;
 mod i18n;
 mod incremental;
+mod languages;
 mod output;
 mod punctuation;
 mod relevance;

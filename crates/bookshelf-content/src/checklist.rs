@@ -251,6 +251,8 @@ pub(crate) fn parse(
         scale,
         sections,
         revision: 0,
+        text_language: String::new(),
+        translation: None,
     })
 }
 

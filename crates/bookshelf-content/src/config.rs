@@ -1,5 +1,6 @@
 //! `book.toml`: the site settings.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
@@ -22,6 +23,20 @@ pub struct Config {
     /// `[check]`.
     #[serde(default)]
     pub check: CheckConfig,
+    /// `[languages.TAG]`: the languages besides `[book] language`, by tag as written.
+    #[serde(default)]
+    pub languages: BTreeMap<String, LanguageConfig>,
+}
+
+/// `[languages.TAG]`: one more language the book is translated into.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageConfig {
+    /// The site title in that language (required).
+    pub title: String,
+    /// One sentence about the site, in that language.
+    #[serde(default)]
+    pub description: Option<String>,
 }
 
 /// `book.toml` as written: `[book]`, or mdBook-style `title` and `language` at the top.
@@ -46,6 +61,8 @@ struct RawConfig {
     search: SearchConfig,
     #[serde(default)]
     check: CheckConfig,
+    #[serde(default)]
+    languages: BTreeMap<String, LanguageConfig>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -208,22 +225,27 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Opt
         easy_read: raw.easy_read,
         search: raw.search,
         check: raw.check,
+        languages: raw.languages,
     };
     let mut ok = true;
     let lang = config.book.language.trim();
-    let valid_lang = !lang.is_empty()
-        && lang
-            .split('-')
-            .all(|p| !p.is_empty() && p.len() <= 8 && p.chars().all(|c| c.is_ascii_alphanumeric()))
-        && lang.split('-').next().is_some_and(|p| {
-            (2..=3).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic())
-        });
-    if !valid_lang {
-        let at = text.find("language").unwrap_or(0);
+    if !crate::lang::is_well_formed(lang) {
+        // At the value when it can be found, else at the key.
+        let key = text.find("language").unwrap_or(0);
+        let span = text[key..]
+            .find(&format!("\"{lang}\""))
+            .filter(|_| !lang.is_empty())
+            .map_or_else(
+                || crate::yaml::token_span(text, key),
+                |i| key + i + 1..key + i + 1 + lang.len(),
+            );
         diags.push(
-            Diagnostic::error("bad-value", format!("`{lang}` is not a language tag"))
-                .at(path, crate::yaml::token_span(text, at))
-                .help("use a BCP 47 tag such as `en-GB`"),
+            Diagnostic::error(
+                "bad-language-tag",
+                format!("`{lang}` is not a language tag"),
+            )
+            .at(path, span)
+            .help("use a BCP 47 tag such as `en-GB`"),
         );
         ok = false;
     }
@@ -236,5 +258,111 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Opt
         );
         ok = false;
     }
+    ok &= check_languages(path, text, &config, diags);
     ok.then_some(config)
+}
+
+/// Where the tag of `[languages.TAG]` is written in `book.toml`.
+fn language_span(text: &str, tag: &str) -> std::ops::Range<usize> {
+    for key in [format!("languages.{tag}"), format!("languages.\"{tag}\"")] {
+        if let Some(i) = text.find(&key) {
+            let at = i + key.find(tag).unwrap_or(0);
+            return at..at + tag.len();
+        }
+    }
+    let at = text.find("languages").unwrap_or(0);
+    crate::yaml::token_span(text, at)
+}
+
+/// Every `[languages.TAG]`: a well-formed tag, listed once (the default language too), with
+/// a title.
+fn check_languages(path: &Path, text: &str, config: &Config, diags: &mut Vec<Diagnostic>) -> bool {
+    let mut ok = true;
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    let default = config.book.language.trim();
+    seen.insert(crate::lang::canonical(default), default);
+    for (tag, language) in &config.languages {
+        let span = language_span(text, tag);
+        if !crate::lang::is_well_formed(tag) {
+            diags.push(
+                Diagnostic::error("bad-language-tag", format!("`{tag}` is not a language tag"))
+                    .at(path, span)
+                    .help("use a BCP 47 tag such as `pl`, `ur` or `pt-BR`: `[languages.pl]`"),
+            );
+            ok = false;
+            continue;
+        }
+        if let Some(first) = seen.insert(crate::lang::canonical(tag), tag) {
+            let (what, label) = if first == default {
+                (
+                    format!(
+                        "`{tag}` is the book's own language (`[book] language = \"{default}\"`)"
+                    ),
+                    text.find(&format!("\"{default}\""))
+                        .map(|i| i + 1..i + 1 + default.len()),
+                )
+            } else {
+                (
+                    format!("`{tag}` is listed twice (as `{first}` and `{tag}`)"),
+                    Some(language_span(text, first)),
+                )
+            };
+            let mut d = Diagnostic::error("duplicate-language", what).at(path, span);
+            if let Some(label) = label {
+                d = d.label(label, format!("`{first}` is here"));
+            }
+            diags.push(d.help(
+                "list each language once; the book's own language needs no `[languages]` table",
+            ));
+            ok = false;
+            continue;
+        }
+        if language.title.trim().is_empty() {
+            diags.push(
+                Diagnostic::error("missing-key", format!("the `title` of `[languages.{tag}]` is empty"))
+                    .at(path, span)
+                    .help("write the site title in that language, e.g. `title = \"Półka z informacjami\"`"),
+            );
+            ok = false;
+        }
+    }
+    ok
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn diags_of(text: &str) -> Vec<Diagnostic> {
+        let mut diags = Vec::new();
+        parse(Path::new("book.toml"), text, &mut diags);
+        diags
+    }
+
+    #[test]
+    fn languages_are_read_and_checked() {
+        let base = "[book]\ntitle = \"T\"\nlanguage = \"en-GB\"\n";
+        let mut diags = Vec::new();
+        let c = parse(
+            Path::new("book.toml"),
+            &format!("{base}[languages.pl]\ntitle = \"Półka\"\n"),
+            &mut diags,
+        )
+        .expect("parses");
+        assert_eq!(c.languages["pl"].title, "Półka");
+        let twice = diags_of(&format!(
+            "{base}[languages.pl]\ntitle = \"a\"\n[languages.PL]\ntitle = \"b\"\n"
+        ));
+        assert_eq!(twice.len(), 1, "{twice:?}");
+        assert_eq!(twice[0].code, "duplicate-language");
+        let own = diags_of(&format!("{base}[languages.en-gb]\ntitle = \"a\"\n"));
+        assert_eq!(own[0].code, "duplicate-language");
+        let text = format!("{base}[languages.\"p_l!\"]\ntitle = \"a\"\n");
+        let bad = diags_of(&text);
+        assert_eq!(bad[0].code, "bad-language-tag");
+        let span = bad[0].span.clone().expect("located");
+        assert_eq!(&text[span], "p_l!");
+        let untitled = diags_of(&format!("{base}[languages.ur]\n"));
+        assert_eq!(untitled[0].code, "missing-key", "{untitled:?}");
+    }
 }

@@ -32,6 +32,16 @@ pub enum FileKind {
     Glossary,
     /// `symbols.yaml`.
     Symbols,
+    /// A translation of one of the kinds above (`x.pl.md`, `checklists/x.ur.yaml`,
+    /// `glossary.pl.yaml`): a slug never holds a dot, so a name with one more part is one.
+    Translation {
+        /// The language part of the name, as written (a well-formed tag).
+        lang: String,
+        /// What it translates (never another translation).
+        of: Box<FileKind>,
+    },
+    /// A name with a language part that is not a well-formed language tag (`x.p_l.md`).
+    BadLanguage(String),
     /// Anything else: an error.
     Unexpected(&'static str),
     /// Hidden files and `_drafts`: skipped.
@@ -47,7 +57,31 @@ pub fn classify(rel: &Path) -> FileKind {
     if parts.iter().any(|p| is_ignored_name(p)) {
         return FileKind::Ignored;
     }
-    let (folder, name) = match parts.as_slice() {
+    if let Some((base, lang, ext)) = parts.last().and_then(|n| crate::lang::split_name(n)) {
+        if parts.len() > 2 {
+            return classify_source(&parts);
+        }
+        let source = rel.with_file_name(format!("{base}.{ext}"));
+        return match classify_source(
+            &source
+                .iter()
+                .map(|p| p.to_string_lossy().into_owned())
+                .collect::<Vec<_>>(),
+        ) {
+            FileKind::Unexpected(why) => FileKind::Unexpected(why),
+            _ if !crate::lang::is_well_formed(lang) => FileKind::BadLanguage(lang.to_string()),
+            of => FileKind::Translation {
+                lang: lang.to_string(),
+                of: Box::new(of),
+            },
+        };
+    }
+    classify_source(&parts)
+}
+
+/// Classify a source file (a name with no language part), given its path's parts.
+fn classify_source(parts: &[String]) -> FileKind {
+    let (folder, name) = match parts {
         [name] => (None, name.as_str()),
         [folder, name] => (Some(folder.as_str()), name.as_str()),
         _ => {
@@ -329,5 +363,53 @@ mod tests {
         assert_eq!(classify(Path::new("_drafts/x.md")), FileKind::Ignored);
         assert_eq!(classify(Path::new("guides/.#x.md")), FileKind::Ignored);
         assert_eq!(classify(Path::new("guides/x.md~")), FileKind::Ignored);
+    }
+
+    #[test]
+    fn translations() {
+        let tr = |lang: &str, of: FileKind| FileKind::Translation {
+            lang: lang.into(),
+            of: Box::new(of),
+        };
+        assert_eq!(
+            classify(Path::new("guides/a.pl.md")),
+            tr(
+                "pl",
+                FileKind::Page {
+                    section: Section::Guides,
+                    slug: "a".into()
+                }
+            )
+        );
+        assert_eq!(
+            classify(Path::new("index.ur.easy.md")),
+            tr(
+                "ur",
+                FileKind::Easy {
+                    section: Section::Home,
+                    slug: "index".into()
+                }
+            )
+        );
+        assert_eq!(
+            classify(Path::new("checklists/x.pl-PL.yml")),
+            tr("pl-PL", FileKind::Checklist { slug: "x".into() })
+        );
+        assert_eq!(
+            classify(Path::new("glossary.pl.yaml")),
+            tr("pl", FileKind::Glossary)
+        );
+        assert_eq!(
+            classify(Path::new("symbols.ur.yaml")),
+            tr("ur", FileKind::Symbols)
+        );
+        assert_eq!(
+            classify(Path::new("guides/a.p_l!.md")),
+            FileKind::BadLanguage("p_l!".into())
+        );
+        assert!(matches!(
+            classify(Path::new("notes.pl.yaml")),
+            FileKind::Unexpected(_)
+        ));
     }
 }

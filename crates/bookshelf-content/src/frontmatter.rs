@@ -2,6 +2,7 @@
 
 use std::path::Path;
 
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::diagnostic::Diagnostic;
@@ -25,9 +26,22 @@ pub(crate) struct FrontMatter {
     pub(crate) checked_by: Option<String>,
 }
 
+/// Front matter with a required title (a page's, or a translation's).
+pub(crate) trait Titled {
+    fn title(&self) -> &str;
+}
+
+impl Titled for FrontMatter {
+    fn title(&self) -> &str {
+        &self.title
+    }
+}
+
 /// The front matter, parsed, and where the body starts.
-pub(crate) struct Split<'a> {
-    pub(crate) front: FrontMatter,
+pub(crate) struct Split<'a, T = FrontMatter> {
+    pub(crate) front: T,
+    /// Where the front matter's YAML is in the whole text.
+    pub(crate) yaml: std::ops::Range<usize>,
     pub(crate) body: &'a str,
     pub(crate) body_offset: usize,
 }
@@ -38,6 +52,15 @@ pub(crate) fn split<'a>(
     text: &'a str,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Split<'a>> {
+    split_as(path, text, diags)
+}
+
+/// Split `text` and parse its front matter as a `T` (a translation's keys).
+pub(crate) fn split_as<'a, T: DeserializeOwned + Titled>(
+    path: &Path,
+    text: &'a str,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Split<'a, T>> {
     let start = if text.starts_with('\u{feff}') { 3 } else { 0 };
     let rest = &text[start..];
     let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
@@ -82,8 +105,8 @@ pub(crate) fn split<'a>(
         );
         return None;
     }
-    let front: FrontMatter = parse_yaml(path, text, yaml_start, yaml, diags)?;
-    if front.title.trim().is_empty() {
+    let front: T = parse_yaml(path, text, yaml_start, yaml, diags)?;
+    if front.title().trim().is_empty() {
         let at = text[yaml_start..]
             .find("title")
             .map_or(yaml_start, |i| yaml_start + i);
@@ -96,6 +119,7 @@ pub(crate) fn split<'a>(
     }
     Some(Split {
         front,
+        yaml: yaml_start..yaml_end,
         body: &text[body_start..],
         body_offset: body_start,
     })

@@ -261,6 +261,7 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Par
             see_also: Vec::new(),
             say_instead: raw.say_instead.clone(),
             span: span.clone(),
+            text_language: String::new(),
         });
     }
     // Resolve see_also by term, abbreviation or id.
@@ -316,6 +317,7 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Par
             terms,
             path: Some(path.to_path_buf()),
             revision: 0,
+            translation: None,
         },
         failed_names,
         failed_all,

@@ -8,9 +8,12 @@
 //! 3. parse each changed file in parallel: front matter and Markdown headings/links
 //!    ([`frontmatter`], [`markdown`]), checklists ([`checklist`]), the glossary and symbols
 //!    ([`glossary`]); results are cached by file size and time;
-//! 4. attach hand-written easy reads to their pages and sort;
+//! 4. attach hand-written easy reads to their pages and sort; gather the translations
+//!    (`NAME.LANG.md`…, [`translation`]) and check them against their sources;
 //! 5. check every link between files, and every site address against the routes ([`links`]);
 //! 6. return the book only if nothing was an error, with every diagnostic sorted.
+//!
+//! [`Book::in_language`] then gives the book as the readers of one language see it.
 #![warn(missing_docs)]
 
 pub mod checklist;
@@ -19,6 +22,8 @@ pub mod diagnostic;
 pub mod files;
 mod frontmatter;
 pub mod glossary;
+mod in_language;
+pub mod lang;
 pub mod links;
 mod load;
 pub mod markdown;
@@ -26,10 +31,12 @@ pub mod model;
 pub mod raw_html;
 pub mod report;
 pub mod slug;
+mod translate;
+pub mod translation;
 mod yaml;
 mod yaml_scan;
 
-pub use config::Config;
+pub use config::{Config, LanguageConfig};
 pub use diagnostic::{Diagnostic, Severity, SourceMap};
 pub use load::{Loaded, Loader};
 pub use model::*;

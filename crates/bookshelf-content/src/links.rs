@@ -67,6 +67,8 @@ pub struct LinkIndex {
     /// Glossary fragments (slug or lower-case abbreviation) -> the term's route.
     terms: HashMap<String, String>,
     glossary: PathBuf,
+    /// Translation files (`guides/x.pl.md`) → the source they stand for (`guides/x.md`).
+    aliases: HashMap<PathBuf, PathBuf>,
 }
 
 impl LinkIndex {
@@ -75,8 +77,22 @@ impl LinkIndex {
         use rayon::prelude::*;
         // Every page's and checklist's anchors, made in parallel (a checklist has two for
         // each of its items: tens of thousands of strings in a big book).
-        let pages = book.pages.par_iter().map(|page| {
+        // A translated page is linked to by its source's path, as in every language.
+        let source_of = |page: &Page| {
             let rel = content_relative(&page.body.path);
+            match &page.translation {
+                Some(t) => crate::lang::source_path(&rel, &t.lang),
+                None => rel,
+            }
+        };
+        let aliases = book
+            .pages
+            .iter()
+            .filter(|p| p.translation.is_some())
+            .map(|p| (content_relative(&p.body.path), source_of(p)))
+            .collect();
+        let pages = book.pages.par_iter().map(|page| {
+            let rel = source_of(page);
             let anchors = page.body.headings.iter().map(|h| h.id.clone()).collect();
             (rel, (page.route.clone(), anchors))
         });
@@ -113,6 +129,7 @@ impl LinkIndex {
             targets,
             terms,
             glossary,
+            aliases,
         }
     }
 
@@ -126,6 +143,7 @@ impl LinkIndex {
             None => (dest, None),
         };
         let from_rel = content_relative(from);
+        let from_rel = self.aliases.get(&from_rel).cloned().unwrap_or(from_rel);
         if path.is_empty() {
             // A link within the page itself.
             let (route, anchors) = self
@@ -273,6 +291,31 @@ pub(crate) fn check_glossary(book: &Book, failed: &HashSet<PathBuf>, diags: &mut
                             .help("links in the glossary are relative to `content/`, e.g. `guides/having-your-say.md`"),
                     );
                 }
+            }
+        }
+    }
+}
+
+/// Check the links in a glossary translation's `more` texts (written relative to
+/// `content/`, as in `glossary.yaml`), against `book` in that language.
+pub(crate) fn check_glossary_text(
+    book: &Book,
+    text: &crate::translation::GlossaryText,
+    failed: &HashSet<PathBuf>,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let Some(source) = &book.glossary.path else {
+        return;
+    };
+    for term in &text.terms {
+        let Some(more) = &term.more else { continue };
+        for link in crate::markdown::scan(more).links {
+            if let Err(why) = check_link(book, source, &link.dest, failed) {
+                diags.push(
+                    Diagnostic::error("broken-link", format!("broken link in `{}`: {why}", term.id))
+                        .at(&text.info.path, term.span.clone())
+                        .help("links in the glossary are relative to `content/`, e.g. `guides/having-your-say.md`"),
+                );
             }
         }
     }

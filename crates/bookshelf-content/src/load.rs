@@ -13,7 +13,8 @@ use crate::files::{
     FileKind,
 };
 use crate::model::{Body, Book, Checklist, EasyPage, Glossary, Page, Section, Symbols};
-use crate::{checklist, config, frontmatter, glossary, links, markdown};
+use crate::translation::TrUnit;
+use crate::{checklist, config, frontmatter, glossary, links, markdown, translate, translation};
 
 /// What one file turned into. Pages and checklists are behind `Arc`: the book shares them.
 #[derive(Debug, Clone)]
@@ -23,6 +24,8 @@ enum Unit {
     Checklist(Arc<Checklist>),
     Glossary(Glossary),
     Symbols(Symbols),
+    /// A translation (`x.pl.md`…) into a language.
+    Tr(String, TrUnit),
     Nothing,
 }
 
@@ -57,7 +60,7 @@ impl Parsed {
             Unit::Nothing if diags.iter().any(Diagnostic::is_error) => {
                 links::targets_of_failed(rel)
             }
-            Unit::Symbols(_) | Unit::Nothing => 0,
+            Unit::Symbols(_) | Unit::Tr(..) | Unit::Nothing => 0,
         };
         let sort_title = match &unit {
             Unit::Page(p) => p.title.to_lowercase(),
@@ -107,6 +110,8 @@ pub struct Loader {
     link_diags: HashMap<PathBuf, Vec<Diagnostic>>,
     /// Pages with their easy read attached, by the page's path, with the revisions of both.
     with_easy: HashMap<PathBuf, ((u64, u64), Arc<Page>)>,
+    /// The book's language the cached texts are marked with (`text_language`).
+    language: String,
 }
 
 fn stamp(path: &Path) -> (u64, Option<SystemTime>) {
@@ -145,6 +150,17 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
     let mut diags = Vec::new();
     let kind = classify(&content_relative(rel));
     if let FileKind::Ignored = kind {
+        return Parsed::new(rel, stamp, Unit::Nothing, diags, None);
+    }
+    if let FileKind::BadLanguage(lang) = &kind {
+        diags.push(
+            Diagnostic::error(
+                "bad-language-tag",
+                format!("`{lang}` in this file's name is not a language tag"),
+            )
+            .in_file(rel)
+            .help("name a translation `NAME.LANG.md` with a BCP 47 tag such as `pl` or `pt-BR` (a slug has no dots)"),
+        );
         return Parsed::new(rel, stamp, Unit::Nothing, diags, None);
     }
     if let FileKind::Unexpected(why) = kind {
@@ -201,11 +217,7 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
         FileKind::Page { section, slug } => match frontmatter::split(rel, &text, &mut diags) {
             Some(split) => {
                 let body = body(rel, split.body, split.body_offset, &mut diags);
-                let route = match section {
-                    Section::Home => String::new(),
-                    _ if section.folder().is_empty() => format!("{slug}/"),
-                    _ => format!("{}/{slug}/", section.folder()),
-                };
+                let route = route_of(section, &slug);
                 if section == Section::Top && links::RESERVED_ROUTES.contains(&slug.as_str()) {
                     diags.push(
                         Diagnostic::error(
@@ -227,6 +239,8 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
                     symbol: split.front.symbol,
                     body,
                     easy: None,
+                    text_language: String::new(),
+                    translation: None,
                 }))
             }
             None => Unit::Nothing,
@@ -240,6 +254,8 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
                     summary: split.front.summary,
                     checked_by: split.front.checked_by,
                     body: body(rel, split.body, split.body_offset, &mut diags),
+                    text_language: String::new(),
+                    translation: None,
                 }),
             ),
             None => Unit::Nothing,
@@ -272,7 +288,18 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
             s.revision = next_revision();
             Unit::Symbols(s)
         }
-        FileKind::Unexpected(_) | FileKind::Ignored => Unit::Nothing,
+        FileKind::Translation { lang, of } => {
+            // A body's own findings (raw HTML) are kept aside while the parser holds `diags`.
+            let found = std::cell::RefCell::new(Vec::new());
+            let make_body =
+                |md: &str, offset: usize| body(rel, md, offset, &mut found.borrow_mut());
+            let unit =
+                translation::parse(rel, &text, &lang, *of, &mut diags, make_body, next_revision)
+                    .map_or(Unit::Nothing, |t| Unit::Tr(lang, t));
+            diags.extend(found.into_inner());
+            unit
+        }
+        FileKind::Unexpected(_) | FileKind::Ignored | FileKind::BadLanguage(_) => Unit::Nothing,
     };
     let mut parsed = Parsed::new(rel, stamp, unit, diags, Some(text));
     if !lost.is_empty() {
@@ -280,6 +307,15 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
         parsed.lost = lost;
     }
     parsed
+}
+
+/// The route of a page: `""` for home, `guides/x/` otherwise.
+pub(crate) fn route_of(section: Section, slug: &str) -> String {
+    match section {
+        Section::Home => String::new(),
+        _ if section.folder().is_empty() => format!("{slug}/"),
+        _ => format!("{}/{slug}/", section.folder()),
+    }
 }
 
 /// `X.yaml` beside `X.yml`: both would be read as the same checklist (or glossary, or symbol
@@ -354,6 +390,7 @@ impl Loader {
             link_index: None,
             link_diags: HashMap::new(),
             with_easy: HashMap::new(),
+            language: String::new(),
         }
     }
 
@@ -431,6 +468,42 @@ impl Loader {
         self.assemble(walk_problems, Some(&touched))
     }
 
+    /// Gather the translations into `book` ([`translate::gather`]), with what the cache
+    /// knows of their sources.
+    fn translations(
+        &self,
+        book: &mut Book,
+        translated: &[(&PathBuf, &str, &TrUnit)],
+        failed: &HashSet<PathBuf>,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        if translated.is_empty() {
+            return;
+        }
+        // A source that is there but failed to load has its own error.
+        let there = |source: &Path| {
+            let yaml = matches!(source.extension(), Some(e) if e == "yaml" || e == "yml");
+            self.cache.contains_key(source)
+                || (yaml
+                    && (self.cache.contains_key(&source.with_extension("yaml"))
+                        || self.cache.contains_key(&source.with_extension("yml"))))
+        };
+        let siblings = |source: &Path| -> Vec<String> {
+            self.cache
+                .keys()
+                .filter(|k| k.parent() == source.parent())
+                .filter(|k| {
+                    !matches!(
+                        classify(&content_relative(k)),
+                        FileKind::Translation { .. } | FileKind::BadLanguage(_)
+                    )
+                })
+                .filter_map(|k| k.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .collect()
+        };
+        translate::gather(book, translated, &there, &siblings, failed, diagnostics);
+    }
+
     /// Is the page of this easy read (`x.easy.md` → `x.md`) loaded?
     fn has_page_beside(&self, easy: &Path) -> bool {
         let page = easy.to_string_lossy().replace(".easy.md", ".md");
@@ -489,6 +562,30 @@ impl Loader {
                 None
             }
         };
+        // Every source text is marked with the book's language; only texts read since the
+        // last load (or all, after `[book] language` changed) are touched.
+        let language = config.as_ref().map_or_else(
+            || self.language.clone(),
+            |c| c.book.language.trim().to_string(),
+        );
+        if language != self.language {
+            self.with_easy.clear();
+            self.language.clone_from(&language);
+        }
+        for parsed in self.cache.values_mut() {
+            match &mut parsed.unit {
+                Unit::Page(p) if p.text_language != language => {
+                    Arc::make_mut(p).text_language.clone_from(&language);
+                }
+                Unit::Easy(_, _, e) if e.text_language != language => {
+                    Arc::make_mut(e).text_language.clone_from(&language);
+                }
+                Unit::Checklist(c) if c.text_language != language => {
+                    Arc::make_mut(c).text_language.clone_from(&language);
+                }
+                _ => {}
+            }
+        }
         // 3. Assemble: pages and checklists are shared with the cache, not copied.
         let mut pages: Vec<(&str, Arc<Page>)> = Vec::new();
         let mut easies = Vec::new();
@@ -496,6 +593,7 @@ impl Loader {
         let mut glossary = Glossary::default();
         let mut symbols = Symbols::default();
         let mut targets_key = 0u64;
+        let mut translated: Vec<(&PathBuf, &str, &TrUnit)> = Vec::new();
         for (path, parsed) in &self.cache {
             diagnostics.extend(parsed.diags.iter().cloned());
             targets_key = targets_key.wrapping_add(parsed.targets);
@@ -505,8 +603,12 @@ impl Loader {
                 Unit::Checklist(c) => checklists.push((&parsed.sort_title, c.clone())),
                 Unit::Glossary(g) => glossary = g.clone(),
                 Unit::Symbols(s) => symbols = s.clone(),
+                Unit::Tr(lang, unit) => translated.push((path, lang.as_str(), unit)),
                 Unit::Nothing => {}
             }
+        }
+        for t in &mut glossary.terms {
+            t.text_language.clone_from(&language);
         }
         diagnostics.extend(yaml_twins(&self.cache));
         if !easies.is_empty() {
@@ -591,6 +693,7 @@ impl Loader {
             glossary,
             symbols,
             links: Default::default(),
+            translations: BTreeMap::new(),
         });
         // 4. Links between files.
         if let Some(book) = &mut book {
@@ -603,6 +706,7 @@ impl Loader {
                 .map(|(path, _)| content_relative(path))
                 .collect();
             failed.extend(self.cache.values().flat_map(|p| p.lost.iter().cloned()));
+            self.translations(book, &translated, &failed, &mut diagnostics);
             // Check every link when what links can point at changed; otherwise only the
             // links in the files that changed.
             let key = targets_key;

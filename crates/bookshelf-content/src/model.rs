@@ -146,6 +146,23 @@ pub struct EasyPage {
     pub checked_by: Option<String>,
     /// The body.
     pub body: Body,
+    /// The language its words are in: the book's, or a translation's.
+    pub text_language: String,
+    /// Who translated it, when its words are a translation's.
+    pub translation: Option<TranslationInfo>,
+}
+
+/// Who translated a text, who checked the translation, and where it was read from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TranslationInfo {
+    /// The language tag, as listed in `book.toml`.
+    pub lang: String,
+    /// `translated_by`: who translated it.
+    pub translated_by: Option<String>,
+    /// `translation_checked_by`: who checked it (`None`: nobody yet).
+    pub checked_by: Option<String>,
+    /// The translation file, relative to the book root.
+    pub path: PathBuf,
 }
 
 /// A Markdown page.
@@ -171,6 +188,10 @@ pub struct Page {
     pub body: Body,
     /// The hand-written easy read, if any.
     pub easy: Option<EasyPage>,
+    /// The language its words are in: the book's, or a translation's.
+    pub text_language: String,
+    /// Who translated it, when its words are a translation's ([`Book::in_language`]).
+    pub translation: Option<TranslationInfo>,
 }
 
 /// One item of a checklist.
@@ -230,6 +251,10 @@ pub struct Checklist {
     pub sections: Vec<ChecklistSection>,
     /// Changes whenever the file is read again.
     pub revision: u64,
+    /// The language its words are in: the book's, or a translation's.
+    pub text_language: String,
+    /// Who translated it, when its words are a translation's.
+    pub translation: Option<TranslationInfo>,
 }
 
 impl Checklist {
@@ -266,6 +291,8 @@ pub struct Term {
     pub say_instead: Option<String>,
     /// Byte range of this entry in `glossary.yaml`.
     pub span: std::ops::Range<usize>,
+    /// The language its words are in: the book's, or the glossary translation's.
+    pub text_language: String,
 }
 
 /// The glossary.
@@ -273,10 +300,12 @@ pub struct Term {
 pub struct Glossary {
     /// Entries sorted by term (case-insensitive).
     pub terms: Vec<Term>,
-    /// The source file, if there is one.
+    /// The source file, if there is one (`glossary.yaml` in every language: links go to it).
     pub path: Option<PathBuf>,
     /// Changes whenever the file is read again.
     pub revision: u64,
+    /// Who translated the translated entries (each marked by its `text_language`).
+    pub translation: Option<TranslationInfo>,
 }
 
 impl Glossary {
@@ -317,6 +346,8 @@ pub struct Book {
     pub symbols: Symbols,
     /// Where every link between files goes (built once per load, shared with the renderer).
     pub links: std::sync::Arc<crate::links::LinkIndex>,
+    /// The translations, by language tag as listed in `book.toml` (`[languages.TAG]`).
+    pub translations: BTreeMap<String, std::sync::Arc<crate::translation::Translation>>,
 }
 
 impl Book {

@@ -152,6 +152,7 @@ mod tests {
             see_also: vec![],
             say_instead: None,
             span: 0..0,
+            text_language: "en-GB".into(),
         }
     }
 
@@ -165,6 +166,7 @@ mod tests {
             ],
             path: None,
             revision: 0,
+            translation: None,
         };
         let m = TermMatcher::new(&g);
         let text = "Your EHCPs and ehcp. The Parent Carer Forums met parents.";
@@ -181,8 +183,7 @@ mod tests {
                 term("Consultation", &["EHCP"], &["co-production"]),
                 term("Café", &[], &[]),
             ],
-            path: None,
-            revision: 0,
+            ..Default::default()
         };
         let m = TermMatcher::new(&g);
         for c in ["—", "…", "€", "“", "”", "😀", "\u{a0}", "–"] {
