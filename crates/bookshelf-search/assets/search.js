@@ -31,8 +31,9 @@
 
   function foldWord(raw, lex) {
     var w = raw.toLowerCase();
-    if (w.endsWith("'s")) w = w.slice(0, -2);
+    if (lex.english && w.endsWith("'s")) w = w.slice(0, -2);
     w = w.split("'").join('');
+    if (!lex.english) return w;
     if (Object.prototype.hasOwnProperty.call(lex.fold, w)) return lex.fold[w];
     for (var e = 0; e < IZE_ENDINGS.length; e++) {
       var pairs = [['iz', 'is'], ['yz', 'ys']];
@@ -78,7 +79,8 @@
   }
 
   function loadLexicon(meta) {
-    var lex = { vocab: new Map(), order: [], orderChars: null, fold: meta.fold,
+    // `lang` is absent for English: the only language with the US/UK and inflection steps.
+    var lex = { vocab: new Map(), order: [], orderChars: null, fold: meta.fold, english: !meta.lang,
       compounds: new Set(meta.compounds.split(' ').filter(Boolean).map(function (f) { return f.split('-').join(''); })),
       stop: new Set(meta.stop), phrases: new Map() };
     meta.vocab.split('\n').forEach(function (line) {
@@ -209,7 +211,7 @@
       if (lex.stop.has(w.text)) return;
       if (lex.vocab.has(w.text)) surface = w.text;
       else {
-        var inf = inflections(w.text).find(function (v) { return lex.vocab.has(v); });
+        var inf = lex.english ? inflections(w.text).find(function (v) { return lex.vocab.has(v); }) : undefined;
         if (inf !== undefined) surface = inf;
         else if (!NUMBER.test(w.text)) {
           surface = correct(w.text, lex);

@@ -354,8 +354,13 @@ mod tests {
                 .iter()
                 .map(|g| g.iter().map(String::as_str).collect()),
         );
-        let scanned = scan::scan(&entries);
-        let built = lexicon::build(&scanned.words, &scanned.compounds, &glossary);
+        let scanned = scan::scan(&entries, true);
+        let built = lexicon::build(
+            &scanned.words,
+            &scanned.compounds,
+            &glossary,
+            &crate::Language::english(),
+        );
         let lex = Lexicon::from_file(&built.to_file(glossary.len()));
         let analyser = Analyser::new(&lex, scanned.words, glossary.len());
         let mut scratch = Scratch::default();

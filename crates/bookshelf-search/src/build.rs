@@ -8,6 +8,7 @@ use tantivy::{Index, TantivyDocument};
 
 use crate::analysis::{Analyser, DocTerms, Scratch};
 use crate::error::SearchError;
+use crate::language::Language;
 use crate::lexicon::{self, Lexicon, CONCEPT_PREFIX};
 use crate::model::{IndexStats, SearchDoc, Term, Variant};
 use crate::postings::Postings;
@@ -142,8 +143,21 @@ fn concept_pages(docs: &[SearchDoc], terms: &[Term]) -> Vec<Vec<(Variant, usize)
 }
 
 /// Builds the tantivy index in `out/search/index/` and the static browser index and script
-/// under `out/search/`, replacing whatever `out/search/` held.
+/// under `out/search/`, replacing whatever `out/search/` held, analysed in English.
 pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStats, SearchError> {
+    build_in(docs, terms, out, &Language::english())
+}
+
+/// [`build`] for the texts of one language: its stemmer and stop words, recorded in
+/// `meta.json` so that [`crate::Searcher`] and `search.js` analyse queries alike. For a site
+/// with several languages, call it once per language with `out` the language's folder
+/// (`SITE/` for the default language, `SITE/LANG/` for the others).
+pub fn build_in(
+    docs: &[SearchDoc],
+    terms: &[Term],
+    out: &Path,
+    language: &Language,
+) -> Result<IndexStats, SearchError> {
     let dir = out.join("search");
     // Replace only what this crate writes: the search pages beside it belong to the renderer.
     for name in [
@@ -192,7 +206,7 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
         entries.push(all);
     }
     let clock = std::time::Instant::now();
-    let scanned = scan::scan(&entries);
+    let scanned = scan::scan(&entries, language.is_english());
     tracing::debug!(
         "search: scanned {} words at {:.2?}",
         scanned.words.len(),
@@ -200,7 +214,7 @@ pub fn build(docs: &[SearchDoc], terms: &[Term], out: &Path) -> Result<IndexStat
     );
     drop(entries);
     // 2. The lexicon: vocabulary, compounds and glossary phrases.
-    let built = lexicon::build(&scanned.words, &scanned.compounds, &phrases);
+    let built = lexicon::build(&scanned.words, &scanned.compounds, &phrases, language);
     let mut lexicon_file = built.to_file(terms.len());
     drop(built);
     let pages = concept_pages(docs, terms);

@@ -6,10 +6,12 @@
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use rust_stemmers::{Algorithm, Stemmer};
+use rust_stemmers::Stemmer;
 use serde::{Deserialize, Serialize};
 
-use crate::words::{self, Word, WordMap, WordSet, STOP_WORDS};
+use crate::language::{Language, StopTest};
+use crate::words::STOP_WORDS;
+use crate::words::{self, Word, WordMap, WordSet};
 
 /// Concept tokens are `~` followed by the glossary entry's number.
 pub(crate) const CONCEPT_PREFIX: &str = "~";
@@ -38,6 +40,9 @@ pub(crate) struct LexiconFile {
     pub(crate) fold: BTreeMap<String, String>,
     /// Glossary concepts in glossary order; concept `i` is the token `~i`.
     pub(crate) concepts: Vec<ConceptFile>,
+    /// The language's tag, absent for English (see [`Language`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) lang: Option<String>,
 }
 
 /// One glossary concept in `meta.json`.
@@ -64,7 +69,10 @@ pub(crate) struct Lexicon {
     /// First parts of compounds: only these can start a join.
     compound_heads: WordSet<String>,
     stop: WordSet<String>,
-    stemmer: Stemmer,
+    /// The language analysed in; its English-only steps apply when `english`.
+    language: Language,
+    english: bool,
+    stemmer: Option<Stemmer>,
     /// First term of a phrase → (phrase terms, concept number), longest first.
     phrases: WordMap<String, Vec<(Vec<String>, usize)>>,
 }
@@ -78,7 +86,7 @@ pub(crate) struct ConceptMatch {
 }
 
 impl Lexicon {
-    fn empty() -> Self {
+    fn empty(language: &Language) -> Self {
         Lexicon {
             vocab: WordMap::default(),
             order: Vec::new(),
@@ -87,15 +95,18 @@ impl Lexicon {
             compounds: WordSet::default(),
             compound_forms: WordSet::default(),
             compound_heads: WordSet::default(),
-            stop: STOP_WORDS.iter().map(|s| s.to_string()).collect(),
-            stemmer: Stemmer::create(Algorithm::English),
+            stop: WordSet::default(),
+            language: language.clone(),
+            english: language.is_english(),
+            stemmer: language.stemmer(),
             phrases: WordMap::default(),
         }
     }
 
     /// Loads the lexicon written by [`Lexicon::to_file`].
     pub(crate) fn from_file(file: &LexiconFile) -> Self {
-        let mut lex = Lexicon::empty();
+        let language = Language::from_tag(file.lang.as_deref().unwrap_or("en"));
+        let mut lex = Lexicon::empty(&language);
         lex.stop = file.stop.iter().cloned().collect();
         for form in file.compounds.split_whitespace() {
             lex.add_compound(form.to_string());
@@ -160,11 +171,16 @@ impl Lexicon {
             vocab,
             compounds: compounds.join(" "),
             stop,
-            fold: words::FOLD
-                .iter()
-                .map(|(a, b)| (a.to_string(), b.to_string()))
-                .collect(),
+            fold: if self.english {
+                words::FOLD
+                    .iter()
+                    .map(|(a, b)| (a.to_string(), b.to_string()))
+                    .collect()
+            } else {
+                BTreeMap::new()
+            },
             concepts: by_concept,
+            lang: self.language.stored_tag(),
         }
     }
 
@@ -218,6 +234,11 @@ impl Lexicon {
         self.vocab.contains_key(word)
     }
 
+    /// Whether the English-only steps of the analysis apply (see [`Language`]).
+    pub(crate) fn is_english(&self) -> bool {
+        self.english
+    }
+
     /// Whether `word` is a stop word.
     pub(crate) fn is_stop(&self, word: &str) -> bool {
         self.stop.contains(word)
@@ -240,7 +261,13 @@ impl Lexicon {
         if self.stop.contains(word) {
             return None;
         }
-        let stem = self.stemmer.stem(word);
+        let Some(stemmer) = &self.stemmer else {
+            return Some(word.to_string());
+        };
+        let stem = stemmer.stem(word);
+        if !self.english {
+            return Some(stem.into_owned());
+        }
         let stem = STEM_EQUIVALENTS
             .iter()
             .find(|(from, _)| *from == stem)
@@ -352,7 +379,7 @@ impl Lexicon {
     /// the build's on word numbers (`analysis`) and the snippets' on term numbers (`matcher`).
     #[cfg(test)]
     pub(crate) fn analyze(&self, text: &str, mut emit: impl FnMut(&str, usize, usize)) {
-        let words = self.join_compounds(text, words::split(text), false);
+        let words = self.join_compounds(text, words::split(text, self.english), false);
         let seq: Vec<(Cow<'_, str>, usize, usize)> = words
             .into_iter()
             .filter_map(|w| self.term_for(&w.text).map(|t| (t, w.from, w.to)))
@@ -374,24 +401,32 @@ impl Lexicon {
 }
 
 /// Builds the lexicon from what pass 1 found: the folded words, most frequent first, the
-/// compounds, and each glossary entry's naming phrases.
+/// compounds, and each glossary entry's naming phrases, analysed in `language`.
 pub(crate) fn build(
     words: &[String],
     compounds: &WordSet<String>,
     glossary_phrases: &[Vec<String>],
+    language: &Language,
 ) -> Lexicon {
-    let mut lex = Lexicon::empty();
+    let mut lex = Lexicon::empty(language);
     for form in compounds {
         lex.add_compound(form.clone());
     }
+    let mut stop = language.stop_test();
+    if let StopTest::List = stop {
+        lex.stop = STOP_WORDS.iter().map(|s| s.to_string()).collect();
+    }
     for word in words {
+        if stop.is_stop(word) {
+            lex.stop.insert(word.clone());
+        }
         let term = lex.compute_term(word);
         lex.vocab.insert(word.clone(), term);
         lex.order.push(word.clone());
     }
     for (concept, phrases) in glossary_phrases.iter().enumerate() {
         for phrase in phrases {
-            let words = lex.join_compounds(phrase, words::split(phrase), false);
+            let words = lex.join_compounds(phrase, words::split(phrase, lex.english), false);
             let terms: Vec<String> = words
                 .iter()
                 .filter_map(|w| lex.term_for(&w.text).map(Cow::into_owned))

@@ -30,6 +30,7 @@ mod analysis;
 mod build;
 mod error;
 mod in_range;
+mod language;
 mod lexicon;
 mod matcher;
 mod model;
@@ -70,7 +71,8 @@ pub(crate) fn test_random(mut seed: u64) -> impl FnMut(usize) -> usize {
     }
 }
 
-pub use build::build;
+pub use build::{build, build_in};
 pub use error::SearchError;
+pub use language::Language;
 pub use model::{GlossaryAnswer, Hit, IndexStats, Query, Results, SearchDoc, Term, Variant};
 pub use searcher::Searcher;

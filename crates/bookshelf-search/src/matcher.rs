@@ -167,7 +167,7 @@ impl Matcher {
                 None if !m.long.contains_key(key) => m.long.insert(key.into(), e),
                 _ => continue,
             };
-            let folded = words::fold(key);
+            let folded = words::fold(key, lex.is_english());
             let term = match lex.term_for(&folded) {
                 Some(t) => intern(&mut m.terms, &t),
                 None => STOP,
@@ -286,7 +286,7 @@ impl Matcher {
                 });
                 continue;
             }
-            let folded = words::fold(&words::raw_form(&text[from..to]));
+            let folded = words::fold(&words::raw_form(&text[from..to]), lex.is_english());
             if folded.is_empty() {
                 continue;
             }
@@ -493,8 +493,13 @@ mod tests {
         ];
         // The site's vocabulary comes from half the texts, so the others hold unknown words.
         let entries: Vec<Vec<&str>> = texts[..200].iter().map(|t| vec![t.as_str()]).collect();
-        let scanned = scan::scan(&entries);
-        let built = lexicon::build(&scanned.words, &scanned.compounds, &glossary);
+        let scanned = scan::scan(&entries, true);
+        let built = lexicon::build(
+            &scanned.words,
+            &scanned.compounds,
+            &glossary,
+            &crate::Language::english(),
+        );
         let lex = Lexicon::from_file(&built.to_file(glossary.len()));
         let matcher = Matcher::new(&lex);
         let (mut concepts, mut others) = (0, 0);
@@ -520,7 +525,12 @@ mod tests {
 
     #[test]
     fn concept_tokens_are_wanted_only_as_written() {
-        let lex = lexicon::build(&[], &Default::default(), &[vec!["plan".into()]]);
+        let lex = lexicon::build(
+            &[],
+            &Default::default(),
+            &[vec!["plan".into()]],
+            &crate::Language::english(),
+        );
         let matcher = Matcher::new(&lex);
         let wanted = matcher.wanted(&["~0".into(), "~01".into(), "plan".into()]);
         assert!(wanted.contains(Found::Concept(0)));

@@ -69,6 +69,8 @@ struct Part<'a> {
     counts: Vec<u64>,
     compounds: WordSet<String>,
     seqs: Vec<Vec<u8>>,
+    /// Whether words are folded with English's own steps.
+    english: bool,
 }
 
 impl<'a> Part<'a> {
@@ -76,12 +78,13 @@ impl<'a> Part<'a> {
         if let Some(&id) = self.seen.get(raw) {
             return id;
         }
-        let folded = words::fold(&words::raw_form(raw));
+        let folded = words::fold(&words::raw_form(raw), self.english);
         let id = if folded.is_empty() {
             NONE
         } else {
             if (2..=3).contains(&parts) {
-                let form: Vec<String> = raw.split(words::is_hyphen).map(words::fold).collect();
+                let form: Vec<String> = raw.split(words::is_hyphen).map(|p| words::fold(p, self.english))
+                    .collect();
                 self.compounds.insert(form.join("-"));
             }
             match self.local.get(&folded) {
@@ -118,14 +121,18 @@ impl<'a> Part<'a> {
     }
 }
 
-/// Scans every entry (a list of texts); entries are split among the worker threads.
-pub(crate) fn scan(entries: &[Vec<&str>]) -> Scanned {
+/// Scans every entry (a list of texts); entries are split among the worker threads. Words are
+/// folded with English's own steps when `english`.
+pub(crate) fn scan(entries: &[Vec<&str>], english: bool) -> Scanned {
     let threads = rayon::current_num_threads().max(1);
     let chunk = entries.len().div_ceil(threads * 2).max(64);
     let parts: Vec<Part<'_>> = entries
         .par_chunks(chunk)
         .map(|list| {
-            let mut part = Part::default();
+            let mut part = Part {
+                english,
+                ..Part::default()
+            };
             for texts in list {
                 let mut seq = Vec::new();
                 for text in texts {
@@ -218,7 +225,7 @@ mod tests {
             vec!["Co-production, co production"],
             vec!["plan plan. Plan"],
         ];
-        let scanned = scan(&entries);
+        let scanned = scan(&entries, true);
         assert_eq!(scanned.words, ["plan", "co", "coproduction", "production"]);
         assert!(scanned.compounds.contains("co-production"));
         let mut words = Vec::new();

@@ -66,8 +66,10 @@ fn resolve(lex: &Lexicon, word: &str) -> Resolved {
     if lex.knows(word) {
         return Resolved::Known(word.to_string());
     }
-    if let Some(v) = inflections(word).into_iter().find(|v| lex.knows(v)) {
-        return Resolved::Known(v);
+    if lex.is_english() {
+        if let Some(v) = inflections(word).into_iter().find(|v| lex.knows(v)) {
+            return Resolved::Known(v);
+        }
     }
     if word.chars().all(|c| c.is_numeric()) {
         return Resolved::Unknown;
@@ -172,7 +174,7 @@ impl Rows {
 
 /// Understands a query: words, compounds, corrections, terms, then concepts.
 pub(crate) fn plan(lex: &Lexicon, text: &str) -> QueryPlan {
-    let words = lex.join_compounds(text, words::split(text), true);
+    let words = lex.join_compounds(text, words::split(text, lex.is_english()), true);
     let mut rewritten = String::new();
     let mut last = 0;
     let mut corrected = false;
@@ -256,7 +258,7 @@ mod tests {
         words.extend(["the", "and", "of"].map(String::from));
         words.sort();
         words.dedup();
-        let built = crate::lexicon::build(&words, &Default::default(), &[]);
+        let built = crate::lexicon::build(&words, &Default::default(), &[], &crate::Language::english());
         let lex = Lexicon::from_file(&built.to_file(0));
         let scan = |w: &str| -> Option<String> {
             let k = max_edits(w.chars().count());

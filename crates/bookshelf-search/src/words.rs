@@ -155,11 +155,12 @@ pub(crate) fn raw_form(word: &str) -> Cow<'_, str> {
     )
 }
 
-/// Splits `text` into words (see [`for_each_word`]), each folded.
-pub(crate) fn split(text: &str) -> Vec<Word> {
+/// Splits `text` into words (see [`for_each_word`]), each folded (English's own steps only
+/// when `english`).
+pub(crate) fn split(text: &str, english: bool) -> Vec<Word> {
     let mut words = Vec::new();
     for_each_word(text, |from, to, parts| {
-        let text = fold(&raw_form(&text[from..to]));
+        let text = fold(&raw_form(&text[from..to]), english);
         if !text.is_empty() {
             words.push(Word {
                 from,
@@ -172,14 +173,17 @@ pub(crate) fn split(text: &str) -> Vec<Word> {
     words
 }
 
-/// Lower-cases a raw word, drops a possessive `'s` and other apostrophes, and makes US
-/// spellings UK ones.
-pub(crate) fn fold(raw: &str) -> String {
+/// Lower-cases a raw word and drops its apostrophes; in English, also a possessive `'s`, and
+/// makes US spellings UK ones.
+pub(crate) fn fold(raw: &str, english: bool) -> String {
     let mut word = raw.to_lowercase();
-    if word.ends_with("'s") {
+    if english && word.ends_with("'s") {
         word.truncate(word.len() - 2);
     }
     word.retain(|c| c != '\'');
+    if !english {
+        return word;
+    }
     if let Some(uk) = fold_table().get(word.as_str()) {
         return (*uk).to_string();
     }
@@ -254,7 +258,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        split(text).into_iter().map(|w| w.text).collect()
+        split(text, true).into_iter().map(|w| w.text).collect()
     }
 
     #[test]
@@ -263,7 +267,7 @@ mod tests {
             words("Co-production isn't the children's job - really."),
             ["coproduction", "isnt", "the", "children", "job", "really"]
         );
-        let w = split("a co-production");
+        let w = split("a co-production", true);
         assert_eq!(w[1].parts, 2);
         assert_eq!((w[1].from, w[1].to), (2, 15));
     }

@@ -203,6 +203,35 @@ fn hand_written_and_made_up_easy_read_rank_alike() {
     assert!(twins_found > 0, "no query found a made-up twin");
 }
 
+/// A Polish index: the browser folds, skips English inflections and finds words as the
+/// server does (neither stems Polish nor drops English stop words).
+#[test]
+fn polish_index_ranks_alike() {
+    if node_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let searcher = common::built_in_polish(dir.path());
+    let queries: Vec<Query> = [
+        "spotkania",
+        "spotkanie",
+        "spotkaniach",
+        "rodziny",
+        "Rodziny i współpraca",
+        "i",
+        "EHCP",
+        "plan edukacji zdrowia i opieki",
+        "dzieckaa",
+        "szkoła's",
+    ]
+    .iter()
+    .map(|t| Query::new(*t))
+    .collect();
+    let browser = ranks_like_the_server(dir.path(), &searcher, &queries);
+    assert_eq!(browser[0]["hits"][0]["url"], "guides/spotkania/");
+    assert_eq!(browser[6]["answer_url"], "glossary/ehcp/");
+}
+
 /// Runs `queries` through the static script in Node over the index in `dir`, checks that each
 /// finds and ranks what `searcher` does, and returns the script's answers.
 fn ranks_like_the_server(

@@ -264,3 +264,56 @@ pub(crate) fn built(out: &Path) -> Searcher {
     build(&docs(), &terms(), out).expect("build");
     Searcher::open(out).expect("open")
 }
+
+/// A small Polish bookshelf: three pages and one glossary term, all in Polish.
+pub(crate) fn polish_docs() -> Vec<SearchDoc> {
+    vec![
+        doc(
+            "guides/spotkania/",
+            "guide",
+            "Spotkania z rodzicami",
+            "Jak przygotować się do spotkania w szkole.",
+            "Spotkania odbywają się raz w miesiącu. Na spotkaniu rozmawiamy o planie \
+             wsparcia dziecka i o tym, co działa.",
+        ),
+        doc(
+            "guides/plan/",
+            "guide",
+            "Plan edukacji, zdrowia i opieki",
+            "Czym jest plan EHCP i kto go przygotowuje.",
+            "Plan opisuje pomoc, jaką dziecko otrzyma w szkole. Rodzice i szkoła piszą go razem.",
+        ),
+        doc(
+            "guides/rodziny/",
+            "guide",
+            "Rodziny i współpraca",
+            "Współpraca rodzin z radą.",
+            "Rodziny pracują razem z radą i szkołami jako równi partnerzy.",
+        ),
+        doc(
+            "glossary/ehcp/",
+            "glossary",
+            "Plan edukacji, zdrowia i opieki",
+            "",
+            "Dokument prawny, który opisuje pomoc dla dziecka.",
+        ),
+    ]
+}
+
+/// The Polish glossary.
+pub(crate) fn polish_terms() -> Vec<Term> {
+    vec![term(
+        "glossary/ehcp/",
+        "Plan edukacji, zdrowia i opieki",
+        &["EHCP"],
+        &[],
+        "Dokument prawny, który opisuje pomoc dla dziecka.",
+    )]
+}
+
+/// The Polish bookshelf built in Polish into `dir`, opened.
+pub(crate) fn built_in_polish(dir: &Path) -> Searcher {
+    let pl = bookshelf_search::Language::from_tag("pl");
+    bookshelf_search::build_in(&polish_docs(), &polish_terms(), dir, &pl).unwrap();
+    Searcher::open(dir).unwrap()
+}

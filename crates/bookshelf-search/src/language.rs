@@ -1,0 +1,169 @@
+//! The language an index is analysed in: which stemmer and stop words it uses, and whether
+//! the English-only steps (US → UK spellings, possessive `'s`, the stems English readers
+//! mean as one word, plain inflections of query words) apply.
+//!
+//! The language travels in `meta.json` (`lang`, absent for English so that English indexes
+//! keep their bytes), so the searcher and `search.js` analyse queries as the pages were.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use tantivy::tokenizer::{
+    Language as Snowball, RawTokenizer, StopWordFilter, TextAnalyzer, TokenStream,
+};
+
+use crate::words::STOP_WORDS;
+
+/// The language of one index, from a BCP 47 tag (`en-GB`, `pl`, `cy`, `fr`, `ur`).
+///
+/// English gets bookshelf's own analysis. Languages with a Snowball stemmer (tantivy's
+/// [`Snowball`] list: Arabic, Danish, Dutch, Finnish, French, German, Greek, Hungarian,
+/// Italian, Norwegian, Portuguese, Romanian, Russian, Spanish, Swedish, Tamil, Turkish) are
+/// stemmed, with tantivy's stop words where it has a list. Any other language (Polish, Welsh,
+/// Urdu, …) is indexed word for word: no stemming and no stop words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language {
+    tag: String,
+    english: bool,
+    snowball: Option<Snowball>,
+}
+
+impl Language {
+    /// English, bookshelf's default analysis.
+    pub fn english() -> Self {
+        Language::from_tag("en")
+    }
+
+    /// The language a BCP 47 tag names; only its primary subtag matters here.
+    pub fn from_tag(tag: &str) -> Self {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let snowball = match primary.as_str() {
+            "ar" => Some(Snowball::Arabic),
+            "da" => Some(Snowball::Danish),
+            "nl" => Some(Snowball::Dutch),
+            "en" => Some(Snowball::English),
+            "fi" => Some(Snowball::Finnish),
+            "fr" => Some(Snowball::French),
+            "de" => Some(Snowball::German),
+            "el" => Some(Snowball::Greek),
+            "hu" => Some(Snowball::Hungarian),
+            "it" => Some(Snowball::Italian),
+            "no" | "nb" | "nn" => Some(Snowball::Norwegian),
+            "pt" => Some(Snowball::Portuguese),
+            "ro" => Some(Snowball::Romanian),
+            "ru" => Some(Snowball::Russian),
+            "es" => Some(Snowball::Spanish),
+            "sv" => Some(Snowball::Swedish),
+            "ta" => Some(Snowball::Tamil),
+            "tr" => Some(Snowball::Turkish),
+            _ => None,
+        };
+        Language {
+            tag: tag.to_string(),
+            english: primary == "en",
+            snowball,
+        }
+    }
+
+    /// The tag this language was made from.
+    pub fn tag(&self) -> &str {
+        &self.tag
+    }
+
+    /// Whether words are stemmed (false for a language with no Snowball stemmer).
+    pub fn stems(&self) -> bool {
+        self.snowball.is_some()
+    }
+
+    /// Whether this is English, whose own analysis (UK spellings and the rest) applies.
+    pub(crate) fn is_english(&self) -> bool {
+        self.english
+    }
+
+    /// The stemmer, if the language has one.
+    pub(crate) fn stemmer(&self) -> Option<Stemmer> {
+        self.snowball.map(|s| Stemmer::create(algorithm(s)))
+    }
+
+    /// Whether a folded word is a stop word: bookshelf's list for English, tantivy's for a
+    /// language it has one for, none otherwise.
+    pub(crate) fn stop_test(&self) -> StopTest {
+        if self.english {
+            return StopTest::List;
+        }
+        match self.snowball.and_then(StopWordFilter::new) {
+            Some(filter) => StopTest::Filter(
+                TextAnalyzer::builder(RawTokenizer::default())
+                    .filter(filter)
+                    .build(),
+            ),
+            None => StopTest::None,
+        }
+    }
+
+    /// The tag to store in `meta.json`: none for English, whose indexes predate the field.
+    pub(crate) fn stored_tag(&self) -> Option<String> {
+        (!self.english).then(|| self.tag.clone())
+    }
+}
+
+/// How to tell stop words of a language apart while building its lexicon.
+pub(crate) enum StopTest {
+    /// bookshelf's English list, [`STOP_WORDS`].
+    List,
+    /// tantivy's list, behind its filter (which does not expose the words).
+    Filter(TextAnalyzer),
+    /// The language has no stop words.
+    None,
+}
+
+impl StopTest {
+    pub(crate) fn is_stop(&mut self, word: &str) -> bool {
+        match self {
+            StopTest::List => STOP_WORDS.contains(&word),
+            StopTest::Filter(analyzer) => analyzer.token_stream(word).next().is_none(),
+            StopTest::None => false,
+        }
+    }
+}
+
+fn algorithm(language: Snowball) -> Algorithm {
+    match language {
+        Snowball::Arabic => Algorithm::Arabic,
+        Snowball::Danish => Algorithm::Danish,
+        Snowball::Dutch => Algorithm::Dutch,
+        Snowball::English => Algorithm::English,
+        Snowball::Finnish => Algorithm::Finnish,
+        Snowball::French => Algorithm::French,
+        Snowball::German => Algorithm::German,
+        Snowball::Greek => Algorithm::Greek,
+        Snowball::Hungarian => Algorithm::Hungarian,
+        Snowball::Italian => Algorithm::Italian,
+        Snowball::Norwegian => Algorithm::Norwegian,
+        Snowball::Portuguese => Algorithm::Portuguese,
+        Snowball::Romanian => Algorithm::Romanian,
+        Snowball::Russian => Algorithm::Russian,
+        Snowball::Spanish => Algorithm::Spanish,
+        Snowball::Swedish => Algorithm::Swedish,
+        Snowball::Tamil => Algorithm::Tamil,
+        Snowball::Turkish => Algorithm::Turkish,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_choose_stemmers_and_stop_words() {
+        assert!(Language::from_tag("en-GB").is_english());
+        assert!(Language::from_tag("fr").stems());
+        assert!(!Language::from_tag("pl").stems());
+        assert!(!Language::from_tag("cy").stems());
+        assert!(!Language::from_tag("ur").stems());
+        assert!(Language::from_tag("fr").stop_test().is_stop("le"));
+        assert!(!Language::from_tag("fr").stop_test().is_stop("the"));
+        assert!(!Language::from_tag("pl").stop_test().is_stop("the"));
+        assert!(Language::english().stop_test().is_stop("the"));
+        assert_eq!(Language::from_tag("pl").stored_tag().as_deref(), Some("pl"));
+        assert_eq!(Language::english().stored_tag(), None);
+    }
+}
