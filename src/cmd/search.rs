@@ -1,7 +1,7 @@
 //! `bookshelf search`: query the built index from the terminal; also the results HTML that
 //! `serve` puts into the search page.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use bookshelf_search::{Query, Results, Searcher, Variant};
 
@@ -34,11 +34,46 @@ pub(crate) struct Args {
     /// Only pages for this audience (staff, parents, young-people).
     #[arg(long, value_parser = ["staff", "parents", "young-people"])]
     audience: Option<String>,
+    /// Search the pages in this language (a tag in `book.toml`; default: the book's language).
+    #[arg(long, value_name = "TAG")]
+    lang: Option<String>,
+}
+
+/// The folder holding the index of language `lang` in `site`: the site itself for the book's
+/// language, `site/TAG/` for another in `[languages]` (as `book.toml` spells the tag).
+fn language_site(root: &Path, site: PathBuf, lang: &str) -> anyhow::Result<PathBuf> {
+    let config = bookshelf_content::read_config(root).map_err(|diags| {
+        let why = diags.first().map_or(String::new(), |d| format!(": {}", d.message));
+        super::UsageError(format!(
+            "`--lang {lang}` needs the book's languages, but `book.toml` in `{}` could not be read{why}",
+            root.display()
+        ))
+    })?;
+    if config.book.language.eq_ignore_ascii_case(lang) {
+        return Ok(site);
+    }
+    if let Some(tag) = config
+        .languages
+        .keys()
+        .find(|t| t.eq_ignore_ascii_case(lang))
+    {
+        return Ok(site.join(tag));
+    }
+    let mut known = vec![format!("`{}`", config.book.language)];
+    known.extend(config.languages.keys().map(|t| format!("`{t}`")));
+    Err(super::UsageError(format!(
+        "the book has no language `{lang}`; its languages are {}",
+        known.join(", ")
+    ))
+    .into())
 }
 
 pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
     let root = crate::root_or_cwd(args.root);
-    let site = super::site::out_dir(&root, args.out);
+    let mut site = super::site::out_dir(&root, args.out);
+    if let Some(lang) = &args.lang {
+        site = language_site(&root, site, lang)?;
+    }
     if !site.join("search/index").is_dir() {
         return Err(super::UsageError(format!(
             "there is no search index in `{}`; run `bookshelf build` first (or pass `--out`)",

@@ -12,6 +12,7 @@ mod languages;
 mod output;
 mod punctuation;
 mod relevance;
+mod search_languages;
 mod serve;
 mod serve_load;
 mod serve_themes;

@@ -41,6 +41,20 @@ pub use diagnostic::{Diagnostic, Severity, SourceMap};
 pub use load::{Loaded, Loader};
 pub use model::*;
 
+/// Reads only `root/book.toml`, for a command that needs the settings and not the book
+/// (`bookshelf search --lang`): the configuration, or `None` with what was wrong.
+pub fn read_config(root: &std::path::Path) -> Result<Config, Vec<Diagnostic>> {
+    let path = std::path::Path::new("book.toml");
+    let mut diags = Vec::new();
+    let text = std::fs::read_to_string(root.join(path)).map_err(|e| {
+        vec![Diagnostic::error(
+            "io",
+            format!("could not read `book.toml` in `{}`: {e}", root.display()),
+        )]
+    })?;
+    config::parse(path, &text, &mut diags).ok_or(diags)
+}
+
 /// Load the book at `root` once.
 pub fn load(root: impl Into<std::path::PathBuf>) -> Loaded {
     Loader::new(root).load()
