@@ -20,6 +20,11 @@ pub struct Options {
     pub known_abbreviations: HashSet<String>,
     /// Extra `(term, plainer word)` pairs for PL2, such as the glossary's `say_instead`.
     pub plainer_words: Vec<(String, String)>,
+    /// The text is English: the rules that know English ([`Rule::english_only`]) run only
+    /// then; other languages get sentence length and the easy-read rules that count.
+    ///
+    /// [`Rule::english_only`]: crate::Rule::english_only
+    pub english: bool,
 }
 
 impl Default for Options {
@@ -30,6 +35,7 @@ impl Default for Options {
             max_easy_sentence_words: 15,
             known_abbreviations: HashSet::new(),
             plainer_words: Vec::new(),
+            english: true,
         }
     }
 }

@@ -40,6 +40,9 @@ pub struct Rule {
     pub code: &'static str,
     /// True when the rule runs on easy-read text only.
     pub easy_read_only: bool,
+    /// True when the rule knows English words or grammar (plainer words, passive voice,
+    /// abbreviations explained in words, number words), so it runs on English text only.
+    pub english_only: bool,
     /// One-line summary.
     pub summary: &'static str,
     /// What it finds, why it matters to a reader, and an example.

@@ -13,6 +13,8 @@
 //!    reading age and SMOG, for the whole passage and for each sentence.
 //! 5. The rules in [`rules()`] each add [`Finding`]s: PL1/ER3 long sentences, PL2 plainer
 //!    words, PL3/ER10 abbreviations, PL6 passive voice, ER8 capitals, ER12 numbers as words.
+//!    Those that know English ([`Rule::english_only`]) run only when [`Options::english`];
+//!    [`rules_run`] says which run for given options.
 //! 6. The [`Report`] gathers the scores, the findings (by position), the longest
 //!    sentence and the hard words.
 //!
@@ -34,7 +36,7 @@ mod words;
 pub use analysis::{analyse, Options, Report, SentenceReport, HARD_WORD_SYLLABLES};
 pub use finding::{Finding, Rule};
 pub use readability::{readability, Readability, SMOG_MIN_SENTENCES};
-pub use rules::{explain, rule, rules};
+pub use rules::{explain, rule, rules, rules_run};
 pub use sentences::sentences;
 pub use syllables::syllables;
 pub use words::{is_combining_mark, words};

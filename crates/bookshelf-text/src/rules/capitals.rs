@@ -11,6 +11,7 @@ pub(super) const RULE: Rule = Rule {
     id: "ER8",
     code: "capitals",
     easy_read_only: true,
+    english_only: false,
     summary: "easy read has a run of three or more words in capitals",
     doc: "\
 ## ER8 `capitals`

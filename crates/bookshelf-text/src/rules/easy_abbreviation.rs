@@ -10,6 +10,7 @@ pub(super) const RULE: Rule = Rule {
     id: "ER10",
     code: "easy-abbreviation",
     easy_read_only: true,
+    english_only: true,
     summary: "easy read uses an abbreviation it does not explain",
     doc: "\
 ## ER10 `easy-abbreviation`

@@ -8,6 +8,7 @@ pub(super) const RULE: Rule = Rule {
     id: "ER3",
     code: "easy-long-sentence",
     easy_read_only: true,
+    english_only: false,
     summary: "an easy-read sentence has more words than the limit (15 by default)",
     doc: "\
 ## ER3 `easy-long-sentence`

@@ -7,6 +7,7 @@ pub(super) const RULE: Rule = Rule {
     id: "PL1",
     code: "long-sentence",
     easy_read_only: false,
+    english_only: false,
     summary: "a sentence has more words than the limit (25 by default)",
     doc: "\
 ## PL1 `long-sentence`

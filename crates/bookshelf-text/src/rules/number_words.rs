@@ -7,6 +7,7 @@ pub(super) const RULE: Rule = Rule {
     id: "ER12",
     code: "number-words",
     easy_read_only: true,
+    english_only: true,
     summary: "easy read writes a number in words",
     doc: "\
 ## ER12 `number-words`

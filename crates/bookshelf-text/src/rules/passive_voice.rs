@@ -7,6 +7,7 @@ pub(super) const RULE: Rule = Rule {
     id: "PL6",
     code: "passive-voice",
     easy_read_only: false,
+    english_only: true,
     summary: "a verb may be in the passive voice",
     doc: "\
 ## PL6 `passive-voice`

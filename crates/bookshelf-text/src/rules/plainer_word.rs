@@ -11,6 +11,7 @@ pub(super) const RULE: Rule = Rule {
     id: "PL2",
     code: "plainer-word",
     easy_read_only: false,
+    english_only: true,
     summary: "a word or phrase has a plainer alternative",
     doc: "\
 ## PL2 `plainer-word`

@@ -10,6 +10,7 @@ pub(super) const RULE: Rule = Rule {
     id: "PL3",
     code: "unexplained-abbreviation",
     easy_read_only: false,
+    english_only: true,
     summary: "an abbreviation is not in the glossary and not written out at first use",
     doc: "\
 ## PL3 `unexplained-abbreviation`
