@@ -125,11 +125,17 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
                 ));
                 for p in &pages {
                     let name = &p.file;
+                    // Flesch–Kincaid is an English formula: no age for other languages.
+                    let age = if bookshelf_render::check::is_english(&p.language) {
+                        format!("{:.1}", p.reading_age)
+                    } else {
+                        "-".into()
+                    };
                     table.push_str(&format!(
-                        "{:<58} {:>6} {:>7.1} {:>8}  {}\n",
+                        "{:<58} {:>6} {:>7} {:>8}  {}\n",
                         name,
                         p.words,
-                        p.reading_age,
+                        age,
                         p.longest_sentence_words,
                         p.hard_words
                             .iter()
@@ -139,6 +145,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
                             .join(", ")
                     ));
                 }
+                table.push_str(&rules_by_language(&pages));
                 shell.diagnostics(&table);
             }
             shell.diagnostics(&format!(
@@ -153,6 +160,38 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Ok
     })
+}
+
+/// Which rules ran on the pages of each language, standard and easy read: empty when every
+/// page is in one English language, where all of them ran.
+fn rules_by_language(pages: &[bookshelf_render::check::PageSummary]) -> String {
+    use std::collections::BTreeMap;
+    let mut by: BTreeMap<&str, [Vec<&str>; 2]> = BTreeMap::new();
+    for p in pages {
+        let lists = by.entry(&p.language).or_default();
+        let list = &mut lists[usize::from(p.variant == "easy")];
+        for id in &p.rules {
+            if !list.contains(id) {
+                list.push(id);
+            }
+        }
+    }
+    let only_english = by.len() == 1 && by.keys().all(|l| bookshelf_render::check::is_english(l));
+    if by.is_empty() || only_english {
+        return String::new();
+    }
+    let mut text = String::from("\nRules run in each language (the rules that know English run on English only):\n");
+    for (lang, [standard, easy]) in &by {
+        let mut parts = Vec::new();
+        if !standard.is_empty() {
+            parts.push(format!("standard {}", standard.join(" ")));
+        }
+        if !easy.is_empty() {
+            parts.push(format!("easy read {}", easy.join(" ")));
+        }
+        text.push_str(&format!("  {lang:<8} {}\n", parts.join("; ")));
+    }
+    text
 }
 
 fn plural(n: usize) -> &'static str {

@@ -85,9 +85,20 @@ pub struct PageSummary {
     pub longest_sentence_words: usize,
     /// Words of four or more syllables.
     pub hard_words: Vec<String>,
+    /// The language the page's words are in (its `text_language`).
+    pub language: String,
+    /// The ids of the rules that ran on it, in order (`PL1`, `PL5`, `ER5`, …): the rules
+    /// that know English only on English text.
+    pub rules: Vec<&'static str>,
 }
 
-fn options(book: &Book, easy: bool) -> Options {
+/// Whether a language tag names English (`en`, `en-GB`), whose own rules then apply.
+pub fn is_english(tag: &str) -> bool {
+    let primary = tag.split(['-', '_']).next().unwrap_or("");
+    primary.eq_ignore_ascii_case("en")
+}
+
+fn options(book: &Book, easy: bool, english: bool) -> Options {
     let mut known = HashSet::new();
     let mut plainer = Vec::new();
     for t in &book.glossary.terms {
@@ -102,18 +113,43 @@ fn options(book: &Book, easy: bool) -> Options {
         max_easy_sentence_words: book.config.check.max_easy_sentence_words,
         known_abbreviations: known,
         plainer_words: plainer,
+        english,
     }
+}
+
+/// The text of one page or easy read to check, and the language it is in.
+struct Text<'a> {
+    body: &'a Body,
+    easy: bool,
+    language: &'a str,
 }
 
 fn check_body(
     book: &Book,
-    body: &Body,
-    easy: bool,
+    text: Text<'_>,
     symbols: &SymbolMatcher,
     out: &mut Vec<Diagnostic>,
 ) -> PageSummary {
+    let Text {
+        body,
+        easy,
+        language,
+    } = text;
+    let english = is_english(language);
+    let opts = options(book, easy, english);
     let prose = Prose::of(body);
-    let report = analyse(&prose.text, &options(book, easy));
+    let report = analyse(&prose.text, &opts);
+    let mut rules: Vec<&'static str> = bookshelf_text::rules_run(&opts)
+        .iter()
+        .map(|r| r.id)
+        .collect();
+    // The rules this module adds: reading age is Flesch–Kincaid, an English formula.
+    if easy {
+        rules.extend(["ER5", "ER17"]);
+    } else if english {
+        rules.push("PL5");
+    }
+    rules.sort_by_key(|id| rule_order(id));
     // A plainer word is suggested once per page, not at every use.
     let mut seen_words = HashSet::new();
     for f in &report.findings {
@@ -132,7 +168,7 @@ fn check_body(
     let r: &Readability = &report.readability;
     let cfg = &book.config.check;
     let title_at = body.offset.saturating_sub(1).min(body.offset);
-    if !easy && r.words >= cfg.min_words_for_reading_age && r.reading_age > cfg.max_reading_age {
+    if !easy && english && r.words >= cfg.min_words_for_reading_age && r.reading_age > cfg.max_reading_age {
         out.push(
             Diagnostic::warning("PL5", format!("reading age is {:.1}; the aim is {} or under", r.reading_age, cfg.max_reading_age))
                 .at(&body.path, title_at..title_at)
@@ -180,7 +216,15 @@ fn check_body(
             .max()
             .unwrap_or(0),
         hard_words: report.hard_words.clone(),
+        language: language.to_string(),
+        rules,
     }
+}
+
+/// Sorts rule ids as the accessibility rules number them: PL before ER, then by number.
+fn rule_order(id: &str) -> (bool, u32) {
+    let number = id.trim_start_matches(char::is_alphabetic).parse().unwrap_or(0);
+    (id.starts_with("ER"), number)
 }
 
 fn symbol_warning(
@@ -212,9 +256,22 @@ pub fn check(
     let mut out = Vec::new();
     let mut pages = Vec::new();
     for page in &book.pages {
-        pages.push(check_body(book, &page.body, false, &symbols, &mut out));
+        let language = &page.text_language;
+        let text = Text {
+            body: &page.body,
+            easy: false,
+            language,
+        };
+        pages.push(check_body(book, text, &symbols, &mut out));
         match &page.easy {
-            Some(easy) => pages.push(check_body(book, &easy.body, true, &symbols, &mut out)),
+            Some(easy) => {
+                let text = Text {
+                    body: &easy.body,
+                    easy: true,
+                    language: &easy.text_language,
+                };
+                pages.push(check_body(book, text, &symbols, &mut out));
+            }
             None if page.section != Section::Top || page.slug == "index" => out.push(
                 Diagnostic::warning("easy-read-missing", "this page has no hand-written easy read")
                     .in_file(&page.body.path)
@@ -234,6 +291,11 @@ pub fn check(
                 &mut out,
             );
         }
+    }
+    let mut languages: Vec<&String> = book.config.languages.keys().collect();
+    languages.retain(|l| **l != book.config.book.language);
+    for lang in languages {
+        check_translations(&book.in_language(lang), lang, sources, &mut out, &mut pages);
     }
     for c in &book.checklists {
         let text = sources.get(&c.path);
@@ -293,6 +355,46 @@ pub fn check(
         }
     }
     (out, pages)
+}
+
+/// The texts of the book `in_lang` (the book as readers of `lang` see it) whose words are in
+/// `lang`: each translated page and easy read, with its symbols; and each translated
+/// checklist's symbol. The untranslated texts were checked in the book's own language.
+fn check_translations(
+    in_lang: &Book,
+    lang: &str,
+    sources: &bookshelf_content::SourceMap,
+    out: &mut Vec<Diagnostic>,
+    pages: &mut Vec<PageSummary>,
+) {
+    let symbols = SymbolMatcher::new(in_lang);
+    for page in &in_lang.pages {
+        if page.text_language == lang {
+            let text = Text {
+                body: &page.body,
+                easy: false,
+                language: lang,
+            };
+            pages.push(check_body(in_lang, text, &symbols, out));
+            if let Some(s) = &page.symbol {
+                let path = &page.body.path;
+                symbol_warning(&symbols, s, path, sources.get(path), out);
+            }
+        }
+        if let Some(easy) = page.easy.as_ref().filter(|e| e.text_language == lang) {
+            let text = Text {
+                body: &easy.body,
+                easy: true,
+                language: lang,
+            };
+            pages.push(check_body(in_lang, text, &symbols, out));
+        }
+    }
+    for c in in_lang.checklists.iter().filter(|c| c.text_language == lang) {
+        if let Some(s) = &c.symbol {
+            symbol_warning(&symbols, s, &c.path, sources.get(&c.path), out);
+        }
+    }
 }
 
 /// Load the theme of the book at `root` and render every page of `book` in memory, as
