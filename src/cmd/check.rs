@@ -180,7 +180,9 @@ fn rules_by_language(pages: &[bookshelf_render::check::PageSummary]) -> String {
     if by.is_empty() || only_english {
         return String::new();
     }
-    let mut text = String::from("\nRules run in each language (the rules that know English run on English only):\n");
+    let mut text = String::from(
+        "\nRules run in each language (the rules that know English run on English only):\n",
+    );
     for (lang, [standard, easy]) in &by {
         let mut parts = Vec::new();
         if !standard.is_empty() {

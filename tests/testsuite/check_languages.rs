@@ -82,9 +82,16 @@ fn a_polish_page_gets_no_english_rules() {
         serde_json::json!(["PL1", "PL2", "PL3", "PL5", "PL6"])
     );
     // The untranslated pages are reported once, in the book's language.
-    let files: Vec<&str> = pages.iter().map(|p| p["file"].as_str().expect("file")).collect();
+    let files: Vec<&str> = pages
+        .iter()
+        .map(|p| p["file"].as_str().expect("file"))
+        .collect();
     for file in &files {
-        assert_eq!(files.iter().filter(|f| *f == file).count(), 1, "{file} twice");
+        assert_eq!(
+            files.iter().filter(|f| *f == file).count(),
+            1,
+            "{file} twice"
+        );
     }
     // The same English text in the English page is checked with the English rules.
     f.write(
@@ -98,7 +105,10 @@ fn a_polish_page_gets_no_english_rules() {
         .iter()
         .map(|d| d["code"].as_str().expect("code"))
         .collect();
-    assert!(codes.contains(&"PL6") && codes.contains(&"PL5"), "{codes:?}");
+    assert!(
+        codes.contains(&"PL6") && codes.contains(&"PL5"),
+        "{codes:?}"
+    );
 }
 
 #[test]
@@ -113,7 +123,11 @@ fn the_summary_lists_the_rules_of_each_language() {
         "{}",
         run.stderr
     );
-    assert!(run.stderr.contains("  pl       standard PL1\n"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("  pl       standard PL1\n"),
+        "{}",
+        run.stderr
+    );
     insta::assert_snapshot!("check_translations_human", run.stderr);
 }
 
@@ -121,5 +135,9 @@ fn the_summary_lists_the_rules_of_each_language() {
 fn a_book_in_english_only_has_no_language_table() {
     let f = Fixture::new("small");
     let run = f.run(&["check"]);
-    assert!(!run.stderr.contains("Rules run in each language"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("Rules run in each language"),
+        "{}",
+        run.stderr
+    );
 }

@@ -68,7 +68,11 @@ fn search_lang_reads_each_languages_own_index() {
     // Without `--lang`: the book's own language, as before.
     let default = search(&f, &["meeting", "--format", "json"]);
     assert_eq!(default.code, 0, "{}", default.stderr);
-    assert!(default.stdout.contains("/guides/meetings/"), "{}", default.stdout);
+    assert!(
+        default.stdout.contains("/guides/meetings/"),
+        "{}",
+        default.stdout
+    );
 }
 
 #[test]

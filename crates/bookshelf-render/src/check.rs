@@ -168,7 +168,11 @@ fn check_body(
     let r: &Readability = &report.readability;
     let cfg = &book.config.check;
     let title_at = body.offset.saturating_sub(1).min(body.offset);
-    if !easy && english && r.words >= cfg.min_words_for_reading_age && r.reading_age > cfg.max_reading_age {
+    if !easy
+        && english
+        && r.words >= cfg.min_words_for_reading_age
+        && r.reading_age > cfg.max_reading_age
+    {
         out.push(
             Diagnostic::warning("PL5", format!("reading age is {:.1}; the aim is {} or under", r.reading_age, cfg.max_reading_age))
                 .at(&body.path, title_at..title_at)
@@ -223,7 +227,10 @@ fn check_body(
 
 /// Sorts rule ids as the accessibility rules number them: PL before ER, then by number.
 fn rule_order(id: &str) -> (bool, u32) {
-    let number = id.trim_start_matches(char::is_alphabetic).parse().unwrap_or(0);
+    let number = id
+        .trim_start_matches(char::is_alphabetic)
+        .parse()
+        .unwrap_or(0);
     (id.starts_with("ER"), number)
 }
 
@@ -390,7 +397,11 @@ fn check_translations(
             pages.push(check_body(in_lang, text, &symbols, out));
         }
     }
-    for c in in_lang.checklists.iter().filter(|c| c.text_language == lang) {
+    for c in in_lang
+        .checklists
+        .iter()
+        .filter(|c| c.text_language == lang)
+    {
         if let Some(s) = &c.symbol {
             symbol_warning(&symbols, s, &c.path, sources.get(&c.path), out);
         }

@@ -34,7 +34,11 @@ impl Language {
 
     /// The language a BCP 47 tag names; only its primary subtag matters here.
     pub fn from_tag(tag: &str) -> Self {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
         let snowball = match primary.as_str() {
             "ar" => Some(Snowball::Arabic),
             "da" => Some(Snowball::Danish),

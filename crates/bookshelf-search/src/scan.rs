@@ -83,7 +83,9 @@ impl<'a> Part<'a> {
             NONE
         } else {
             if (2..=3).contains(&parts) {
-                let form: Vec<String> = raw.split(words::is_hyphen).map(|p| words::fold(p, self.english))
+                let form: Vec<String> = raw
+                    .split(words::is_hyphen)
+                    .map(|p| words::fold(p, self.english))
                     .collect();
                 self.compounds.insert(form.join("-"));
             }

@@ -258,7 +258,12 @@ mod tests {
         words.extend(["the", "and", "of"].map(String::from));
         words.sort();
         words.dedup();
-        let built = crate::lexicon::build(&words, &Default::default(), &[], &crate::Language::english());
+        let built = crate::lexicon::build(
+            &words,
+            &Default::default(),
+            &[],
+            &crate::Language::english(),
+        );
         let lex = Lexicon::from_file(&built.to_file(0));
         let scan = |w: &str| -> Option<String> {
             let k = max_edits(w.chars().count());

@@ -78,7 +78,11 @@ fn french_doc(i: usize, title: &str, body: &str) -> SearchDoc {
 fn french_uses_french_stems_and_stop_words() {
     let dir = tempfile::tempdir().unwrap();
     let docs = vec![
-        french_doc(0, "Les réunions", "Les réunions des parents ont lieu le lundi."),
+        french_doc(
+            0,
+            "Les réunions",
+            "Les réunions des parents ont lieu le lundi.",
+        ),
         french_doc(1, "Le plan", "Le plan décrit l'aide pour l'enfant."),
     ];
     build_in(&docs, &[], dir.path(), &Language::from_tag("fr-FR")).unwrap();
