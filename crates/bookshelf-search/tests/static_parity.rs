@@ -232,6 +232,61 @@ fn polish_index_ranks_alike() {
     assert_eq!(browser[6]["answer_url"], "glossary/ehcp/");
 }
 
+/// A French index, stemmed and with stop words: the browser reads both from `meta.json` (the
+/// terms of the site's words, the stop words found on it) and agrees with the server.
+#[test]
+fn french_index_ranks_alike() {
+    if node_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let doc = |url: &str, title: &str, body: &str| bookshelf_search::SearchDoc {
+        url: url.into(),
+        title: title.into(),
+        headings: Vec::new(),
+        summary: String::new(),
+        body: body.into(),
+        kind: "guide".into(),
+        audience: Vec::new(),
+        level: None,
+        variant: Variant::Standard,
+    };
+    let docs = [
+        doc(
+            "reunions/",
+            "Les réunions",
+            "Les réunions des parents ont lieu le lundi.",
+        ),
+        doc(
+            "plan/",
+            "Le plan",
+            "Le plan décrit l'aide pour l'enfant et sa famille.",
+        ),
+        doc(
+            "familles/",
+            "Familles",
+            "Les familles travaillent avec le conseil.",
+        ),
+    ];
+    let fr = bookshelf_search::Language::from_tag("fr");
+    bookshelf_search::build_in(&docs, &[], dir.path(), &fr).unwrap();
+    let searcher = bookshelf_search::Searcher::open(dir.path()).unwrap();
+    let queries: Vec<Query> = [
+        "réunion",
+        "les réunions",
+        "famille",
+        "l'enfant",
+        "les",
+        "réunoins",
+    ]
+    .iter()
+    .map(|t| Query::new(*t))
+    .collect();
+    let browser = ranks_like_the_server(dir.path(), &searcher, &queries);
+    assert_eq!(browser[0]["hits"][0]["url"], "reunions/");
+    assert_eq!(browser[2]["hits"][0]["url"], "familles/");
+}
+
 /// Runs `queries` through the static script in Node over the index in `dir`, checks that each
 /// finds and ranks what `searcher` does, and returns the script's answers.
 fn ranks_like_the_server(
