@@ -87,8 +87,14 @@ fn push(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
     }
 }
 
+/// Full stops, question and exclamation marks, in the scripts of the languages bookshelf is
+/// written in that put a space after them: Urdu and Arabic end a sentence with `۔` or `؟`,
+/// Bengali and Hindi with `।`.
 fn is_terminator(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…')
+    matches!(
+        c,
+        '.' | '!' | '?' | '…' | '\u{06D4}' | '\u{061F}' | '\u{0964}' | '\u{0965}'
+    )
 }
 
 fn is_closer(c: char) -> bool {
@@ -141,6 +147,22 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         sentences(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    /// Found checking the York bookshelf in Urdu: without `۔`, a paragraph was one sentence
+    /// of 65 words (PL1).
+    #[test]
+    fn urdu_arabic_and_bengali_full_stops_end_sentences() {
+        assert_eq!(
+            split("یہ جاننا مشکل ہو سکتا ہے۔ بہت سی سروسز ہیں۔ کیا آپ آئیں گے؟ হ্যাঁ। ঠিক আছে।"),
+            [
+                "یہ جاننا مشکل ہو سکتا ہے۔",
+                "بہت سی سروسز ہیں۔",
+                "کیا آپ آئیں گے؟",
+                "হ্যাঁ।",
+                "ঠিক আছে।"
+            ]
+        );
     }
 
     #[test]
