@@ -56,7 +56,6 @@ pub(crate) fn search_terms(book: &Book) -> Vec<bookshelf_search::Term> {
         .collect()
 }
 
-/// Render a loaded book into `dir` (a fresh folder) with its search index.
 /// A status line, only once a build has run for over a second (small builds stay quiet).
 pub(crate) fn progress(shell: &Shell, start: Instant, verb: &str, message: &str) {
     if start.elapsed().as_secs_f64() > 1.0 {
@@ -64,7 +63,26 @@ pub(crate) fn progress(shell: &Shell, start: Instant, verb: &str, message: &str)
     }
 }
 
+/// Render a loaded book into `dir` (a fresh folder) with its search index, in every
+/// language: the book's own at the root, each of `[languages]` under `LANG/`.
 pub(crate) fn render_into(
+    book: &Book,
+    renderer: &Renderer,
+    dir: &Path,
+    shell: &Shell,
+) -> anyhow::Result<Built> {
+    let mut built = render_language(book, renderer, dir, shell)?;
+    for lang in book.config.languages.keys() {
+        let seen = book.in_language(lang);
+        let more = render_language(&seen, renderer, &dir.join(lang), shell)?;
+        built.pages += more.pages;
+        built.files += more.files;
+    }
+    Ok(built)
+}
+
+/// Render one language's site (`book` as [`Book::in_language`] gives it) into `dir`.
+fn render_language(
     book: &Book,
     renderer: &Renderer,
     dir: &Path,
@@ -90,6 +108,8 @@ pub(crate) fn render_into(
         let start = Instant::now();
         let pages = texts.len();
         let docs = search_docs(texts);
+        // One index per language, from that language's texts. The seam for language-aware
+        // analysis: `book.config.book.language` is the language of this index.
         let built = pool.install(|| bookshelf_search::build(&docs, &terms, dir));
         tracing::debug!("search index in {:.0?}", start.elapsed());
         (pages, built)

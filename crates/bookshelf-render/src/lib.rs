@@ -18,6 +18,7 @@ pub mod check;
 pub mod context;
 mod easy;
 pub mod i18n;
+mod languages;
 pub mod incremental;
 pub mod markdown;
 pub mod output;

@@ -36,6 +36,8 @@ pub(crate) struct Shared<'a> {
     credit: String,
     /// Whether the book has a sources page (the footer links to it).
     has_sources: bool,
+    /// The site's languages, seen from this book's.
+    langs: crate::languages::Languages,
 }
 
 /// One page of output.
@@ -114,6 +116,7 @@ impl<'a> Shared<'a> {
             },
             credit,
             has_sources: book.pages.iter().any(|p| p.route == "sources/"),
+            langs: crate::languages::Languages::of(book, theme)?,
         })
     }
 
@@ -211,6 +214,14 @@ impl<'a> Shared<'a> {
             link(variant.other(), &route)
         };
         c.insert("switch_url", &switch);
+        let here = if matches!(job, Job::NotFound(_)) {
+            site_path(variant, "")
+        } else {
+            site_path(variant, &route)
+        };
+        c.insert("languages", &self.langs.links(&root, &here));
+        c.insert("translation", &None::<crate::languages::TranslationCtx>);
+        c.insert("text_attrs", "");
         let menu: Vec<LinkCtx> = MENU
             .iter()
             .map(|(r, t)| LinkCtx {
@@ -246,6 +257,18 @@ impl<'a> Shared<'a> {
         c.insert("listing", &Vec::<GroupCtx>::new());
         let _ = title;
         c
+    }
+
+    /// What the page says about its text's language: `text_attrs` (` lang dir` when the text
+    /// is in another language than the page) and `translation` (see `languages.rs`).
+    fn insert_translation(
+        &self,
+        c: &mut Context,
+        text_language: &str,
+        info: Option<&bookshelf_content::TranslationInfo>,
+    ) {
+        c.insert("text_attrs", &self.langs.text_attrs(text_language));
+        c.insert("translation", &self.langs.translation(text_language, info));
     }
 
     fn render_template(&self, name: &str, c: &Context) -> Result<String, RenderError> {
@@ -491,6 +514,11 @@ impl<'a> Shared<'a> {
         };
         let kind = Self::page_kind(page);
         let mut c = self.base_context(job, variant, path, &title, kind);
+        let (lang, info) = match (variant, &page.easy) {
+            (Variant::Easy, Some(e)) => (&e.text_language, e.translation.as_ref()),
+            _ => (&page.text_language, page.translation.as_ref()),
+        };
+        self.insert_translation(&mut c, lang, info);
         let mut page_ctx = PageCtx {
             title: title.clone(),
             summary: summary.clone(),
@@ -656,6 +684,7 @@ impl<'a> Shared<'a> {
     ) -> Result<(String, Option<PageText>), RenderError> {
         let cl = &self.book.checklists[idx];
         let mut c = self.base_context(job, variant, path, &cl.title, "checklist");
+        self.insert_translation(&mut c, &cl.text_language, cl.translation.as_ref());
         // Glossary terms are linked once on the whole page, not once per item.
         let mut used = std::collections::HashSet::new();
         let sections: Vec<SectionCtx> = cl
@@ -914,6 +943,7 @@ impl<'a> Shared<'a> {
     ) -> Result<(String, Option<PageText>), RenderError> {
         let t = &self.book.glossary.terms[i];
         let mut c = self.base_context(job, variant, path, &t.term, "term");
+        self.insert_translation(&mut c, &t.text_language, self.book.glossary.translation.as_ref());
         let ctx = self.term_ctx(i, variant, path, true);
         c.insert(
             "page",
