@@ -20,17 +20,53 @@ pub(super) fn hash_of(h: impl Hash) -> u64 {
     s.finish()
 }
 
+/// Who translated a text and who checked it, as a page shows it.
+fn translation_key<'a>(
+    lang: &'a str,
+    info: Option<&'a bookshelf_content::TranslationInfo>,
+) -> (&'a str, Option<(&'a Option<String>, &'a Option<String>)>) {
+    (lang, info.map(|i| (&i.translated_by, &i.checked_by)))
+}
+
 fn page_key(p: &Page) -> u64 {
     hash_of((
         p.body.revision,
-        p.easy
-            .as_ref()
-            .map(|e| (e.body.revision, &e.title, &e.summary, &e.checked_by)),
+        translation_key(&p.text_language, p.translation.as_ref()),
+        p.easy.as_ref().map(|e| {
+            (
+                e.body.revision,
+                &e.title,
+                &e.summary,
+                &e.checked_by,
+                translation_key(&e.text_language, e.translation.as_ref()),
+            )
+        }),
         &p.title,
         &p.summary,
         &p.audience,
         &p.symbol,
         &p.route,
+    ))
+}
+
+/// What a checklist is rendered from: its file's revision, and in a language it is translated
+/// into, the translation's words (a translated checklist keeps its source's revision).
+pub(super) fn checklist_key(c: &Checklist) -> u64 {
+    let words = c.translation.as_ref().map(|_| {
+        let sections: Vec<_> = c
+            .sections
+            .iter()
+            .map(|s| {
+                let items: Vec<_> = s.items.iter().map(|i| (&i.text, &i.why, &i.evidence)).collect();
+                (&s.title, items)
+            })
+            .collect();
+        (&c.title, &c.summary, &c.when, &c.scale, sections)
+    });
+    hash_of((
+        c.revision,
+        translation_key(&c.text_language, c.translation.as_ref()),
+        words,
     ))
 }
 
@@ -207,7 +243,7 @@ impl<'a> Keys<'a> {
                 hash_of((
                     global,
                     v,
-                    c.revision,
+                    checklist_key(c),
                     &c.route,
                     link(i.checked_sub(1)),
                     link(Some(i + 1)),
@@ -218,7 +254,7 @@ impl<'a> Keys<'a> {
                 v,
                 book.checklists
                     .iter()
-                    .map(|c| (&c.route, c.revision))
+                    .map(|c| (&c.route, checklist_key(c)))
                     .collect::<Vec<_>>(),
             )),
             Job::Print(v) => hash_of((
@@ -227,7 +263,7 @@ impl<'a> Keys<'a> {
                 book.pages.iter().map(|p| page_key(p)).collect::<Vec<_>>(),
                 book.checklists
                     .iter()
-                    .map(|c| c.revision)
+                    .map(|c| checklist_key(c))
                     .collect::<Vec<_>>(),
             )),
             Job::Glossary(v) | Job::Search(v) | Job::NotFound(v) => {
