@@ -155,7 +155,10 @@ impl Incremental {
         hash_of((
             book.glossary.revision,
             glossary_words,
-            book.glossary.translation.as_ref().map(|i| (&i.translated_by, &i.checked_by)),
+            book.glossary
+                .translation
+                .as_ref()
+                .map(|i| (&i.translated_by, &i.checked_by)),
             book.symbols.revision,
             config,
             self.theme_generation,

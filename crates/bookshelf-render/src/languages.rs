@@ -83,7 +83,11 @@ impl Languages {
         if !book.config.languages.is_empty() {
             let tags = std::iter::once(&source).chain(book.config.languages.keys());
             for tag in tags {
-                let name = theme.localized(tag)?.strings.get("language_name").to_string();
+                let name = theme
+                    .localized(tag)?
+                    .strings
+                    .get("language_name")
+                    .to_string();
                 all.push(Language {
                     tag: tag.clone(),
                     name,

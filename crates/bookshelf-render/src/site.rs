@@ -943,7 +943,11 @@ impl<'a> Shared<'a> {
     ) -> Result<(String, Option<PageText>), RenderError> {
         let t = &self.book.glossary.terms[i];
         let mut c = self.base_context(job, variant, path, &t.term, "term");
-        self.insert_translation(&mut c, &t.text_language, self.book.glossary.translation.as_ref());
+        self.insert_translation(
+            &mut c,
+            &t.text_language,
+            self.book.glossary.translation.as_ref(),
+        );
         let ctx = self.term_ctx(i, variant, path, true);
         c.insert(
             "page",

@@ -57,7 +57,11 @@ pub(super) fn checklist_key(c: &Checklist) -> u64 {
             .sections
             .iter()
             .map(|s| {
-                let items: Vec<_> = s.items.iter().map(|i| (&i.text, &i.why, &i.evidence)).collect();
+                let items: Vec<_> = s
+                    .items
+                    .iter()
+                    .map(|i| (&i.text, &i.why, &i.evidence))
+                    .collect();
                 (&s.title, items)
             })
             .collect();
