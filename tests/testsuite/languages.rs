@@ -265,6 +265,21 @@ fn untranslated_text_is_marked_and_translations_say_who_made_and_checked_them() 
     assert!(home.contains("Tłumaczenie: Test team. Nikt jeszcze nie sprawdził tego tłumaczenia."));
     let checklist = read("pl/checklists/meeting/index.html");
     assert!(checklist.contains("Nikt jeszcze nie sprawdził"));
+    // So are the untranslated titles in lists and the glossary, and only those.
+    let model = read("pl/model/index.html");
+    assert!(
+        model.contains("<h3><a href=\"../model/what-it-is/\" lang=\"en-GB\" dir=\"ltr\">"),
+        "{model}"
+    );
+    let glossary = read("pl/glossary/index.html");
+    assert!(
+        glossary.contains("\">Współtworzenie</a>")
+            && !glossary.contains("lang=\"en-GB\" dir=\"ltr\">Współtworzenie")
+    );
+    assert!(
+        glossary.contains(" lang=\"en-GB\" dir=\"ltr\">Education, Health and Care plan</a>"),
+        "{glossary}"
+    );
     // The source language's pages say nothing about translation.
     assert!(!read("model/what-it-is/index.html").contains("translation-note"));
 }

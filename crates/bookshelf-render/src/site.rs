@@ -228,6 +228,7 @@ impl<'a> Shared<'a> {
                 title: self.t(t).to_string(),
                 url: link(variant, r),
                 current: *r == route,
+                text_attrs: String::new(),
             })
             .collect();
         c.insert("menu", &menu);
@@ -237,6 +238,7 @@ impl<'a> Shared<'a> {
                 title: self.t("home").into(),
                 url: self.url(path, variant, ""),
                 current: false,
+                text_attrs: String::new(),
             });
             if let Some((r, t)) = MENU
                 .iter()
@@ -246,6 +248,7 @@ impl<'a> Shared<'a> {
                     title: self.t(t).to_string(),
                     url: self.url(path, variant, r),
                     current: false,
+                    text_attrs: String::new(),
                 });
             }
         }
@@ -438,6 +441,7 @@ impl<'a> Shared<'a> {
                 title: p.title.clone(),
                 url: self.url(path, variant, &p.route),
                 current: false,
+                text_attrs: self.langs.text_attrs(&p.text_language),
             })
         };
         let prev = i.checked_sub(1).and_then(link);
@@ -573,7 +577,16 @@ impl<'a> Shared<'a> {
             summary,
             symbol: self.symbol_url(path, p.symbol.as_deref()),
             audience: p.audience.iter().map(|a| a.key().to_string()).collect(),
+            text_attrs: self.langs.text_attrs(Self::words_language(p, variant)),
             ..Default::default()
+        }
+    }
+
+    /// The language of a page's words in a variant (a hand-written easy read has its own).
+    fn words_language(p: &Page, variant: Variant) -> &str {
+        match (variant, &p.easy) {
+            (Variant::Easy, Some(e)) => &e.text_language,
+            _ => &p.text_language,
         }
     }
 
@@ -759,6 +772,7 @@ impl<'a> Shared<'a> {
                 title: x.title.clone(),
                 url: self.url(path, variant, &x.route),
                 current: false,
+                text_attrs: self.langs.text_attrs(&x.text_language),
             })
         };
         c.insert("prev", &idx.checked_sub(1).and_then(link));
@@ -831,6 +845,7 @@ impl<'a> Shared<'a> {
                         symbol: self.symbol_url(path, x.symbol.as_deref()),
                         level: Some(x.level.key().into()),
                         audience: x.audience.iter().map(|a| a.key().to_string()).collect(),
+                        text_attrs: self.langs.text_attrs(&x.text_language),
                         meta: Some(match x.kind {
                             ChecklistKind::Rating => {
                                 self.loc
@@ -856,6 +871,7 @@ impl<'a> Shared<'a> {
         let t = &self.book.glossary.terms[i];
         let definition = self.definition(i, variant);
         TermCtx {
+            text_attrs: self.langs.text_attrs(&t.text_language),
             term: t.term.clone(),
             url: self.url(path, variant, &t.route),
             abbreviations: t.abbreviations.clone(),

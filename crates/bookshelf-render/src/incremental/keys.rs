@@ -82,7 +82,10 @@ fn card_key(p: &Page) -> u64 {
         &p.audience,
         &p.symbol,
         &p.route,
-        p.easy.as_ref().map(|e| (&e.title, &e.summary)),
+        &p.text_language,
+        p.easy
+            .as_ref()
+            .map(|e| (&e.title, &e.summary, &e.text_language)),
     ))
 }
 
@@ -218,7 +221,7 @@ impl<'a> Keys<'a> {
                 let link = |j: Option<usize>| {
                     j.and_then(|j| book.pages.get(j))
                         .filter(|q| q.section == p.section)
-                        .map(|q| (&q.title, &q.route))
+                        .map(|q| (&q.title, &q.route, &q.text_language))
                 };
                 hash_of((
                     global,
@@ -242,7 +245,7 @@ impl<'a> Keys<'a> {
                 let c = &book.checklists[i];
                 let link = |j: Option<usize>| {
                     j.and_then(|j| book.checklists.get(j))
-                        .map(|q| (&q.title, &q.route))
+                        .map(|q| (&q.title, &q.route, &q.text_language))
                 };
                 hash_of((
                     global,
