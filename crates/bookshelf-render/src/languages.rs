@@ -81,6 +81,8 @@ impl Languages {
         };
         let mut all = Vec::new();
         if !book.config.languages.is_empty() {
+            let english = theme.localized(crate::i18n::DEFAULT_LANGUAGE)?;
+            let english = english.strings.get("language_name");
             let tags = std::iter::once(&source).chain(book.config.languages.keys());
             for tag in tags {
                 let name = theme
@@ -88,6 +90,13 @@ impl Languages {
                     .strings
                     .get("language_name")
                     .to_string();
+                // A language the theme does not speak gets the English strings: name it by
+                // its tag rather than call it "English".
+                let name = if name == english && !tag.to_ascii_lowercase().starts_with("en") {
+                    tag.clone()
+                } else {
+                    name
+                };
                 all.push(Language {
                     tag: tag.clone(),
                     name,

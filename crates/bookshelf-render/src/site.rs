@@ -1529,6 +1529,33 @@ pub(crate) fn write_file(out: &Path, rel: &str, bytes: &[u8]) -> Result<(), Rend
     }
 }
 
+/// The key of an audience's label in the theme's strings.
+fn audience_key(a: Audience) -> &'static str {
+    match a {
+        Audience::Staff => "audience_staff",
+        Audience::Parents => "audience_parents",
+        Audience::YoungPeople => "audience_young_people",
+    }
+}
+
+/// The key of a level's label in the theme's strings.
+fn level_key(l: Level) -> &'static str {
+    match l {
+        Level::Individual => "level_individual",
+        Level::Operational => "level_operational",
+        Level::Strategic => "level_strategic",
+    }
+}
+
+/// The key of a level's one-word name in the theme's strings.
+fn level_short_key(l: Level) -> &'static str {
+    match l {
+        Level::Individual => "level_individual_short",
+        Level::Operational => "level_operational_short",
+        Level::Strategic => "level_strategic_short",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{prefix_ids, prefix_ids_into, strip_term_tips, write_new_file};
@@ -1603,32 +1630,5 @@ mod tests {
         // A broken tip is left as written rather than cut short.
         let broken = "<p><span class=\"term\"><a class=\"term-link\" href=\"x\">word</a></p>";
         assert_eq!(strip_term_tips(broken), broken);
-    }
-}
-
-/// The key of an audience's label in the theme's strings.
-fn audience_key(a: Audience) -> &'static str {
-    match a {
-        Audience::Staff => "audience_staff",
-        Audience::Parents => "audience_parents",
-        Audience::YoungPeople => "audience_young_people",
-    }
-}
-
-/// The key of a level's label in the theme's strings.
-fn level_key(l: Level) -> &'static str {
-    match l {
-        Level::Individual => "level_individual",
-        Level::Operational => "level_operational",
-        Level::Strategic => "level_strategic",
-    }
-}
-
-/// The key of a level's one-word name in the theme's strings.
-fn level_short_key(l: Level) -> &'static str {
-    match l {
-        Level::Individual => "level_individual_short",
-        Level::Operational => "level_operational_short",
-        Level::Strategic => "level_strategic_short",
     }
 }

@@ -21,11 +21,8 @@ pub(super) fn hash_of(h: impl Hash) -> u64 {
 }
 
 /// Who translated a text and who checked it, as a page shows it.
-fn translation_key<'a>(
-    lang: &'a str,
-    info: Option<&'a bookshelf_content::TranslationInfo>,
-) -> (&'a str, Option<(&'a Option<String>, &'a Option<String>)>) {
-    (lang, info.map(|i| (&i.translated_by, &i.checked_by)))
+fn translation_key(lang: &str, info: Option<&bookshelf_content::TranslationInfo>) -> u64 {
+    hash_of((lang, info.map(|i| (&i.translated_by, &i.checked_by))))
 }
 
 fn page_key(p: &Page) -> u64 {
