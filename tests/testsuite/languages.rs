@@ -328,6 +328,12 @@ fn serve_serves_and_searches_each_language() {
         page.contains("<html lang=\"pl\"") && page.contains("guides/meetings/"),
         "{page}"
     );
+    // A page missing under `/pl/` gets the Polish 404 page.
+    let (status, missing) = crate::serve::get(server.port, "/pl/nowhere/").expect("get");
+    assert_eq!(status, 404);
+    assert!(missing.contains("<html lang=\"pl\""), "{missing}");
+    let (_, missing) = crate::serve::get(server.port, "/nowhere/").expect("get");
+    assert!(missing.contains("<html lang=\"en-GB\""), "{missing}");
     // An edit to a translation is served in its language.
     f.write(
         "content/guides/meetings.pl.md",
