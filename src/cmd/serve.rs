@@ -168,7 +168,8 @@ fn heavy((book, texts): Heavy, out: &Path, live: &RwLock<Live>) {
     }
     if book.config.search.enabled {
         let docs = super::site::search_docs(texts);
-        match bookshelf_search::build(&docs, &super::site::search_terms(&book), out)
+        let lang = &book.config.book.language;
+        match super::site::search_index(lang, &docs, &super::site::search_terms(&book), out)
             .and_then(|_| bookshelf_search::Searcher::open(out))
         {
             Ok(s) => {

@@ -39,6 +39,19 @@ pub(crate) fn search_docs(
         .collect()
 }
 
+/// Build one language's search index into `dir/search/` (each language's site has its own,
+/// from its own texts). The seam for language-aware analysis (stemming, stop words): `lang`
+/// is the language of every text in `docs`; `bookshelf_search::build` does not take it yet.
+pub(crate) fn search_index(
+    lang: &str,
+    docs: &[bookshelf_search::SearchDoc],
+    terms: &[bookshelf_search::Term],
+    dir: &Path,
+) -> Result<bookshelf_search::IndexStats, bookshelf_search::SearchError> {
+    tracing::debug!("search index in `{lang}`");
+    bookshelf_search::build(docs, terms, dir)
+}
+
 /// The glossary as the search index wants it.
 pub(crate) fn search_terms(book: &Book) -> Vec<bookshelf_search::Term> {
     book.glossary
@@ -108,9 +121,8 @@ fn render_language(
         let start = Instant::now();
         let pages = texts.len();
         let docs = search_docs(texts);
-        // One index per language, from that language's texts. The seam for language-aware
-        // analysis: `book.config.book.language` is the language of this index.
-        let built = pool.install(|| bookshelf_search::build(&docs, &terms, dir));
+        let lang = &book.config.book.language;
+        let built = pool.install(|| search_index(lang, &docs, &terms, dir));
         tracing::debug!("search index in {:.0?}", start.elapsed());
         (pages, built)
     })?;
