@@ -34,6 +34,11 @@ export const SAMPLE = [
   "/easy-read/checklists/before-a-meeting-with-a-family/",
   "/easy-read/glossary/",
   "/easy-read/glossary/co-production/",
+  // Other languages: a translated page, an untranslated one, and right to left in both variants.
+  "/pl/guides/getting-help/",
+  "/pl/model/three-levels/",
+  "/ur/",
+  "/ur/easy-read/checklists/before-a-meeting-with-a-family/",
 ];
 
 let server;
