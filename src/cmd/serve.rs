@@ -168,7 +168,8 @@ fn heavy((book, texts): Heavy, out: &Path, live: &RwLock<Live>) {
     }
     if book.config.search.enabled {
         let docs = super::site::search_docs(texts);
-        match bookshelf_search::build(&docs, &super::site::search_terms(&book), out)
+        let lang = &book.config.book.language;
+        match super::site::search_index(lang, &docs, &super::site::search_terms(&book), out)
             .and_then(|_| bookshelf_search::Searcher::open(out))
         {
             Ok(s) => {
@@ -228,9 +229,24 @@ fn param(query: &str, name: &str) -> Option<String> {
     })
 }
 
-/// `/search/?q=` and `/search.json?q=` on the server.
-fn search_route(live: &RwLock<Live>, req: &DynamicRequest) -> Option<DynamicResponse> {
+/// The search state of each language's site, by its folder (`""` for the source language,
+/// `pl` for `/pl/`).
+type Lives = RwLock<std::collections::BTreeMap<String, Arc<RwLock<Live>>>>;
+
+/// `/search/?q=` and `/LANG/search/?q=` (and `search.json`): the language's own index.
+fn search_route(lives: &Lives, req: &DynamicRequest) -> Option<DynamicResponse> {
     let path = req.path.trim_start_matches('/');
+    let (live, path) = {
+        let lives = lives.read().ok()?;
+        match path
+            .split_once('/')
+            .and_then(|(first, rest)| Some((lives.get(first).filter(|_| !first.is_empty())?, rest)))
+        {
+            Some((live, rest)) => (live.clone(), rest),
+            None => (lives.get("")?.clone(), path),
+        }
+    };
+    let live = &*live;
     let (variant, rest) = match path.strip_prefix("easy-read/") {
         Some(r) => (Variant::Easy, r),
         None => (Variant::Standard, path),
@@ -307,27 +323,149 @@ fn is_under(path: &Path, dir: &Path) -> bool {
     path.starts_with(&abs) || path.starts_with(dir)
 }
 
+/// One language's site, kept up to date under `out` (the source language's) or `out/LANG/`.
+struct LangSite {
+    site: Incremental,
+    live: Arc<RwLock<Live>>,
+    /// The background thread for its print pages and search index.
+    worker: mpsc::Sender<Heavy>,
+}
+
+/// Every language's site, by folder (`""` for the source language).
+struct Sites {
+    root: PathBuf,
+    out: PathBuf,
+    sites: std::collections::BTreeMap<String, LangSite>,
+    lives: Arc<Lives>,
+    /// The slow parts of the last rebuild, sent by [`Sites::start_heavy`] once its pages
+    /// are in place (the first build's are in a staging folder until it is swapped in).
+    heavy: Vec<(mpsc::Sender<Heavy>, Heavy)>,
+}
+
+impl Sites {
+    fn new(root: &Path, out: &Path) -> Self {
+        Self {
+            root: root.to_path_buf(),
+            out: out.to_path_buf(),
+            sites: std::collections::BTreeMap::new(),
+            lives: Arc::default(),
+            heavy: Vec::new(),
+        }
+    }
+
+    /// Hand each language's worker its print pages and search index to redo.
+    fn start_heavy(&mut self) {
+        for (worker, job) in self.heavy.drain(..) {
+            let _ = worker.send(job);
+        }
+    }
+
+    /// The folders of `book`'s languages, the source's (`""`) first.
+    fn folders(book: &Book) -> Vec<String> {
+        std::iter::once(String::new())
+            .chain(book.config.languages.keys().cloned())
+            .collect()
+    }
+
+    /// Bring every language's site in `dir` (the output folder, or the first build's
+    /// staging folder) up to date with `book`; a language new to `book.toml` starts here, and
+    /// one taken out of it is removed. The slow parts go to each language's worker.
+    fn rebuild(
+        &mut self,
+        book: &Book,
+        dir: &Path,
+    ) -> Result<bookshelf_render::incremental::Rebuilt, bookshelf_render::RenderError> {
+        let folders = Self::folders(book);
+        let gone: Vec<String> = self
+            .sites
+            .keys()
+            .filter(|f| !folders.contains(f))
+            .cloned()
+            .collect();
+        for folder in gone {
+            self.sites.remove(&folder);
+            if let Ok(mut lives) = self.lives.write() {
+                lives.remove(&folder);
+            }
+            let _ = std::fs::remove_dir_all(dir.join(&folder));
+        }
+        let mut all = bookshelf_render::incremental::Rebuilt::default();
+        for folder in folders {
+            let seen;
+            let view = if folder.is_empty() {
+                book
+            } else {
+                seen = book.in_language(&folder);
+                &seen
+            };
+            let lang = match self.sites.entry(folder.clone()) {
+                std::collections::btree_map::Entry::Occupied(e) => e.into_mut(),
+                std::collections::btree_map::Entry::Vacant(e) => {
+                    let live = Arc::new(RwLock::new(Live {
+                        book: None,
+                        renderer: Arc::new(Renderer::new(&self.root)?),
+                        searcher: None,
+                        frame: Arc::default(),
+                    }));
+                    if let Ok(mut lives) = self.lives.write() {
+                        lives.insert(folder.clone(), live.clone());
+                    }
+                    e.insert(LangSite {
+                        site: Incremental::new(Renderer::new(&self.root)?),
+                        worker: spawn_worker(self.out.join(&folder), live.clone()),
+                        live,
+                    })
+                }
+            };
+            let rebuilt = lang.site.rebuild(view, &dir.join(&folder), false)?;
+            let prefix = if folder.is_empty() {
+                String::new()
+            } else {
+                format!("{folder}/")
+            };
+            all.changed
+                .extend(rebuilt.changed.iter().map(|p| format!("{prefix}{p}")));
+            all.rendered += rebuilt.rendered;
+            all.texts_changed |= rebuilt.texts_changed;
+            let view = Arc::new(view.clone());
+            if let Ok(mut l) = lang.live.write() {
+                l.set_book(view.clone());
+            }
+            self.heavy
+                .push((lang.worker.clone(), (view, lang.site.texts())));
+        }
+        Ok(all)
+    }
+
+    /// The theme changed: every language renders with the new one.
+    fn set_theme(&mut self) -> Result<(), bookshelf_render::RenderError> {
+        for lang in self.sites.values_mut() {
+            lang.site.set_renderer(Renderer::new(&self.root)?);
+            let r = Arc::new(Renderer::new(&self.root)?);
+            if let Ok(mut l) = lang.live.write() {
+                l.set_renderer(r);
+            }
+        }
+        Ok(())
+    }
+}
+
 pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
     let root = crate::root_or_cwd(args.root);
     let out = super::site::out_dir(&root, args.out);
     // Held while serving: every rebuild writes into `out`.
     let lock = bookshelf_render::output::OutputLock::acquire(&out)?;
-    let renderer = Arc::new(Renderer::new(&root)?);
-    let live = Arc::new(RwLock::new(Live {
-        book: None,
-        renderer: renderer.clone(),
-        searcher: None,
-        frame: Arc::default(),
-    }));
+    // Fails early, before anything is built, when the theme is broken.
+    Renderer::new(&root)?;
     let mut loader = Loader::new(&root);
-    let mut site = Incremental::new(Renderer::new(&root)?);
+    let mut sites = Sites::new(&root, &out);
+    let lives = sites.lives.clone();
 
-    // 1. The first build: every page, swapped in whole like `bookshelf build`. The print
-    //    pages and the search index follow on the background thread, as after an edit, so
-    //    the site is served as soon as its pages are written.
+    // 1. The first build: every page of every language, swapped in whole like `bookshelf
+    //    build`. The print pages and the search indexes follow on the background threads, as
+    //    after an edit, so the site is served as soon as its pages are written.
     let start = Instant::now();
     let loaded = loader.load();
-    let mut first_heavy: Option<Heavy> = None;
     let initial = match &loaded.book {
         None => {
             super::site::report(&loaded, shell, Format::Human);
@@ -336,13 +474,10 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
         Some(book) => {
             let staging = lock.stage()?;
             let held = crate::memory::HoldFreed::new();
-            site.rebuild(book, staging.dir(), false)?;
+            sites.rebuild(book, staging.dir())?;
             drop(held);
             staging.commit()?.remove_in_background();
-            let book = Arc::new(book.clone());
-            let mut l = live.write().map_err(|_| anyhow::anyhow!("lock poisoned"))?;
-            l.set_book(book.clone());
-            first_heavy = Some((book, site.texts()));
+            sites.start_heavy();
             shell.status(
                 "Built",
                 &format!("`{}` in {:.2?}", out.display(), start.elapsed()),
@@ -352,25 +487,16 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
     };
 
     // 2. Rebuilds: reload what changed, render what depends on it, then the slow parts later.
-    let worker = spawn_worker(out.clone(), live.clone());
-    if let Some(job) = first_heavy {
-        let _ = worker.send(job);
-    }
     let themes = root.join("themes");
     let book_toml = root.join("book.toml");
     let rebuild_out = out.clone();
-    let rebuild_live = live.clone();
-    let rebuild_root = root.clone();
     let rebuild = Box::new(
         move |changes: &[Change]| -> Result<RebuildReport, BuildFailure> {
             let start = Instant::now();
             if changes.iter().any(|c| is_under(&c.path, &themes)) {
-                let r = Renderer::new(&rebuild_root)
+                sites
+                    .set_theme()
                     .map_err(|e| plain_failure(crate::shell::chain(&e)))?;
-                site.set_renderer(r);
-                if let (Ok(r2), Ok(mut l)) = (Renderer::new(&rebuild_root), rebuild_live.write()) {
-                    l.set_renderer(Arc::new(r2));
-                }
             }
             let loaded = if changes
                 .iter()
@@ -385,14 +511,10 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
                 return Err(failure(&loaded));
             };
             tracing::debug!("loaded the change in {:.0?}", start.elapsed());
-            let rebuilt = site
-                .rebuild(book, &rebuild_out, false)
+            let rebuilt = sites
+                .rebuild(book, &rebuild_out)
                 .map_err(|e| plain_failure(crate::shell::chain(&e)))?;
-            let book = Arc::new(loaded.book.expect("checked above"));
-            if let Ok(mut l) = rebuild_live.write() {
-                l.set_book(book.clone());
-            }
-            let _ = worker.send((book, site.texts()));
+            sites.start_heavy();
             tracing::info!(
                 "rebuilt {} page(s), {} changed, in {:.0?}",
                 rebuilt.rendered,
@@ -406,9 +528,8 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
     );
 
     // 3. Serve.
-    let dyn_live = live.clone();
     let dynamic: bookshelf_serve::Dynamic =
-        Arc::new(move |req: &DynamicRequest| search_route(&dyn_live, req));
+        Arc::new(move |req: &DynamicRequest| search_route(&lives, req));
     let config = ServeConfig {
         host: args.host,
         port: args.port,

@@ -39,6 +39,19 @@ pub(crate) fn search_docs(
         .collect()
 }
 
+/// Build one language's search index into `dir/search/` (each language's site has its own,
+/// from its own texts). The seam for language-aware analysis (stemming, stop words): `lang`
+/// is the language of every text in `docs`; `bookshelf_search::build` does not take it yet.
+pub(crate) fn search_index(
+    lang: &str,
+    docs: &[bookshelf_search::SearchDoc],
+    terms: &[bookshelf_search::Term],
+    dir: &Path,
+) -> Result<bookshelf_search::IndexStats, bookshelf_search::SearchError> {
+    tracing::debug!("search index in `{lang}`");
+    bookshelf_search::build(docs, terms, dir)
+}
+
 /// The glossary as the search index wants it.
 pub(crate) fn search_terms(book: &Book) -> Vec<bookshelf_search::Term> {
     book.glossary
@@ -56,7 +69,6 @@ pub(crate) fn search_terms(book: &Book) -> Vec<bookshelf_search::Term> {
         .collect()
 }
 
-/// Render a loaded book into `dir` (a fresh folder) with its search index.
 /// A status line, only once a build has run for over a second (small builds stay quiet).
 pub(crate) fn progress(shell: &Shell, start: Instant, verb: &str, message: &str) {
     if start.elapsed().as_secs_f64() > 1.0 {
@@ -64,7 +76,26 @@ pub(crate) fn progress(shell: &Shell, start: Instant, verb: &str, message: &str)
     }
 }
 
+/// Render a loaded book into `dir` (a fresh folder) with its search index, in every
+/// language: the book's own at the root, each of `[languages]` under `LANG/`.
 pub(crate) fn render_into(
+    book: &Book,
+    renderer: &Renderer,
+    dir: &Path,
+    shell: &Shell,
+) -> anyhow::Result<Built> {
+    let mut built = render_language(book, renderer, dir, shell)?;
+    for lang in book.config.languages.keys() {
+        let seen = book.in_language(lang);
+        let more = render_language(&seen, renderer, &dir.join(lang), shell)?;
+        built.pages += more.pages;
+        built.files += more.files;
+    }
+    Ok(built)
+}
+
+/// Render one language's site (`book` as [`Book::in_language`] gives it) into `dir`.
+fn render_language(
     book: &Book,
     renderer: &Renderer,
     dir: &Path,
@@ -90,7 +121,8 @@ pub(crate) fn render_into(
         let start = Instant::now();
         let pages = texts.len();
         let docs = search_docs(texts);
-        let built = pool.install(|| bookshelf_search::build(&docs, &terms, dir));
+        let lang = &book.config.book.language;
+        let built = pool.install(|| search_index(lang, &docs, &terms, dir));
         tracing::debug!("search index in {:.0?}", start.elapsed());
         (pages, built)
     })?;

@@ -34,6 +34,11 @@ export const SAMPLE = [
   "/easy-read/checklists/before-a-meeting-with-a-family/",
   "/easy-read/glossary/",
   "/easy-read/glossary/co-production/",
+  // Other languages: a translated page, an untranslated one, and right to left in both variants.
+  "/pl/guides/getting-help/",
+  "/pl/model/three-levels/",
+  "/ur/",
+  "/ur/easy-read/checklists/before-a-meeting-with-a-family/",
 ];
 
 let server;
@@ -88,6 +93,10 @@ describe("axe-core over every page", () => {
   test(`all ${PAGES.length} pages, both variants, default colours`, { timeout: 900_000 }, async () => {
     assert.ok(PAGES.length > 100, `expected the whole York site, found ${PAGES.length} pages`);
     assert.ok(PAGES.some((p) => p.startsWith("easy-read/")), "easy read pages are in the walk");
+    // Every language's pages are in the walk too (York has Polish and right-to-left Urdu).
+    for (const lang of ["pl", "ur"]) {
+      assert.ok(PAGES.includes(`${lang}/index.html`) && PAGES.includes(`${lang}/easy-read/index.html`), `${lang}/ pages are in the walk`);
+    }
     const { failures, problems } = await audit(PAGES.map(urlPathOf));
     assert.deepEqual(problems.filter((p) => !p.startsWith("HTTP 404")), [], "no outside request, CSP violation or script error");
     assert.equal(failures.length, 0, failures.join("\n"));

@@ -73,6 +73,7 @@ describe("every built page", () => {
   test("the walk found the whole site", () => {
     assert.ok(FILES.length > 100, `only ${FILES.length} HTML files`);
     assert.ok(FILES.includes("index.html") && FILES.includes("easy-read/index.html"));
+    for (const lang of ["pl", "ur"]) assert.ok(FILES.includes(`${lang}/easy-read/index.html`), `no ${lang}/ pages`);
   });
 
   test("lang, one main, one h1, a title, and the skip link's target", () => {

@@ -1,6 +1,8 @@
 //! Incremental rebuilds are byte for byte a clean build: a seeded series of random edits
 //! (add, change, rename and delete pages and easy reads; glossary terms; checklist items) is applied, and
-//! after each one the incrementally kept site is compared with a fresh full render.
+//! after each one the incrementally kept site is compared with a fresh full render. With
+//! the translations overlay, the translation files are edited too and every language's site
+//! (`LANG/`) is compared.
 
 use std::path::{Path, PathBuf};
 
@@ -29,8 +31,9 @@ fn read(root: &Path, rel: &str) -> String {
     std::fs::read_to_string(root.join(rel)).unwrap_or_default()
 }
 
-/// Apply one random edit; returns the paths touched and a description.
-fn edit(root: &Path, rng: &mut Rng, step: usize) -> (Vec<PathBuf>, String) {
+/// Apply one random edit, to the translations too when `translated`; returns the paths
+/// touched and a description.
+fn edit(root: &Path, rng: &mut Rng, step: usize, translated: bool) -> (Vec<PathBuf>, String) {
     let guides: Vec<String> = std::fs::read_dir(root.join("content/guides"))
         .map(|d| {
             d.flatten()
@@ -44,7 +47,50 @@ fn edit(root: &Path, rng: &mut Rng, step: usize) -> (Vec<PathBuf>, String) {
         .collect();
     guides.sort();
     let pick = |rng: &mut Rng, list: &[String]| list[rng.below(list.len())].clone();
-    match rng.below(12) {
+    let change_line = |rel: &str, find: &str, to: &str| {
+        let text: Vec<String> = read(root, rel)
+            .lines()
+            .map(|l| match l.find(find) {
+                Some(at) => format!("{}{to}", &l[..at]),
+                None => l.to_string(),
+            })
+            .collect();
+        std::fs::write(root.join(rel), text.join("\n") + "\n").unwrap();
+        vec![root.join(rel)]
+    };
+    match rng.below(if translated { 16 } else { 12 }) {
+        12 => {
+            let rel = "content/guides/meetings.pl.md";
+            let text = read(root, rel) + &format!("\nDodatkowe zdanie, krok {step}.\n");
+            std::fs::write(root.join(rel), text).unwrap();
+            (vec![root.join(rel)], "change a translated page".into())
+        }
+        13 => (
+            change_line(
+                "content/checklists/meeting.pl.yaml",
+                "text: Wyślij dokumenty",
+                &format!("text: Wyślij dokumenty wcześnie, krok {step}."),
+            ),
+            "change a translated checklist item".into(),
+        ),
+        14 => (
+            change_line(
+                "content/glossary.pl.yaml",
+                "plain: Praca razem",
+                &format!("plain: Praca razem, krok {step}."),
+            ),
+            "change a translated glossary term".into(),
+        ),
+        15 => {
+            let rel = "content/index.pl.md";
+            if root.join(rel).exists() && rng.below(2) == 0 {
+                std::fs::remove_file(root.join(rel)).unwrap();
+                return (vec![root.join(rel)], "delete a translation".into());
+            }
+            let text = format!("---\ntitle: Witamy {step}\ntranslated_by: Test team\n---\n\nPrzeczytaj, [jak się przygotować](guides/meetings.md#przed-spotkaniem).\n");
+            std::fs::write(root.join(rel), text).unwrap();
+            (vec![root.join(rel)], "add or change a translation".into())
+        }
         0 => {
             let rel = format!("content/guides/extra-{step}.md");
             std::fs::write(root.join(&rel), format!("---\ntitle: Extra {step}\norder: {}\n---\n\nA parent asks about an EHCP at step {step}.\n", rng.below(5))).unwrap();
@@ -130,38 +176,60 @@ fn edit(root: &Path, rng: &mut Rng, step: usize) -> (Vec<PathBuf>, String) {
             std::fs::write(root.join(rel), text).unwrap();
             (vec![root.join(rel)], "add or change an easy read".into())
         }
-        _ => {
-            let rel = "content/checklists/meeting.yaml";
-            let text: Vec<String> = read(root, rel)
-                .lines()
-                .map(|l| {
-                    if l.starts_with("      - text: Send the papers") {
-                        format!("      - text: Send the papers early, step {step}.")
-                    } else {
-                        l.to_string()
-                    }
-                })
-                .collect();
-            std::fs::write(root.join(rel), text.join("\n") + "\n").unwrap();
-            (vec![root.join(rel)], "change a checklist item".into())
-        }
+        _ => (
+            change_line(
+                "content/checklists/meeting.yaml",
+                "text: Send the papers",
+                &format!("text: Send the papers early, step {step}."),
+            ),
+            "change a checklist item".into(),
+        ),
     }
 }
 
 #[test]
 fn random_edits_give_the_same_site_as_a_clean_build() {
+    random_edits(&Fixture::new("small"), &[], 0x5eed_b00c);
+}
+
+/// The same with translations: each language's site is kept by an incremental site of its
+/// own in `LANG/`, as `serve` keeps them, and compared with a clean render of that language.
+#[test]
+fn random_edits_to_sources_and_translations_give_the_same_sites_as_a_clean_build() {
     let f = Fixture::new("small");
+    f.overlay("translations");
+    // The translated item needs an id that survives its source's rewording.
+    f.write(
+        "content/checklists/meeting.yaml",
+        &read(&f.root(), "content/checklists/meeting.yaml").replace(
+            "      - text: Send the papers early.",
+            "      - id: send-the-papers-early\n        text: Send the papers early.",
+        ),
+    );
+    random_edits(&f, &["pl"], 0x1a6_b00c);
+}
+
+fn random_edits(f: &Fixture, langs: &[&str], seed: u64) {
     let root = f.root();
     let inc_out = f.dir.path().join("incremental");
     let mut loader = Loader::new(&root);
-    let mut site = Incremental::new(Renderer::new(&root).unwrap());
+    let folders: Vec<&str> = std::iter::once("").chain(langs.iter().copied()).collect();
+    let mut sites: Vec<Incremental> = folders
+        .iter()
+        .map(|_| Incremental::new(Renderer::new(&root).unwrap()))
+        .collect();
+    let rebuild_all = |sites: &mut [Incremental], book: &bookshelf_content::Book| {
+        for (site, lang) in sites.iter_mut().zip(&folders) {
+            let seen = book.in_language(lang);
+            site.rebuild(&seen, &inc_out.join(lang), true).unwrap();
+        }
+    };
     let loaded = loader.load();
-    site.rebuild(loaded.book.as_ref().expect("fixture loads"), &inc_out, true)
-        .unwrap();
-    let mut rng = Rng(0x5eed_b00c);
+    rebuild_all(&mut sites, loaded.book.as_ref().expect("fixture loads"));
+    let mut rng = Rng(seed);
     let mut applied = 0;
     for step in 0..40 {
-        let (paths, what) = edit(&root, &mut rng, step);
+        let (paths, what) = edit(&root, &mut rng, step, !langs.is_empty());
         if paths.is_empty() {
             continue;
         }
@@ -172,13 +240,16 @@ fn random_edits_give_the_same_site_as_a_clean_build() {
                 loaded.diagnostics
             );
         };
-        site.rebuild(book, &inc_out, true).unwrap();
+        rebuild_all(&mut sites, book);
         let clean_out = f.dir.path().join(format!("clean-{step}"));
         let fresh = Loader::new(&root).load();
-        Renderer::new(&root)
-            .unwrap()
-            .render(fresh.book.as_ref().unwrap(), &clean_out)
-            .unwrap();
+        let fresh = fresh.book.as_ref().unwrap();
+        for lang in &folders {
+            Renderer::new(&root)
+                .unwrap()
+                .render(&fresh.in_language(lang), &clean_out.join(lang))
+                .unwrap();
+        }
         let (a, b) = (tree(&inc_out), tree(&clean_out));
         let a_keys: Vec<_> = a.keys().collect();
         let b_keys: Vec<_> = b.keys().collect();

@@ -97,6 +97,10 @@ pub struct BookConfig {
     /// Who made it.
     #[serde(default)]
     pub authors: Vec<String>,
+    /// In a book seen in another language ([`crate::Book::in_language`]): the language of
+    /// the source files, whose site is at the root. `None` in the source book itself.
+    #[serde(skip)]
+    pub source_language: Option<String>,
 }
 
 /// `[easy_read]`.
@@ -221,6 +225,7 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Opt
             } else {
                 book.authors
             },
+            source_language: None,
         },
         easy_read: raw.easy_read,
         search: raw.search,

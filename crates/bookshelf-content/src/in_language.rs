@@ -25,6 +25,7 @@ impl Book {
         let base = self.config.book.base_url.as_deref().unwrap_or("/");
         let sep = if base.ends_with('/') { "" } else { "/" };
         config.book.base_url = Some(format!("{base}{sep}{lang}/"));
+        config.book.source_language = Some(self.config.book.language.clone());
         config.book.language = lang.to_string();
         config.book.title = listed.title.clone();
         config.book.description = listed.description.clone();

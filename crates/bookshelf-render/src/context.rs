@@ -25,6 +25,9 @@ pub struct LinkCtx {
     /// Is it this page?
     #[serde(default)]
     pub current: bool,
+    /// ` lang="…" dir="…"` when its title is in another language than the page (not yet
+    /// translated), else empty.
+    pub text_attrs: String,
 }
 
 /// A heading in the contents list.
@@ -76,6 +79,8 @@ pub struct CardCtx {
     pub audience: Vec<String>,
     /// A short line such as "12 items".
     pub meta: Option<String>,
+    /// ` lang="…" dir="…"` when its words are in another language than the page, else empty.
+    pub text_attrs: String,
 }
 
 /// A titled group of cards.
@@ -159,6 +164,8 @@ pub struct TermCtx {
     pub say_instead: Option<String>,
     /// Related terms.
     pub see_also: Vec<TermLinkCtx>,
+    /// ` lang="…" dir="…"` when its words are in another language than the page, else empty.
+    pub text_attrs: String,
 }
 
 /// A related term link.

@@ -146,8 +146,19 @@ impl Incremental {
             .filter(|p| p.section == Section::Top)
             .map(|p| (p.route.as_str(), p.title.as_str()))
             .collect();
+        // A translated glossary keeps its source's revision: its words are keyed instead.
+        let glossary_words = book
+            .glossary
+            .translation
+            .as_ref()
+            .map(|_| serde_json::to_string(&book.glossary.terms).unwrap_or_default());
         hash_of((
             book.glossary.revision,
+            glossary_words,
+            book.glossary
+                .translation
+                .as_ref()
+                .map(|i| (&i.translated_by, &i.checked_by)),
             book.symbols.revision,
             config,
             self.theme_generation,

@@ -19,6 +19,7 @@ pub mod context;
 mod easy;
 pub mod i18n;
 pub mod incremental;
+mod languages;
 pub mod markdown;
 pub mod output;
 pub mod report_html;

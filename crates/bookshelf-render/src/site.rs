@@ -36,6 +36,8 @@ pub(crate) struct Shared<'a> {
     credit: String,
     /// Whether the book has a sources page (the footer links to it).
     has_sources: bool,
+    /// The site's languages, seen from this book's.
+    langs: crate::languages::Languages,
 }
 
 /// One page of output.
@@ -114,6 +116,7 @@ impl<'a> Shared<'a> {
             },
             credit,
             has_sources: book.pages.iter().any(|p| p.route == "sources/"),
+            langs: crate::languages::Languages::of(book, theme)?,
         })
     }
 
@@ -211,12 +214,21 @@ impl<'a> Shared<'a> {
             link(variant.other(), &route)
         };
         c.insert("switch_url", &switch);
+        let here = if matches!(job, Job::NotFound(_)) {
+            site_path(variant, "")
+        } else {
+            site_path(variant, &route)
+        };
+        c.insert("languages", &self.langs.links(&root, &here));
+        c.insert("translation", &None::<crate::languages::TranslationCtx>);
+        c.insert("text_attrs", "");
         let menu: Vec<LinkCtx> = MENU
             .iter()
             .map(|(r, t)| LinkCtx {
                 title: self.t(t).to_string(),
                 url: link(variant, r),
                 current: *r == route,
+                text_attrs: String::new(),
             })
             .collect();
         c.insert("menu", &menu);
@@ -226,6 +238,7 @@ impl<'a> Shared<'a> {
                 title: self.t("home").into(),
                 url: self.url(path, variant, ""),
                 current: false,
+                text_attrs: String::new(),
             });
             if let Some((r, t)) = MENU
                 .iter()
@@ -235,6 +248,7 @@ impl<'a> Shared<'a> {
                     title: self.t(t).to_string(),
                     url: self.url(path, variant, r),
                     current: false,
+                    text_attrs: String::new(),
                 });
             }
         }
@@ -246,6 +260,18 @@ impl<'a> Shared<'a> {
         c.insert("listing", &Vec::<GroupCtx>::new());
         let _ = title;
         c
+    }
+
+    /// What the page says about its text's language: `text_attrs` (` lang dir` when the text
+    /// is in another language than the page) and `translation` (see `languages.rs`).
+    fn insert_translation(
+        &self,
+        c: &mut Context,
+        text_language: &str,
+        info: Option<&bookshelf_content::TranslationInfo>,
+    ) {
+        c.insert("text_attrs", &self.langs.text_attrs(text_language));
+        c.insert("translation", &self.langs.translation(text_language, info));
     }
 
     fn render_template(&self, name: &str, c: &Context) -> Result<String, RenderError> {
@@ -415,6 +441,7 @@ impl<'a> Shared<'a> {
                 title: p.title.clone(),
                 url: self.url(path, variant, &p.route),
                 current: false,
+                text_attrs: self.langs.text_attrs(&p.text_language),
             })
         };
         let prev = i.checked_sub(1).and_then(link);
@@ -491,6 +518,11 @@ impl<'a> Shared<'a> {
         };
         let kind = Self::page_kind(page);
         let mut c = self.base_context(job, variant, path, &title, kind);
+        let (lang, info) = match (variant, &page.easy) {
+            (Variant::Easy, Some(e)) => (&e.text_language, e.translation.as_ref()),
+            _ => (&page.text_language, page.translation.as_ref()),
+        };
+        self.insert_translation(&mut c, lang, info);
         let mut page_ctx = PageCtx {
             title: title.clone(),
             summary: summary.clone(),
@@ -545,7 +577,16 @@ impl<'a> Shared<'a> {
             summary,
             symbol: self.symbol_url(path, p.symbol.as_deref()),
             audience: p.audience.iter().map(|a| a.key().to_string()).collect(),
+            text_attrs: self.langs.text_attrs(Self::words_language(p, variant)),
             ..Default::default()
+        }
+    }
+
+    /// The language of a page's words in a variant (a hand-written easy read has its own).
+    fn words_language(p: &Page, variant: Variant) -> &str {
+        match (variant, &p.easy) {
+            (Variant::Easy, Some(e)) => &e.text_language,
+            _ => &p.text_language,
         }
     }
 
@@ -656,6 +697,7 @@ impl<'a> Shared<'a> {
     ) -> Result<(String, Option<PageText>), RenderError> {
         let cl = &self.book.checklists[idx];
         let mut c = self.base_context(job, variant, path, &cl.title, "checklist");
+        self.insert_translation(&mut c, &cl.text_language, cl.translation.as_ref());
         // Glossary terms are linked once on the whole page, not once per item.
         let mut used = std::collections::HashSet::new();
         let sections: Vec<SectionCtx> = cl
@@ -730,6 +772,7 @@ impl<'a> Shared<'a> {
                 title: x.title.clone(),
                 url: self.url(path, variant, &x.route),
                 current: false,
+                text_attrs: self.langs.text_attrs(&x.text_language),
             })
         };
         c.insert("prev", &idx.checked_sub(1).and_then(link));
@@ -802,6 +845,7 @@ impl<'a> Shared<'a> {
                         symbol: self.symbol_url(path, x.symbol.as_deref()),
                         level: Some(x.level.key().into()),
                         audience: x.audience.iter().map(|a| a.key().to_string()).collect(),
+                        text_attrs: self.langs.text_attrs(&x.text_language),
                         meta: Some(match x.kind {
                             ChecklistKind::Rating => {
                                 self.loc
@@ -827,6 +871,7 @@ impl<'a> Shared<'a> {
         let t = &self.book.glossary.terms[i];
         let definition = self.definition(i, variant);
         TermCtx {
+            text_attrs: self.langs.text_attrs(&t.text_language),
             term: t.term.clone(),
             url: self.url(path, variant, &t.route),
             abbreviations: t.abbreviations.clone(),
@@ -914,6 +959,11 @@ impl<'a> Shared<'a> {
     ) -> Result<(String, Option<PageText>), RenderError> {
         let t = &self.book.glossary.terms[i];
         let mut c = self.base_context(job, variant, path, &t.term, "term");
+        self.insert_translation(
+            &mut c,
+            &t.text_language,
+            self.book.glossary.translation.as_ref(),
+        );
         let ctx = self.term_ctx(i, variant, path, true);
         c.insert(
             "page",
@@ -1479,6 +1529,33 @@ pub(crate) fn write_file(out: &Path, rel: &str, bytes: &[u8]) -> Result<(), Rend
     }
 }
 
+/// The key of an audience's label in the theme's strings.
+fn audience_key(a: Audience) -> &'static str {
+    match a {
+        Audience::Staff => "audience_staff",
+        Audience::Parents => "audience_parents",
+        Audience::YoungPeople => "audience_young_people",
+    }
+}
+
+/// The key of a level's label in the theme's strings.
+fn level_key(l: Level) -> &'static str {
+    match l {
+        Level::Individual => "level_individual",
+        Level::Operational => "level_operational",
+        Level::Strategic => "level_strategic",
+    }
+}
+
+/// The key of a level's one-word name in the theme's strings.
+fn level_short_key(l: Level) -> &'static str {
+    match l {
+        Level::Individual => "level_individual_short",
+        Level::Operational => "level_operational_short",
+        Level::Strategic => "level_strategic_short",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{prefix_ids, prefix_ids_into, strip_term_tips, write_new_file};
@@ -1553,32 +1630,5 @@ mod tests {
         // A broken tip is left as written rather than cut short.
         let broken = "<p><span class=\"term\"><a class=\"term-link\" href=\"x\">word</a></p>";
         assert_eq!(strip_term_tips(broken), broken);
-    }
-}
-
-/// The key of an audience's label in the theme's strings.
-fn audience_key(a: Audience) -> &'static str {
-    match a {
-        Audience::Staff => "audience_staff",
-        Audience::Parents => "audience_parents",
-        Audience::YoungPeople => "audience_young_people",
-    }
-}
-
-/// The key of a level's label in the theme's strings.
-fn level_key(l: Level) -> &'static str {
-    match l {
-        Level::Individual => "level_individual",
-        Level::Operational => "level_operational",
-        Level::Strategic => "level_strategic",
-    }
-}
-
-/// The key of a level's one-word name in the theme's strings.
-fn level_short_key(l: Level) -> &'static str {
-    match l {
-        Level::Individual => "level_individual_short",
-        Level::Operational => "level_operational_short",
-        Level::Strategic => "level_strategic_short",
     }
 }

@@ -179,7 +179,7 @@ fn find(site_dir: &Path, raw_path: &str) -> Lookup {
         Resolved::File(path) if content_type(&path) == HTML => match std::fs::read(&path) {
             Ok(bytes) => Lookup::Html(bytes),
             // Deleted between the look-up and the read (a rebuild is writing).
-            Err(_) => Lookup::NotFound(custom_404(site_dir)),
+            Err(_) => Lookup::NotFound(custom_404(site_dir, raw_path)),
         },
         Resolved::File(path) => {
             let content_type = content_type(&path);
@@ -189,22 +189,39 @@ fn find(site_dir: &Path, raw_path: &str) -> Lookup {
                     bytes,
                     content_type,
                 },
-                Some(Err(_)) => Lookup::NotFound(custom_404(site_dir)),
+                Some(Err(_)) => Lookup::NotFound(custom_404(site_dir, raw_path)),
                 None => Lookup::File { path, content_type },
             }
         }
         Resolved::Redirect(location) => Lookup::Redirect(location),
-        Resolved::NotFound => Lookup::NotFound(custom_404(site_dir)),
+        Resolved::NotFound => Lookup::NotFound(custom_404(site_dir, raw_path)),
         Resolved::BadRequest => Lookup::BadRequest,
     }
 }
 
-/// The site's own `404.html`, through the same resolver so that it too cannot lead out.
-fn custom_404(site_dir: &Path) -> Option<Vec<u8>> {
-    match resolve(site_dir, "/404.html") {
+/// The site's own `404.html`, through the same resolver so that it too cannot lead out: the
+/// one in the request's first folder when it has one (`/pl/404.html` for `/pl/x`, a
+/// language's own, in its words), else the site's.
+fn custom_404(site_dir: &Path, raw_path: &str) -> Option<Vec<u8>> {
+    let first = raw_path
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .unwrap_or("");
+    let folder = (!first.is_empty()
+        && raw_path.trim_start_matches('/').len() > first.len()
+        && first
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+    .then(|| format!("/{first}/404.html"));
+    let read = |page: &str| match resolve(site_dir, page) {
         Resolved::File(path) => std::fs::read(path).ok(),
         _ => None,
-    }
+    };
+    folder
+        .as_deref()
+        .and_then(read)
+        .or_else(|| read("/404.html"))
 }
 
 fn dynamic_response(live: &LiveState, response: DynamicResponse) -> Response {

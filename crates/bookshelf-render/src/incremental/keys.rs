@@ -20,17 +20,54 @@ pub(super) fn hash_of(h: impl Hash) -> u64 {
     s.finish()
 }
 
+/// Who translated a text and who checked it, as a page shows it.
+fn translation_key(lang: &str, info: Option<&bookshelf_content::TranslationInfo>) -> u64 {
+    hash_of((lang, info.map(|i| (&i.translated_by, &i.checked_by))))
+}
+
 fn page_key(p: &Page) -> u64 {
     hash_of((
         p.body.revision,
-        p.easy
-            .as_ref()
-            .map(|e| (e.body.revision, &e.title, &e.summary, &e.checked_by)),
+        translation_key(&p.text_language, p.translation.as_ref()),
+        p.easy.as_ref().map(|e| {
+            (
+                e.body.revision,
+                &e.title,
+                &e.summary,
+                &e.checked_by,
+                translation_key(&e.text_language, e.translation.as_ref()),
+            )
+        }),
         &p.title,
         &p.summary,
         &p.audience,
         &p.symbol,
         &p.route,
+    ))
+}
+
+/// What a checklist is rendered from: its file's revision, and in a language it is translated
+/// into, the translation's words (a translated checklist keeps its source's revision).
+pub(super) fn checklist_key(c: &Checklist) -> u64 {
+    let words = c.translation.as_ref().map(|_| {
+        let sections: Vec<_> = c
+            .sections
+            .iter()
+            .map(|s| {
+                let items: Vec<_> = s
+                    .items
+                    .iter()
+                    .map(|i| (&i.text, &i.why, &i.evidence))
+                    .collect();
+                (&s.title, items)
+            })
+            .collect();
+        (&c.title, &c.summary, &c.when, &c.scale, sections)
+    });
+    hash_of((
+        c.revision,
+        translation_key(&c.text_language, c.translation.as_ref()),
+        words,
     ))
 }
 
@@ -42,7 +79,10 @@ fn card_key(p: &Page) -> u64 {
         &p.audience,
         &p.symbol,
         &p.route,
-        p.easy.as_ref().map(|e| (&e.title, &e.summary)),
+        &p.text_language,
+        p.easy
+            .as_ref()
+            .map(|e| (&e.title, &e.summary, &e.text_language)),
     ))
 }
 
@@ -178,7 +218,7 @@ impl<'a> Keys<'a> {
                 let link = |j: Option<usize>| {
                     j.and_then(|j| book.pages.get(j))
                         .filter(|q| q.section == p.section)
-                        .map(|q| (&q.title, &q.route))
+                        .map(|q| (&q.title, &q.route, &q.text_language))
                 };
                 hash_of((
                     global,
@@ -202,12 +242,12 @@ impl<'a> Keys<'a> {
                 let c = &book.checklists[i];
                 let link = |j: Option<usize>| {
                     j.and_then(|j| book.checklists.get(j))
-                        .map(|q| (&q.title, &q.route))
+                        .map(|q| (&q.title, &q.route, &q.text_language))
                 };
                 hash_of((
                     global,
                     v,
-                    c.revision,
+                    checklist_key(c),
                     &c.route,
                     link(i.checked_sub(1)),
                     link(Some(i + 1)),
@@ -218,7 +258,7 @@ impl<'a> Keys<'a> {
                 v,
                 book.checklists
                     .iter()
-                    .map(|c| (&c.route, c.revision))
+                    .map(|c| (&c.route, checklist_key(c)))
                     .collect::<Vec<_>>(),
             )),
             Job::Print(v) => hash_of((
@@ -227,7 +267,7 @@ impl<'a> Keys<'a> {
                 book.pages.iter().map(|p| page_key(p)).collect::<Vec<_>>(),
                 book.checklists
                     .iter()
-                    .map(|c| c.revision)
+                    .map(|c| checklist_key(c))
                     .collect::<Vec<_>>(),
             )),
             Job::Glossary(v) | Job::Search(v) | Job::NotFound(v) => {
