@@ -49,7 +49,12 @@ pub(crate) fn search_index(
     dir: &Path,
 ) -> Result<bookshelf_search::IndexStats, bookshelf_search::SearchError> {
     tracing::debug!("search index in `{lang}`");
-    bookshelf_search::build(docs, terms, dir)
+    bookshelf_search::build_in(
+        docs,
+        terms,
+        dir,
+        &bookshelf_search::Language::from_tag(lang),
+    )
 }
 
 /// The glossary as the search index wants it.
