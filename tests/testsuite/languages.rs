@@ -256,13 +256,17 @@ fn untranslated_text_is_marked_and_translations_say_who_made_and_checked_them() 
     // Translated and checked.
     let meetings = read("pl/guides/meetings/index.html");
     assert!(
-        meetings.contains("Tłumaczenie: Test team. Tłumaczenie sprawdził(a): Ola."),
+        meetings.contains(
+            "Tłumaczenie: <bdi>Test team</bdi>. Tłumaczenie sprawdził(a): <bdi>Ola</bdi>."
+        ),
         "{meetings}"
     );
     assert!(meetings.contains("<h1 id=\"page-title\">Spotkania</h1>"));
     // Translated, nobody has checked it yet.
     let home = read("pl/index.html");
-    assert!(home.contains("Tłumaczenie: Test team. Nikt jeszcze nie sprawdził tego tłumaczenia."));
+    assert!(home.contains(
+        "Tłumaczenie: <bdi>Test team</bdi>. Nikt jeszcze nie sprawdził tego tłumaczenia."
+    ));
     let checklist = read("pl/checklists/meeting/index.html");
     assert!(checklist.contains("Nikt jeszcze nie sprawdził"));
     // So are the untranslated titles in lists and the glossary, and only those.

@@ -446,7 +446,8 @@ impl Strings {
     }
 
     /// `text` (a template) with each `{{ i18n.KEY }}` replaced by the string, escaped for HTML,
-    /// with its `{name}` placeholders turned into `{{ name }}` (a variable the template sets).
+    /// with its `{name}` placeholders turned into `<bdi>{{ name }}</bdi>` (a variable the
+    /// template sets, isolated from the text around it).
     /// An unknown key is an error: its byte range in `text` and what is wrong.
     pub fn localize_template(&self, text: &str) -> Result<String, (Range<usize>, String)> {
         let mut out = String::with_capacity(text.len() + 256);
@@ -484,7 +485,7 @@ impl Strings {
     }
 }
 
-/// `text` for a template: escaped, braces kept from tera, `{name}` as `{{ name }}`.
+/// `text` for a template: escaped, braces kept from tera, `{name}` as `<bdi>{{ name }}</bdi>`.
 fn push_localized(out: &mut String, text: &str) {
     let mut rest = text;
     while let Some(open) = rest.find('{') {
@@ -495,9 +496,11 @@ fn push_localized(out: &mut String, text: &str) {
         push_text(out, &rest[..open]);
         match (name, close) {
             (Some(name), Some(close)) => {
-                out.push_str("{{ ");
+                // Isolated, so a name or title written in the other direction (an English
+                // translator's name on an Urdu page) keeps its own order.
+                out.push_str("<bdi>{{ ");
                 out.push_str(name);
-                out.push_str(" }}");
+                out.push_str(" }}</bdi>");
                 rest = &rest[close + 1..];
             }
             _ => {
@@ -639,7 +642,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             out,
-            "<p>Other words for it: {{ words }}.</p>{{ page.title }}"
+            "<p>Other words for it: <bdi>{{ words }}</bdi>.</p>{{ page.title }}"
         );
         let (span, err) = en
             .localize_template("a\n  {{ i18n.no_such_key }}")
