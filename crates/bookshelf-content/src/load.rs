@@ -610,6 +610,16 @@ impl Loader {
         for t in &mut glossary.terms {
             t.text_language.clone_from(&language);
         }
+        // Pages in a folder `book.toml` does not list as a section: an error, and left out.
+        if let Some(config) = &config {
+            let files = pages
+                .iter()
+                .map(|(_, p)| (p.body.path.as_path(), p.section))
+                .chain(easies.iter().map(|(path, s, _, _)| (path.as_path(), *s)));
+            diagnostics.extend(crate::sections::unlisted(config, files));
+            pages.retain(|(_, p)| crate::sections::is_listed(config, p.section));
+            easies.retain(|(_, s, _, _)| crate::sections::is_listed(config, *s));
+        }
         diagnostics.extend(yaml_twins(&self.cache));
         if !easies.is_empty() {
             let at: HashMap<(Section, &str), usize> = pages
@@ -667,9 +677,10 @@ impl Loader {
         }
         // Sorted with the keys made when each file was read (a stable sort is quick on a
         // list that is already nearly in order).
+        let rank = |s| crate::sections::rank(config.as_ref(), s);
         pages.sort_by(|(ta, a), (tb, b)| {
-            (a.section, a.order.unwrap_or(i64::MAX), ta, &a.slug).cmp(&(
-                b.section,
+            (rank(a.section), a.order.unwrap_or(i64::MAX), ta, &a.slug).cmp(&(
+                rank(b.section),
                 b.order.unwrap_or(i64::MAX),
                 tb,
                 &b.slug,
