@@ -617,6 +617,10 @@ impl Loader {
                 .map(|(_, p)| (p.body.path.as_path(), p.section))
                 .chain(easies.iter().map(|(path, s, _, _)| (path.as_path(), *s)));
             diagnostics.extend(crate::sections::unlisted(config, files));
+            diagnostics.extend(crate::sections::clashes(
+                config,
+                pages.iter().map(|(_, p)| &**p),
+            ));
             pages.retain(|(_, p)| crate::sections::is_listed(config, p.section));
             easies.retain(|(_, s, _, _)| crate::sections::is_listed(config, *s));
         }
@@ -720,7 +724,8 @@ impl Loader {
             self.translations(book, &translated, &failed, &mut diagnostics);
             // Check every link when what links can point at changed; otherwise only the
             // links in the files that changed.
-            let key = targets_key;
+            // The sections' list pages are link targets too.
+            let key = targets_key.wrapping_add(links::sections_key(book));
             book.links = match &self.link_index {
                 Some(index) if self.link_key == Some(key) => index.clone(),
                 _ => std::sync::Arc::new(links::LinkIndex::new(book)),

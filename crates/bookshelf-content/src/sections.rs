@@ -453,6 +453,30 @@ pub(crate) fn unlisted<'p>(
         .collect()
 }
 
+/// A top-level page with the address of a section's list (`content/news.md` beside a
+/// `news` section): one error each, at the page.
+pub(crate) fn clashes<'p>(
+    config: &Config,
+    pages: impl Iterator<Item = &'p crate::model::Page>,
+) -> Vec<Diagnostic> {
+    pages
+        .filter(|p| p.section == Section::Top)
+        .filter(|p| !crate::links::RESERVED_ROUTES.contains(&p.slug.as_str()))
+        .filter(|p| config.sections.iter().any(|s| s.folder == p.slug))
+        .map(|p| {
+            Diagnostic::error(
+                "duplicate-id",
+                format!(
+                    "`{}/` is the address of the section `{}` in `book.toml`",
+                    p.slug, p.slug
+                ),
+            )
+            .in_file(&p.body.path)
+            .help("rename the page, or move it into the section's folder")
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
