@@ -257,7 +257,7 @@ fn top_level_pages_are_in_the_footer_menu() {
 }
 
 #[test]
-fn a_missing_title_falls_back_with_a_warning_and_an_unknown_language_is_named() {
+fn a_missing_title_an_unknown_language_and_checklists_left_out_are_warnings() {
     let f = Fixture::new("small");
     f.write(
         "book.toml",
@@ -275,7 +275,7 @@ fn a_missing_title_falls_back_with_a_warning_and_an_unknown_language_is_named() 
         .split("\n\n")
         .filter(|block| block.starts_with("warning[section-"))
         .collect();
-    assert_eq!(ours.len(), 2, "{shown}");
+    assert_eq!(ours.len(), 4, "{shown}");
     insta::assert_snapshot!(
         "section_title_missing_and_unknown_language",
         ours.join("\n\n")

@@ -541,9 +541,11 @@ impl Loader {
         let root = self.root.clone();
         // 1. book.toml
         let toml_path = PathBuf::from("book.toml");
+        let mut toml_text: Option<Arc<str>> = None;
         let config = match std::fs::read_to_string(root.join(&toml_path)) {
             Ok(text) => {
                 let c = config::parse(&toml_path, &text, &mut diagnostics);
+                toml_text = Some(Arc::from(text.as_str()));
                 sources.insert(&toml_path, Arc::from(text));
                 c
             }
@@ -620,6 +622,12 @@ impl Loader {
             diagnostics.extend(crate::sections::clashes(
                 config,
                 pages.iter().map(|(_, p)| &**p),
+            ));
+            diagnostics.extend(crate::sections::left_out(
+                config,
+                toml_text.as_deref().unwrap_or_default(),
+                !checklists.is_empty(),
+                glossary.path.is_some(),
             ));
             pages.retain(|(_, p)| crate::sections::is_listed(config, p.section));
             easies.retain(|(_, s, _, _)| crate::sections::is_listed(config, *s));
