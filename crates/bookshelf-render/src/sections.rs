@@ -3,7 +3,7 @@
 //! render of one language from `book.toml`'s `[[sections]]` (or today's defaults) and the
 //! theme's strings, so every page reads the same lists.
 
-use bookshelf_content::{Book, Page, Section, SectionConfig, SectionKind, Show};
+use bookshelf_content::{Book, Section, SectionConfig, SectionKind, Show};
 
 use crate::i18n::Strings;
 
@@ -30,6 +30,10 @@ pub(crate) struct Sections {
     pub(crate) all: Vec<Shown>,
     /// The main menu: home, the sections shown in the menu, search (route, title).
     pub(crate) menu: Vec<(String, String)>,
+    /// The footer menu, besides the theme's own links: the sections shown in the footer,
+    /// then the top-level pages (but `sources/`, which the theme links as "Sources and
+    /// credits"), as (route, title, language of the title). Made once, not per page.
+    pub(crate) footer: Vec<(String, String, String)>,
 }
 
 impl Sections {
@@ -51,7 +55,18 @@ impl Sections {
                 .map(|s| (s.route.clone(), s.menu_title.clone())),
         );
         menu.push(("search/".into(), strings.get("menu_search").to_string()));
-        Sections { all, menu }
+        let mut footer: Vec<(String, String, String)> = all
+            .iter()
+            .filter(|s| s.show == Show::Footer)
+            .map(|s| (s.route.clone(), s.menu_title.clone(), lang.to_string()))
+            .collect();
+        footer.extend(
+            book.pages
+                .iter()
+                .filter(|p| p.section == Section::Top && p.route != "sources/")
+                .map(|p| (p.route.clone(), p.title.clone(), p.text_language.clone())),
+        );
+        Sections { all, menu, footer }
     }
 
     /// The section a route is under (not the section's own list page).
@@ -69,28 +84,6 @@ impl Sections {
     /// The sections of pages, for their list pages.
     pub(crate) fn page_sections(&self) -> impl Iterator<Item = Section> + '_ {
         self.all.iter().filter_map(|s| s.section)
-    }
-
-    /// The footer menu, besides the theme's own links: the sections shown in the footer,
-    /// then the top-level pages (but `sources/`, which the theme links as "Sources and
-    /// credits"), as (route, title, language of the title).
-    pub(crate) fn footer<'b>(&'b self, book: &'b Book) -> Vec<(String, String, &'b str)> {
-        let lang = book.config.book.language.as_str();
-        let mut out: Vec<(String, String, &str)> = self
-            .all
-            .iter()
-            .filter(|s| s.show == Show::Footer)
-            .map(|s| (s.route.clone(), s.menu_title.clone(), lang))
-            .collect();
-        out.extend(
-            book.pages
-                .iter()
-                .filter(|p| p.section == Section::Top && p.route != "sources/")
-                .map(|p: &std::sync::Arc<Page>| {
-                    (p.route.clone(), p.title.clone(), p.text_language.as_str())
-                }),
-        );
-        out
     }
 }
 

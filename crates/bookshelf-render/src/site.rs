@@ -226,11 +226,11 @@ impl<'a> Shared<'a> {
             })
             .collect();
         c.insert("menu", &menu);
-        let footer: Vec<LinkCtx> = (self.sections.footer(self.book).into_iter())
+        let footer: Vec<LinkCtx> = (self.sections.footer.iter())
             .map(|(r, t, lang)| LinkCtx {
-                url: link(variant, &r),
-                current: r == route,
-                title: t,
+                url: link(variant, r),
+                current: *r == route,
+                title: t.clone(),
                 text_attrs: self.langs.text_attrs(lang),
             })
             .collect();
