@@ -37,6 +37,10 @@ pub(crate) struct Args {
     /// Search the pages in this language (a tag in `book.toml`; default: the book's language).
     #[arg(long, value_name = "TAG")]
     lang: Option<String>,
+    /// Only pages of this kind: `home`, `page`, `model`, `guide`, `checklist`, `glossary`,
+    /// or the folder of a section `book.toml` adds (`local-help`).
+    #[arg(long)]
+    kind: Option<String>,
 }
 
 /// The folder holding the index of language `lang` in `site`: the site itself for the book's
@@ -92,7 +96,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
         },
         level: args.level,
         audience: args.audience,
-        kind: None,
+        kind: args.kind,
     };
     let results = searcher.search(&query)?;
     if args.format == "json" {
@@ -133,6 +137,19 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
     Ok(Outcome::Ok)
 }
 
+/// The title of the section of pages whose folder is `kind` (the kind of its pages'
+/// search results), in the book's language.
+fn section_title(config: &bookshelf_content::Config, kind: &str) -> Option<String> {
+    let lang = &config.book.language;
+    let default = config.book.source_language.as_deref().unwrap_or(lang);
+    config
+        .sections
+        .iter()
+        .find(|s| s.folder == kind && s.kind == bookshelf_content::SectionKind::Pages)
+        .and_then(|s| s.title_in(lang, default))
+        .map(str::to_string)
+}
+
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
@@ -141,12 +158,14 @@ fn esc(s: &str) -> String {
 }
 
 /// The results as HTML for the search page; links are relative to `search/` in its variant.
-/// Its words are the theme's `strings`, in the book's language.
+/// Its words are the theme's `strings`, in the book's language; a page of a section that
+/// `book.toml` adds is labelled with the section's title from `config`.
 pub(crate) fn results_html(
     results: &Results,
     query: &str,
     to_root: &str,
     strings: &bookshelf_render::Strings,
+    config: &bookshelf_content::Config,
 ) -> String {
     let mut html = String::new();
     if let Some(c) = &results.corrected {
@@ -184,7 +203,9 @@ pub(crate) fn results_html(
             ("glossary", _) => strings.get("kind_glossary").into(),
             ("guide", _) => strings.get("kind_guide").into(),
             ("model", _) => strings.get("kind_model").into(),
-            _ => strings.get("kind_page").into(),
+            (kind, _) => {
+                section_title(config, kind).unwrap_or_else(|| strings.get("kind_page").into())
+            }
         };
         let kind = esc(&kind);
         html.push_str(&format!(

@@ -303,7 +303,8 @@ fn search_route(lives: &Lives, req: &DynamicRequest) -> Option<DynamicResponse> 
         "../"
     };
     let loc = renderer.localized(&book.config.book.language).ok()?;
-    let results_html = super::search::results_html(&results, &q, to_root, &loc.strings);
+    let results_html =
+        super::search::results_html(&results, &q, to_root, &loc.strings, &book.config);
     let framed = frame(&cell, &renderer, &book).and_then(|f| f.page(variant, &q, &results_html));
     let html = match framed {
         Some(html) => html,

@@ -77,6 +77,11 @@ diagnostic_cases! {
     translation_with_a_malformed_language_in_its_name => "translation-bad-language-in-name",
     translated_item_unknown_missing_items_and_place_keys => "translation-unknown-item",
     translated_glossary_entry_unknown => "translation-unknown-term",
+    section_kind_unknown_suggests_the_kinds => "section-unknown-kind",
+    section_listed_twice_points_at_both => "section-listed-twice",
+    section_folder_the_site_uses_itself => "section-folder-taken",
+    section_folder_not_in_the_list => "section-not-listed",
+    section_of_checklists_in_another_folder => "section-kind-in-another-folder",
 }
 
 #[test]

@@ -58,7 +58,53 @@ fn edit(root: &Path, rng: &mut Rng, step: usize, translated: bool) -> (Vec<PathB
         std::fs::write(root.join(rel), text.join("\n") + "\n").unwrap();
         vec![root.join(rel)]
     };
-    match rng.below(if translated { 16 } else { 12 }) {
+    // With sections listed (`local-help/` in book.toml), edits in a new section and to the
+    // top-level pages of the footer menu come in as well (cases 16 and 17).
+    let sections = root.join("content/local-help").exists();
+    let case = match rng.below(if sections {
+        14
+    } else if translated {
+        16
+    } else {
+        12
+    }) {
+        c if sections && c >= 12 => c + 4,
+        c => c,
+    };
+    match case {
+        16 => {
+            let rel = format!("content/local-help/place-{}.md", rng.below(3));
+            if root.join(&rel).exists() && rng.below(2) == 0 {
+                std::fs::remove_file(root.join(&rel)).unwrap();
+                return (
+                    vec![root.join(rel)],
+                    "delete a page of a new section".into(),
+                );
+            }
+            let text = format!(
+                "---\ntitle: Place {step}\norder: {}\n---\n\nA place that helps, step {step}.\n",
+                rng.below(3)
+            );
+            std::fs::write(root.join(&rel), text).unwrap();
+            (
+                vec![root.join(rel)],
+                "add or change a page of a new section".into(),
+            )
+        }
+        17 => {
+            let rel = format!("content/top-{}.md", rng.below(2));
+            if root.join(&rel).exists() && rng.below(2) == 0 {
+                std::fs::remove_file(root.join(&rel)).unwrap();
+                return (vec![root.join(rel)], "delete a top-level page".into());
+            }
+            let text =
+                format!("---\ntitle: Top page {step}\n---\n\nIn the footer menu, step {step}.\n");
+            std::fs::write(root.join(&rel), text).unwrap();
+            (
+                vec![root.join(rel)],
+                "add or change a top-level page (footer menu)".into(),
+            )
+        }
         12 => {
             let rel = "content/guides/meetings.pl.md";
             let text = read(root, rel) + &format!("\nDodatkowe zdanie, krok {step}.\n");
@@ -207,6 +253,27 @@ fn random_edits_to_sources_and_translations_give_the_same_sites_as_a_clean_build
         ),
     );
     random_edits(&f, &["pl"], 0x1a6_b00c);
+}
+
+/// The same with the sections listed in `book.toml` (a new section, the guides in the
+/// footer) and Polish: pages come and go in the new section and at the top level, whose
+/// titles are in every page's menus.
+#[test]
+fn random_edits_with_sections_listed_give_the_same_sites_as_a_clean_build() {
+    let f = Fixture::new("small");
+    f.write(
+        "book.toml",
+        "[book]\ntitle = \"Small\"\nlanguage = \"en-GB\"\n\n[languages.pl]\ntitle = \"Mała\"\n\n\
+         [[sections]]\nfolder = \"local-help\"\ntitle = { en-GB = \"Local help\", pl = \"Pomoc lokalna\" }\n\n\
+         [[sections]]\nfolder = \"model\"\n\n[[sections]]\nfolder = \"guides\"\nshow = \"footer\"\n\n\
+         [[sections]]\nfolder = \"checklists\"\nkind = \"checklists\"\n\n\
+         [[sections]]\nfolder = \"glossary\"\nkind = \"glossary\"\n",
+    );
+    f.write(
+        "content/local-help/place-0.md",
+        "---\ntitle: Place\n---\n\nA place that helps.\n",
+    );
+    random_edits(&f, &["pl"], 0x5ec7_b00c);
 }
 
 fn random_edits(f: &Fixture, langs: &[&str], seed: u64) {

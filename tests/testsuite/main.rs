@@ -14,6 +14,7 @@ mod output;
 mod punctuation;
 mod relevance;
 mod search_languages;
+mod sections;
 mod serve;
 mod serve_load;
 mod serve_themes;

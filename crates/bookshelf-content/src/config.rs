@@ -6,6 +6,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::diagnostic::Diagnostic;
+use crate::sections::SectionConfig;
 use crate::yaml::parse_toml;
 
 /// The whole of `book.toml`.
@@ -26,6 +27,13 @@ pub struct Config {
     /// `[languages.TAG]`: the languages besides `[book] language`, by tag as written.
     #[serde(default)]
     pub languages: BTreeMap<String, LanguageConfig>,
+    /// `[[sections]]`, sorted by `order` (then as listed); today's sections when none are
+    /// listed ([`SectionConfig::defaults`]).
+    #[serde(default = "SectionConfig::defaults")]
+    pub sections: Vec<SectionConfig>,
+    /// Whether `book.toml` lists the sections (otherwise `sections` are the defaults).
+    #[serde(skip)]
+    pub sections_listed: bool,
 }
 
 /// `[languages.TAG]`: one more language the book is translated into.
@@ -63,6 +71,8 @@ struct RawConfig {
     check: CheckConfig,
     #[serde(default)]
     languages: BTreeMap<String, LanguageConfig>,
+    #[serde(default)]
+    sections: Vec<SectionConfig>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -231,6 +241,14 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Opt
         search: raw.search,
         check: raw.check,
         languages: raw.languages,
+        sections_listed: !raw.sections.is_empty(),
+        sections: if raw.sections.is_empty() {
+            SectionConfig::defaults()
+        } else {
+            let mut sorted = raw.sections.clone();
+            sorted.sort_by_key(|s| s.order.unwrap_or(i64::MAX));
+            sorted
+        },
     };
     let mut ok = true;
     let lang = config.book.language.trim();
@@ -264,6 +282,7 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Opt
         ok = false;
     }
     ok &= check_languages(path, text, &config, diags);
+    ok &= crate::sections::check(path, text, &config, &raw.sections, diags);
     ok.then_some(config)
 }
 

@@ -86,14 +86,12 @@ fn classify_source(parts: &[String]) -> FileKind {
         [folder, name] => (Some(folder.as_str()), name.as_str()),
         _ => {
             return FileKind::Unexpected(
-                "content has only one level of folders: `model/`, `guides/` and `checklists/`",
+                "content has only one level of folders: the sections (`model/`, `guides/`…) and `checklists/`",
             )
         }
     };
     let section = match folder {
         None => None,
-        Some("model") => Some(Section::Model),
-        Some("guides") => Some(Section::Guides),
         Some("checklists") => {
             return match name
                 .strip_suffix(".yaml")
@@ -107,11 +105,10 @@ fn classify_source(parts: &[String]) -> FileKind {
                 ),
             };
         }
-        Some(_) => {
-            return FileKind::Unexpected(
-                "the folders under `content/` are `model/`, `guides/` and `checklists/`",
-            )
-        }
+        // Any other folder of pages: whether `book.toml` lists it is known when the book
+        // is put together (`section-not-listed`), so a file is read the same whatever the
+        // list says.
+        Some(folder) => Some(Section::folder_named(folder)),
     };
     if let Some(slug) = name.strip_suffix(".easy.md") {
         let section = section.unwrap_or(if slug == "index" {
@@ -343,7 +340,7 @@ mod tests {
         assert_eq!(
             classify(Path::new("guides/a.easy.md")),
             FileKind::Easy {
-                section: Section::Guides,
+                section: Section::folder_named("guides"),
                 slug: "a".into()
             }
         );
@@ -351,10 +348,14 @@ mod tests {
             classify(Path::new("checklists/x.yaml")),
             FileKind::Checklist { slug: "x".into() }
         );
-        assert!(matches!(
+        // Any folder of pages is a section; whether `book.toml` lists it is checked later.
+        assert_eq!(
             classify(Path::new("notes/x.md")),
-            FileKind::Unexpected(_)
-        ));
+            FileKind::Page {
+                section: Section::folder_named("notes"),
+                slug: "x".into()
+            }
+        );
         assert!(matches!(
             classify(Path::new("guides/x.txt")),
             FileKind::Unexpected(_)
@@ -376,7 +377,7 @@ mod tests {
             tr(
                 "pl",
                 FileKind::Page {
-                    section: Section::Guides,
+                    section: Section::folder_named("guides"),
                     slug: "a".into()
                 }
             )

@@ -36,7 +36,7 @@ impl Book {
             .collect();
         pages.sort_by_cached_key(|p| {
             (
-                p.section,
+                crate::sections::rank(Some(&config), p.section),
                 p.order.unwrap_or(i64::MAX),
                 p.title.to_lowercase(),
                 p.slug.clone(),

@@ -30,6 +30,7 @@ pub mod markdown;
 pub mod model;
 pub mod raw_html;
 pub mod report;
+pub mod sections;
 pub mod slug;
 mod translate;
 pub mod translation;
@@ -40,6 +41,7 @@ pub use config::{Config, LanguageConfig};
 pub use diagnostic::{Diagnostic, Severity, SourceMap};
 pub use load::{Loaded, Loader};
 pub use model::*;
+pub use sections::{SectionConfig, SectionKind, Show, Words};
 
 /// Reads only `root/book.toml`, for a command that needs the settings and not the book
 /// (`bookshelf search --lang`): the configuration, or `None` with what was wrong.

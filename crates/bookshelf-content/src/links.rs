@@ -69,6 +69,8 @@ pub struct LinkIndex {
     glossary: PathBuf,
     /// Translation files (`guides/x.pl.md`) → the source they stand for (`guides/x.md`).
     aliases: HashMap<PathBuf, PathBuf>,
+    /// The list pages of the book's sections (`local-help/`).
+    sections: Vec<String>,
 }
 
 impl LinkIndex {
@@ -130,6 +132,7 @@ impl LinkIndex {
             terms,
             glossary,
             aliases,
+            sections: book.config.sections.iter().map(|s| s.route()).collect(),
         }
     }
 
@@ -401,6 +404,17 @@ pub(crate) fn targets_of_lost(lost: &[PathBuf]) -> u64 {
 }
 
 /// A file that exists but failed to load: links to it are not reported.
+/// The part of the fingerprint of link targets the sections' list pages make.
+pub(crate) fn sections_key(book: &Book) -> u64 {
+    let folders: Vec<&str> = book
+        .config
+        .sections
+        .iter()
+        .map(|s| s.folder.as_str())
+        .collect();
+    hash_of(("sections", folders))
+}
+
 pub(crate) fn targets_of_failed(path: &Path) -> u64 {
     hash_of(("failed", content_relative(path)))
 }

@@ -541,9 +541,11 @@ impl Loader {
         let root = self.root.clone();
         // 1. book.toml
         let toml_path = PathBuf::from("book.toml");
+        let mut toml_text: Option<Arc<str>> = None;
         let config = match std::fs::read_to_string(root.join(&toml_path)) {
             Ok(text) => {
                 let c = config::parse(&toml_path, &text, &mut diagnostics);
+                toml_text = Some(Arc::from(text.as_str()));
                 sources.insert(&toml_path, Arc::from(text));
                 c
             }
@@ -610,6 +612,26 @@ impl Loader {
         for t in &mut glossary.terms {
             t.text_language.clone_from(&language);
         }
+        // Pages in a folder `book.toml` does not list as a section: an error, and left out.
+        if let Some(config) = &config {
+            let files = pages
+                .iter()
+                .map(|(_, p)| (p.body.path.as_path(), p.section))
+                .chain(easies.iter().map(|(path, s, _, _)| (path.as_path(), *s)));
+            diagnostics.extend(crate::sections::unlisted(config, files));
+            diagnostics.extend(crate::sections::clashes(
+                config,
+                pages.iter().map(|(_, p)| &**p),
+            ));
+            diagnostics.extend(crate::sections::left_out(
+                config,
+                toml_text.as_deref().unwrap_or_default(),
+                !checklists.is_empty(),
+                glossary.path.is_some(),
+            ));
+            pages.retain(|(_, p)| crate::sections::is_listed(config, p.section));
+            easies.retain(|(_, s, _, _)| crate::sections::is_listed(config, *s));
+        }
         diagnostics.extend(yaml_twins(&self.cache));
         if !easies.is_empty() {
             let at: HashMap<(Section, &str), usize> = pages
@@ -667,9 +689,10 @@ impl Loader {
         }
         // Sorted with the keys made when each file was read (a stable sort is quick on a
         // list that is already nearly in order).
+        let rank = |s| crate::sections::rank(config.as_ref(), s);
         pages.sort_by(|(ta, a), (tb, b)| {
-            (a.section, a.order.unwrap_or(i64::MAX), ta, &a.slug).cmp(&(
-                b.section,
+            (rank(a.section), a.order.unwrap_or(i64::MAX), ta, &a.slug).cmp(&(
+                rank(b.section),
                 b.order.unwrap_or(i64::MAX),
                 tb,
                 &b.slug,
@@ -709,7 +732,8 @@ impl Loader {
             self.translations(book, &translated, &failed, &mut diagnostics);
             // Check every link when what links can point at changed; otherwise only the
             // links in the files that changed.
-            let key = targets_key;
+            // The sections' list pages are link targets too.
+            let key = targets_key.wrapping_add(links::sections_key(book));
             book.links = match &self.link_index {
                 Some(index) if self.link_key == Some(key) => index.clone(),
                 _ => std::sync::Arc::new(links::LinkIndex::new(book)),

@@ -82,27 +82,31 @@ pub enum ChecklistKind {
     Rating,
 }
 
-/// Which part of the site a Markdown page belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+/// Which part of the site a Markdown page belongs to. Not ordered by itself: pages come in
+/// the order of the sections in `book.toml`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Section {
     /// `content/index.md`.
     Home,
-    /// Other top-level pages (`content/sources.md`).
+    /// Other top-level pages (`content/sources.md`), linked from the footer menu.
     Top,
-    /// `content/model/`.
-    Model,
-    /// `content/guides/`.
-    Guides,
+    /// A folder of pages (`content/guides/`, `content/local-help/`): one of the book's
+    /// sections when `book.toml` lists it ([`crate::SectionConfig`]), an error otherwise.
+    Folder(&'static str),
 }
 
 impl Section {
+    /// The section of pages in `content/FOLDER/`.
+    pub fn folder_named(folder: &str) -> Section {
+        Section::Folder(crate::sections::intern(folder))
+    }
+
     /// The folder name (empty for top-level pages).
     pub fn folder(self) -> &'static str {
         match self {
             Section::Home | Section::Top => "",
-            Section::Model => "model",
-            Section::Guides => "guides",
+            Section::Folder(f) => f,
         }
     }
 }
@@ -168,7 +172,7 @@ pub struct TranslationInfo {
 /// A Markdown page.
 #[derive(Debug, Clone)]
 pub struct Page {
-    /// Home, top, model or guides.
+    /// Home, top, or a folder of pages.
     pub section: Section,
     /// The file name without extension.
     pub slug: String,

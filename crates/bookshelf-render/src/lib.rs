@@ -24,6 +24,7 @@ pub mod markdown;
 pub mod output;
 pub mod report_html;
 mod search_frame;
+mod sections;
 mod site;
 pub mod symbols;
 pub mod terms;

@@ -38,6 +38,8 @@ pub(crate) struct Shared<'a> {
     has_sources: bool,
     /// The site's languages, seen from this book's.
     langs: crate::languages::Languages,
+    /// The sections: menus, breadcrumbs and list pages (`sections.rs`).
+    sections: crate::sections::Sections,
 }
 
 /// One page of output.
@@ -71,16 +73,6 @@ impl Job {
     }
 }
 
-/// The main menu: route and the key of its title in the theme's strings.
-const MENU: &[(&str, &str)] = &[
-    ("", "home"),
-    ("model/", "menu_model"),
-    ("guides/", "menu_guides"),
-    ("checklists/", "menu_checklists"),
-    ("glossary/", "menu_glossary"),
-    ("search/", "menu_search"),
-];
-
 impl<'a> Shared<'a> {
     pub(crate) fn new(book: &'a Book, theme: &'a Theme) -> Result<Self, RenderError> {
         let terms = std::sync::Arc::new(TermMatcher::new(&book.glossary));
@@ -104,7 +96,6 @@ impl<'a> Shared<'a> {
         Ok(Self {
             book,
             theme,
-            loc,
             links: book.links.clone(),
             terms,
             symbols,
@@ -117,6 +108,8 @@ impl<'a> Shared<'a> {
             credit,
             has_sources: book.pages.iter().any(|p| p.route == "sources/"),
             langs: crate::languages::Languages::of(book, theme)?,
+            sections: crate::sections::Sections::of(book, &loc.strings),
+            loc,
         })
     }
 
@@ -139,8 +132,7 @@ impl<'a> Shared<'a> {
         let mut jobs = Vec::new();
         for v in Variant::BOTH {
             jobs.extend((0..self.book.pages.len()).map(|i| Job::Page(i, v)));
-            jobs.push(Job::Section(Section::Model, v));
-            jobs.push(Job::Section(Section::Guides, v));
+            jobs.extend(self.sections.page_sections().map(|s| Job::Section(s, v)));
             jobs.extend((0..self.book.checklists.len()).map(|i| Job::Checklist(i, v)));
             jobs.push(Job::Checklists(v));
             jobs.push(Job::Glossary(v));
@@ -222,16 +214,27 @@ impl<'a> Shared<'a> {
         c.insert("languages", &self.langs.links(&root, &here));
         c.insert("translation", &None::<crate::languages::TranslationCtx>);
         c.insert("text_attrs", "");
-        let menu: Vec<LinkCtx> = MENU
+        let menu: Vec<LinkCtx> = self
+            .sections
+            .menu
             .iter()
             .map(|(r, t)| LinkCtx {
-                title: self.t(t).to_string(),
+                title: t.clone(),
                 url: link(variant, r),
                 current: *r == route,
                 text_attrs: String::new(),
             })
             .collect();
         c.insert("menu", &menu);
+        let footer: Vec<LinkCtx> = (self.sections.footer.iter())
+            .map(|(r, t, lang)| LinkCtx {
+                url: link(variant, r),
+                current: *r == route,
+                title: t.clone(),
+                text_attrs: self.langs.text_attrs(lang),
+            })
+            .collect();
+        c.insert("footer_menu", &footer);
         let mut crumbs = Vec::new();
         if !route.is_empty() && route != "404.html" {
             crumbs.push(LinkCtx {
@@ -240,13 +243,10 @@ impl<'a> Shared<'a> {
                 current: false,
                 text_attrs: String::new(),
             });
-            if let Some((r, t)) = MENU
-                .iter()
-                .find(|(r, _)| !r.is_empty() && route.starts_with(r) && route != *r)
-            {
+            if let Some(s) = self.sections.above(&route) {
                 crumbs.push(LinkCtx {
-                    title: self.t(t).to_string(),
-                    url: self.url(path, variant, r),
+                    title: s.menu_title.clone(),
+                    url: self.url(path, variant, &s.route),
                     current: false,
                     text_attrs: String::new(),
                 });
@@ -350,12 +350,7 @@ impl<'a> Shared<'a> {
     }
 
     fn page_kind(page: &Page) -> &'static str {
-        match page.section {
-            Section::Home => "home",
-            Section::Top => "page",
-            Section::Model => "model",
-            Section::Guides => "guide",
-        }
+        crate::sections::page_kind(page.section)
     }
 
     /// A page's text for search, from its body's plain text and headings.
@@ -432,7 +427,7 @@ impl<'a> Shared<'a> {
         path: &str,
     ) -> (Option<LinkCtx>, Option<LinkCtx>) {
         let page = &self.book.pages[i];
-        if !matches!(page.section, Section::Model | Section::Guides) {
+        if !matches!(page.section, Section::Folder(_)) {
             return (None, None);
         }
         let link = |j: usize| {
@@ -597,16 +592,15 @@ impl<'a> Shared<'a> {
         variant: Variant,
         path: &str,
     ) -> Result<String, RenderError> {
-        let (title, summary) = match s {
-            Section::Model => (self.t("model_title"), self.t("model_summary")),
-            _ => (self.t("guides_title"), self.t("guides_summary")),
-        };
+        let shown = self.sections.of_pages(s);
+        let title = shown.map_or(s.folder(), |s| s.title.as_str());
+        let summary = shown.and_then(|s| s.summary.clone());
         let mut c = self.base_context(job, variant, path, title, "section");
         c.insert(
             "page",
             &PageCtx {
                 title: title.into(),
-                summary: Some(summary.into()),
+                summary,
                 ..Default::default()
             },
         );

@@ -68,7 +68,7 @@ impl LinkIndex {
             Some(rest) => (true, rest),
             None => (false, route.as_str()),
         };
-        if FIXED_ROUTES.contains(&plain) {
+        if FIXED_ROUTES.contains(&plain) || self.sections.iter().any(|r| r == plain) {
             return Ok(());
         }
         if let Some(slug) = plain
@@ -103,6 +103,7 @@ impl LinkIndex {
             },
             None => {
                 let mut known: Vec<&str> = FIXED_ROUTES.to_vec();
+                known.extend(self.sections.iter().map(String::as_str));
                 known.extend(self.targets.values().map(|(r, _)| r.as_str()));
                 known.extend(self.terms.values().map(String::as_str));
                 match did_you_mean(plain, known) {
