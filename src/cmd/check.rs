@@ -91,6 +91,8 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
         sources: std::sync::Arc::new(sources),
         ..loaded
     };
+    // Warnings allowed on purpose (`<!-- allow PL2: reason -->`, `allow:` keys) leave the count.
+    let allowed = bookshelf_content::allow::apply(&mut diags, &loaded.sources);
     bookshelf_content::diagnostic::sort(&mut diags);
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
@@ -102,6 +104,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
                 "warnings": warnings,
                 "diagnostics": diags.iter().map(|d| json_value(d, &loaded.sources)).collect::<Vec<_>>(),
                 "pages": pages,
+                "allowed": allowed,
             });
             shell.out(&(serde_json::to_string_pretty(&doc)? + "\n"));
         }
@@ -148,6 +151,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
                 table.push_str(&rules_by_language(&pages));
                 shell.diagnostics(&table);
             }
+            shell.diagnostics(&allowed_summary(&allowed));
             shell.diagnostics(&format!(
                 "\n{errors} error{}, {warnings} warning{}\n",
                 plural(errors),
@@ -192,6 +196,35 @@ fn rules_by_language(pages: &[bookshelf_render::check::PageSummary]) -> String {
             parts.push(format!("easy read {}", easy.join(" ")));
         }
         text.push_str(&format!("  {lang:<8} {}\n", parts.join("; ")));
+    }
+    text
+}
+
+/// The warnings allowed on purpose, one line per allow and rule: where, how many, and why.
+fn allowed_summary(allowed: &[bookshelf_content::allow::Allowed]) -> String {
+    use std::collections::BTreeMap;
+    if allowed.is_empty() {
+        return String::new();
+    }
+    let mut by: BTreeMap<(&str, &str, &str), (usize, usize)> = BTreeMap::new();
+    for a in allowed {
+        let e = by
+            .entry((&a.file, &a.code, &a.reason))
+            .or_insert((a.line, 0));
+        e.1 += 1;
+    }
+    let mut text = format!(
+        "\nAllowed on purpose ({} warning{}, not counted):\n",
+        allowed.len(),
+        plural(allowed.len())
+    );
+    for ((file, code, reason), (line, n)) in by {
+        let reason = if reason.is_empty() {
+            "no reason given"
+        } else {
+            reason
+        };
+        text.push_str(&format!("  {file}:{line}: {code} ×{n}: {reason}\n"));
     }
     text
 }

@@ -1,6 +1,7 @@
 //! End-to-end tests: each copies a fixture site to a temporary folder, runs the real
 //! `bookshelf` binary on it and checks what a user would see. See `tests/README.md`.
 
+mod allow;
 mod check_languages;
 mod cli;
 mod content_input;

@@ -22,6 +22,9 @@ pub(crate) fn parse_yaml<T: DeserializeOwned>(
         Some(rest) => (base + '\u{feff}'.len_utf8(), rest),
         None => (base, text),
     };
+    // `allow:` keys (deliberate exceptions, read by `allow::find`) are no part of any schema.
+    let masked = crate::allow::mask_yaml(text);
+    let text: &str = &masked;
     if let Some(at) = too_deep(text) {
         let at = base + at;
         diags.push(
