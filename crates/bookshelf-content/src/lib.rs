@@ -35,6 +35,7 @@ pub mod slug;
 mod translate;
 pub mod translation;
 mod yaml;
+mod yaml_plain;
 mod yaml_scan;
 
 pub use config::{Config, LanguageConfig};
