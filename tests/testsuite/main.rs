@@ -8,6 +8,7 @@ mod content_input;
 mod diagnostics;
 mod easy;
 mod helpers;
+mod hints;
 mod i18n;
 mod incremental;
 mod languages;

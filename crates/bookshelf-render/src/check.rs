@@ -214,9 +214,10 @@ fn check_body(
                 out.push(
                     Diagnostic::warning("ER5", "no key word in this sentence has a symbol")
                         .at(&body.path, prose.source(&s.range))
-                        .help(
-                            "add its key word to `content/symbols.yaml`, e.g. `meeting: handshake`",
-                        ),
+                        .help(format!(
+                            "add its key word to `content/symbols.yaml`, e.g. `meeting: {}`",
+                            crate::symbol_hints::example(symbols.set())
+                        )),
                 );
             }
         }
@@ -262,9 +263,12 @@ fn symbol_warning(
         .and_then(|t| t.find(&format!(": {name}")).map(|i| i + 2))
         .unwrap_or(0);
     out.push(
-        Diagnostic::warning("unknown-symbol", format!("there is no symbol called `{name}`"))
-            .at(file, at..at + name.len())
-            .help("use a name from the symbol set (Twemoji short names such as `handshake`), or add the picture to your symbols folder"),
+        Diagnostic::warning(
+            "unknown-symbol",
+            format!("there is no symbol called `{name}`"),
+        )
+        .at(file, at..at + name.len())
+        .help(crate::symbol_hints::help(symbols.set(), name)),
     );
 }
 
@@ -353,9 +357,7 @@ pub fn check(
                         format!("there is no symbol called `{name}`"),
                     )
                     .at(path, at..at + name.len())
-                    .help(
-                        "use a name from the symbol set (Twemoji short names such as `handshake`)",
-                    ),
+                    .help(crate::symbol_hints::help(symbols.set(), name)),
                 );
             }
         }
@@ -369,9 +371,12 @@ pub fn check(
                         .and_then(|x| x[t.span.clone()].find(s.as_str()))
                         .map_or(t.span.start, |i| t.span.start + i);
                     out.push(
-                        Diagnostic::warning("unknown-symbol", format!("there is no symbol called `{s}`"))
-                            .at(path, at..at + s.len())
-                            .help("use a name from the symbol set (Twemoji short names such as `handshake`)"),
+                        Diagnostic::warning(
+                            "unknown-symbol",
+                            format!("there is no symbol called `{s}`"),
+                        )
+                        .at(path, at..at + s.len())
+                        .help(crate::symbol_hints::help(symbols.set(), s)),
                     );
                 }
             }
