@@ -77,6 +77,8 @@ diagnostic_cases! {
     translation_with_a_malformed_language_in_its_name => "translation-bad-language-in-name",
     translated_item_unknown_missing_items_and_place_keys => "translation-unknown-item",
     translated_glossary_entry_unknown => "translation-unknown-term",
+    glossary_name_used_by_two_entries_names_both => "duplicate-glossary-name",
+    raw_html_in_a_translated_checklist_is_refused_at_its_line => "raw-html-in-translation",
     yaml_colon_in_a_title_asks_for_quotes => "yaml-colon-in-text",
     yaml_hash_at_the_start_of_a_value_asks_for_quotes => "yaml-hash-starts-text",
     yaml_tab_in_the_indentation_is_pointed_at => "yaml-tab",
