@@ -7,6 +7,7 @@ mod cli;
 mod content_input;
 mod diagnostics;
 mod easy;
+mod editors;
 mod helpers;
 mod hints;
 mod i18n;
