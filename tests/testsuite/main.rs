@@ -14,6 +14,7 @@ mod i18n;
 mod incremental;
 mod languages;
 mod output;
+mod publish;
 mod punctuation;
 mod relevance;
 mod search_languages;
