@@ -45,6 +45,9 @@ fn explain(code: &str, shell: &Shell) -> anyhow::Result<Outcome> {
         "ER17" => Some("## ER17 short easy read\n\n**What it finds:** an easy-read page of more than 1,000 words.\n\n**Why it matters:** long easy-read documents tire readers; split them.\n"),
         "easy-read-missing" => Some("## easy-read-missing\n\n**What it finds:** a page with no hand-written `NAME.easy.md`.\n\n**Why it matters:** the site makes an easy read automatically, one sentence per line with symbols, but a person writes better easy read than a program.\n"),
         "item-id-missing" => Some("## item-id-missing\n\n**What it finds:** a checklist item without `id:`.\n\n**Why it matters:** readers' ticks are kept by id; without one, rewording the item loses its tick.\n"),
+        "allow-unused" => Some("## allow-unused\n\n**What it finds:** an allow (`<!-- allow PL2: reason -->` or an `allow:` key) that no warning matches any more.\n\n**Why it matters:** a forgotten allow would hide the next real problem in its place.\n\n**Example:** remove it, or fix the rule name to the code `check` prints.\n"),
+        "allow-reason-missing" => Some("## allow-reason-missing\n\n**What it finds:** an allow that does not say why the rule does not fit.\n\n**Why it matters:** the next editor needs the reason to know whether the exception still holds.\n\n**Example:** `<!-- allow PL2: this page explains these words -->`.\n"),
+        "yaml-hash-in-text" => Some("## yaml-hash-in-text\n\n**What it finds:** `#` in unquoted YAML text, which YAML reads as the start of a comment: the words after it are lost.\n\n**Why it matters:** the title or summary readers see is cut short, with no other sign.\n\n**Example:** `summary: \"Room #4 is upstairs\"`.\n"),
         "unknown-symbol" => Some("## unknown-symbol\n\n**What it finds:** a symbol name that is not in the symbol set.\n\n**Why it matters:** the picture will be missing from easy-read pages.\n"),
         _ => None,
     };

@@ -95,6 +95,10 @@ fn a_line_a_yaml_item_and_pages_allowed_with_reasons_pass_deny_warnings() {
     assert_eq!(item["reason"], "a test of an allow inside one item");
     // The allow: key is no part of the checklist: it still builds, the item unchanged.
     assert_eq!(f.build().code, 0);
+    // Allow comments are notes to editors: not published.
+    let easy = std::fs::read_to_string(f.out().join("easy-read/index.html")).expect("easy home");
+    assert!(easy.contains("This is a small bookshelf."), "{easy}");
+    assert!(!easy.contains("allow ER5"), "{easy}");
 }
 
 #[test]

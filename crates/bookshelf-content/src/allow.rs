@@ -141,6 +141,16 @@ pub fn apply(diags: &mut Vec<Diagnostic>, sources: &SourceMap) -> Vec<Allowed> {
     allowed
 }
 
+/// Whether a piece of raw HTML is an allow comment (`<!-- allow PL2: reason -->`): notes to
+/// editors, left out of the published page.
+pub fn is_allow_comment(html: &str) -> bool {
+    html.trim()
+        .strip_prefix(OPEN)
+        .and_then(|c| c.strip_suffix(CLOSE))
+        .and_then(|c| c.trim().strip_prefix("allow"))
+        .is_some_and(|rest| rest.starts_with([' ', ':']))
+}
+
 /// Hide the `allow:` keys of a YAML text from the typed parse, keeping every byte offset:
 /// each line of an `allow:` block becomes a comment.
 pub fn mask_yaml(text: &str) -> Cow<'_, str> {
