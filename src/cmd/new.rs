@@ -54,6 +54,9 @@ const PUBLISH: &[(&str, &str)] = &[
     (".gitignore", include_str!("new_template/publish/gitignore")),
 ];
 
+/// The repository this bookshelf was built from, if its package names one.
+const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
 /// Arguments of `bookshelf new`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
@@ -78,9 +81,10 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
         ))
         .into());
     }
-    let git = args
-        .bookshelf_git
-        .unwrap_or_else(|| env!("CARGO_PKG_REPOSITORY").to_string());
+    let git = match args.bookshelf_git {
+        Some(url) => url,
+        None => REPOSITORY.to_string(),
+    };
     let publish = PUBLISH
         .iter()
         .map(|(rel, text)| (*rel, text.replace("{{BOOKSHELF_GIT}}", &git)));

@@ -287,7 +287,9 @@ pub(crate) fn hashes(file: &Path, text: &str, base: usize, diags: &mut Vec<Diagn
         if let Some(comment) = value.strip_prefix('#') {
             // A comment after a key whose value follows on the lines below is fine.
             let next = all[i + 1..].iter().find(|n| n.is_content());
-            if next.is_some_and(|n| n.indent() > l.indent()) || comment.trim().is_empty() {
+            // `# note` (a space after `#`) is a comment as written on purpose; `#1 tip` is text.
+            let meant = comment.starts_with([' ', '\t']) || comment.trim().is_empty();
+            if next.is_some_and(|n| n.indent() > l.indent()) || meant {
                 continue;
             }
             let at = base + l.start + v;
@@ -307,7 +309,12 @@ pub(crate) fn hashes(file: &Path, text: &str, base: usize, diags: &mut Vec<Diagn
         if !is_plain(value) {
             continue;
         }
-        if let Some(h) = value.find(" #") {
+        // ` #4` drops text; ` # note` is a comment written on purpose.
+        let hash = value
+            .match_indices(" #")
+            .map(|(i, _)| i)
+            .find(|&i| value[i + 2..].starts_with(|c: char| !c.is_whitespace()));
+        if let Some(h) = hash {
             let at = base + l.start + v + h + 1;
             diags.push(
                 Diagnostic::warning(
@@ -383,7 +390,7 @@ mod tests {
         let mut diags = Vec::new();
         hashes(
             Path::new("a.yaml"),
-            "title: #1 tip\nsummary: Room #4\nsections: # the list\n  - a\nwhen: |\n  Week #2\n",
+            "title: #1 tip\nsummary: Room #4\nsections: # the list\n  - a\nwhen: |\n  Week #2\nlevel: team # or individual\nsymbol: # none yet\n",
             0,
             &mut diags,
         );
