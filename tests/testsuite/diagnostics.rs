@@ -80,6 +80,7 @@ diagnostic_cases! {
     glossary_name_used_by_two_entries_names_both => "duplicate-glossary-name",
     raw_html_in_a_translated_checklist_is_refused_at_its_line => "raw-html-in-translation",
     yaml_colon_in_a_title_asks_for_quotes => "yaml-colon-in-text",
+    yaml_colon_in_a_translated_title_asks_for_quotes => "yaml-colon-in-translation",
     yaml_hash_at_the_start_of_a_value_asks_for_quotes => "yaml-hash-starts-text",
     yaml_tab_in_the_indentation_is_pointed_at => "yaml-tab",
     yaml_list_item_without_a_space_after_the_dash => "yaml-dash-without-space",
