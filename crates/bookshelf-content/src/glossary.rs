@@ -106,10 +106,22 @@ fn names_of_failed(chunk: &str) -> Vec<String> {
                     Some(v.trim_matches(['"', '\'']).to_string()).filter(|v| !v.is_empty())
                 })
             };
+            // `[EHCP, SEN]` on one line: what links name a term by.
+            let list = |key: &str| -> Vec<String> {
+                value(key).map_or_else(Vec::new, |v| {
+                    v.trim_start_matches('[')
+                        .trim_end_matches(']')
+                        .split(',')
+                        .map(|s| s.trim().trim_matches(['"', '\'']).to_string())
+                        .filter(|s| !s.is_empty())
+                        .collect()
+                })
+            };
             Names {
                 term: value("term"),
                 id: value("id"),
-                ..Names::default()
+                abbreviations: list("abbreviations"),
+                aliases: list("aliases"),
             }
         });
     let mut out: Vec<String> = names.term.iter().chain(&names.id).cloned().collect();
@@ -386,6 +398,13 @@ mod tests {
         let shape = "- term: Care plan\n  id: plan\n  abbreviations: [EHCP]\n  plian: x\n";
         assert_eq!(names_of_failed(shape), ["Care plan", "plan", "EHCP"]);
         let syntax = "- term: \"Care plan\"\n  abbreviations: [EHCP\n  plain: x\n";
-        assert_eq!(names_of_failed(syntax), ["Care plan"]);
+        // The list left open still names what it was meant to.
+        assert_eq!(names_of_failed(syntax), ["Care plan", "EHCP"]);
+        let no_space =
+            "- term: SEN coordinator\n  abbreviations: [SENCO, \"SENDCo\"]\n  plain:A teacher.\n";
+        assert_eq!(
+            names_of_failed(no_space),
+            ["SEN coordinator", "SENCO", "SENDCo"]
+        );
     }
 }
