@@ -10,9 +10,10 @@ pub(crate) struct Shell {
 
 impl Shell {
     pub(crate) fn new(quiet: bool) -> Self {
-        let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-            && std::io::stderr().is_terminal();
-        Self { quiet, color }
+        Self {
+            quiet,
+            color: use_color(),
+        }
     }
 
     /// Colour diagnostics?
@@ -43,6 +44,12 @@ impl Shell {
     }
 }
 
+/// Colour on stderr only when it is a terminal and `NO_COLOR` is not set (no colour codes
+/// in a log file or a CI log); diagnostics and log lines follow the same rule.
+pub(crate) fn use_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
+}
+
 /// Set up `tracing` with the `BOOKSHELF_LOG` filter, to stderr.
 pub(crate) fn init_logging(quiet: bool) {
     let default = if quiet {
@@ -55,6 +62,7 @@ pub(crate) fn init_logging(quiet: bool) {
     let _ = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(use_color())
         .without_time()
         .with_target(false)
         .try_init();

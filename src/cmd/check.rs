@@ -45,6 +45,9 @@ fn explain(code: &str, shell: &Shell) -> anyhow::Result<Outcome> {
         "ER17" => Some("## ER17 short easy read\n\n**What it finds:** an easy-read page of more than 1,000 words.\n\n**Why it matters:** long easy-read documents tire readers; split them.\n"),
         "easy-read-missing" => Some("## easy-read-missing\n\n**What it finds:** a page with no hand-written `NAME.easy.md`.\n\n**Why it matters:** the site makes an easy read automatically, one sentence per line with symbols, but a person writes better easy read than a program.\n"),
         "item-id-missing" => Some("## item-id-missing\n\n**What it finds:** a checklist item without `id:`.\n\n**Why it matters:** readers' ticks are kept by id; without one, rewording the item loses its tick.\n"),
+        "allow-unused" => Some("## allow-unused\n\n**What it finds:** an allow (`<!-- allow PL2: reason -->` or an `allow:` key) that no warning matches any more.\n\n**Why it matters:** a forgotten allow would hide the next real problem in its place.\n\n**Example:** remove it, or fix the rule name to the code `check` prints.\n"),
+        "allow-reason-missing" => Some("## allow-reason-missing\n\n**What it finds:** an allow that does not say why the rule does not fit.\n\n**Why it matters:** the next editor needs the reason to know whether the exception still holds.\n\n**Example:** `<!-- allow PL2: this page explains these words -->`.\n"),
+        "yaml-hash-in-text" => Some("## yaml-hash-in-text\n\n**What it finds:** `#` in unquoted YAML text, which YAML reads as the start of a comment: the words after it are lost.\n\n**Why it matters:** the title or summary readers see is cut short, with no other sign.\n\n**Example:** `summary: \"Room #4 is upstairs\"`.\n"),
         "unknown-symbol" => Some("## unknown-symbol\n\n**What it finds:** a symbol name that is not in the symbol set.\n\n**Why it matters:** the picture will be missing from easy-read pages.\n"),
         _ => None,
     };
@@ -91,6 +94,8 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
         sources: std::sync::Arc::new(sources),
         ..loaded
     };
+    // Warnings allowed on purpose (`<!-- allow PL2: reason -->`, `allow:` keys) leave the count.
+    let allowed = bookshelf_content::allow::apply(&mut diags, &loaded.sources);
     bookshelf_content::diagnostic::sort(&mut diags);
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let warnings = diags.len() - errors;
@@ -102,6 +107,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
                 "warnings": warnings,
                 "diagnostics": diags.iter().map(|d| json_value(d, &loaded.sources)).collect::<Vec<_>>(),
                 "pages": pages,
+                "allowed": allowed,
             });
             shell.out(&(serde_json::to_string_pretty(&doc)? + "\n"));
         }
@@ -148,6 +154,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
                 table.push_str(&rules_by_language(&pages));
                 shell.diagnostics(&table);
             }
+            shell.diagnostics(&allowed_summary(&allowed));
             shell.diagnostics(&format!(
                 "\n{errors} error{}, {warnings} warning{}\n",
                 plural(errors),
@@ -192,6 +199,35 @@ fn rules_by_language(pages: &[bookshelf_render::check::PageSummary]) -> String {
             parts.push(format!("easy read {}", easy.join(" ")));
         }
         text.push_str(&format!("  {lang:<8} {}\n", parts.join("; ")));
+    }
+    text
+}
+
+/// The warnings allowed on purpose, one line per allow and rule: where, how many, and why.
+fn allowed_summary(allowed: &[bookshelf_content::allow::Allowed]) -> String {
+    use std::collections::BTreeMap;
+    if allowed.is_empty() {
+        return String::new();
+    }
+    let mut by: BTreeMap<(&str, &str, &str), (usize, usize)> = BTreeMap::new();
+    for a in allowed {
+        let e = by
+            .entry((&a.file, &a.code, &a.reason))
+            .or_insert((a.line, 0));
+        e.1 += 1;
+    }
+    let mut text = format!(
+        "\nAllowed on purpose ({} warning{}, not counted):\n",
+        allowed.len(),
+        plural(allowed.len())
+    );
+    for ((file, code, reason), (line, n)) in by {
+        let reason = if reason.is_empty() {
+            "no reason given"
+        } else {
+            reason
+        };
+        text.push_str(&format!("  {file}:{line}: {code} ×{n}: {reason}\n"));
     }
     text
 }

@@ -39,11 +39,33 @@ const FILES: &[(&str, &str)] = &[
     ),
 ];
 
+/// Ready workflows that check, build and publish the new bookshelf on the hosts councils
+/// use, and what keeps the built site out of git. `{{BOOKSHELF_GIT}}` becomes where the
+/// workflow installs bookshelf from.
+const PUBLISH: &[(&str, &str)] = &[
+    (
+        ".github/workflows/publish.yml",
+        include_str!("new_template/publish/github-pages.yml"),
+    ),
+    (
+        ".gitlab-ci.yml",
+        include_str!("new_template/publish/gitlab-pages.yml"),
+    ),
+    (".gitignore", include_str!("new_template/publish/gitignore")),
+];
+
+/// The repository this bookshelf was built from, if its package names one.
+const REPOSITORY: &str = env!("CARGO_PKG_REPOSITORY");
+
 /// Arguments of `bookshelf new`.
 #[derive(Debug, clap::Args)]
 pub(crate) struct Args {
     /// The folder to create (it must not exist, or be empty).
     dir: PathBuf,
+    /// The git repository the publishing workflows install bookshelf from (default: the
+    /// repository this bookshelf was built from, when its package names one).
+    #[arg(long, value_name = "URL")]
+    bookshelf_git: Option<String>,
 }
 
 pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
@@ -59,7 +81,15 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
         ))
         .into());
     }
-    for (rel, text) in FILES {
+    let git = match args.bookshelf_git {
+        Some(url) => url,
+        None => REPOSITORY.to_string(),
+    };
+    let publish = PUBLISH
+        .iter()
+        .map(|(rel, text)| (*rel, text.replace("{{BOOKSHELF_GIT}}", &git)));
+    let files = FILES.iter().map(|(rel, text)| (*rel, text.to_string()));
+    for (rel, text) in files.chain(publish) {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
             std::fs::create_dir_all(parent)
@@ -76,5 +106,8 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
         "Next:\n  cd {}\n  bookshelf serve --open    # see it at http://127.0.0.1:3000 while you edit\n  bookshelf check           # plain-language checks\n  bookshelf build           # the static site, in site/\n",
         dir.display()
     ));
+    if git.is_empty() {
+        shell.out("To publish with GitHub or GitLab Pages, set `BOOKSHELF_GIT` in `.github/workflows/publish.yml` or `.gitlab-ci.yml` to the git address of the bookshelf program (or run `bookshelf new` with `--bookshelf-git URL`).\n");
+    }
     Ok(Outcome::Ok)
 }

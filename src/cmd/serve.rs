@@ -454,6 +454,8 @@ impl Sites {
 pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
     let root = crate::root_or_cwd(args.root);
     let out = super::site::out_dir(&root, args.out);
+    // A port another program holds is told at once, not after the first build.
+    port_free(args.host, args.port)?;
     // Held while serving: every rebuild writes into `out`.
     let lock = bookshelf_render::output::OutputLock::acquire(&out)?;
     // Fails early, before anything is built, when the theme is broken.
@@ -551,11 +553,29 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
     drop(lock);
     match served {
         Ok(()) => Ok(Outcome::Ok),
-        Err(bookshelf_serve::ServeError::PortInUse { port }) => Err(super::UsageError(format!(
-            "port {port} is already in use; stop the other server or choose another port with `--port {}`",
-            port.wrapping_add(1)
-        ))
-        .into()),
+        Err(bookshelf_serve::ServeError::PortInUse { port }) => Err(port_in_use(port)),
         Err(e) => Err(e.into()),
+    }
+}
+
+fn port_in_use(port: u16) -> anyhow::Error {
+    super::UsageError(format!(
+        "port {port} is already in use; stop the other server or choose another port with `--port {}`",
+        port.wrapping_add(1)
+    ))
+    .into()
+}
+
+/// Whether `host:port` can be listened on, tried by binding it for a moment (the server binds
+/// it again once the site is built; a program that takes it in between is still reported).
+fn port_free(host: IpAddr, port: u16) -> anyhow::Result<()> {
+    if port == 0 {
+        return Ok(());
+    }
+    match std::net::TcpListener::bind((host, port)) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AddrInUse => Err(port_in_use(port)),
+        // Anything else (an address this computer does not have) is reported by the server.
+        Err(_) => Ok(()),
     }
 }

@@ -82,6 +82,16 @@ diagnostic_cases! {
     section_folder_the_site_uses_itself => "section-folder-taken",
     section_folder_not_in_the_list => "section-not-listed",
     section_of_checklists_in_another_folder => "section-kind-in-another-folder",
+    glossary_name_used_by_two_entries_names_both => "duplicate-glossary-name",
+    raw_html_in_a_translated_checklist_is_refused_at_its_line => "raw-html-in-translation",
+    yaml_colon_in_a_title_asks_for_quotes => "yaml-colon-in-text",
+    yaml_colon_in_a_translated_title_asks_for_quotes => "yaml-colon-in-translation",
+    yaml_hash_at_the_start_of_a_value_asks_for_quotes => "yaml-hash-starts-text",
+    yaml_tab_in_the_indentation_is_pointed_at => "yaml-tab",
+    yaml_list_item_without_a_space_after_the_dash => "yaml-dash-without-space",
+    yaml_key_without_a_space_after_the_colon => "yaml-colon-without-space",
+    yaml_one_entry_where_a_list_is_needed => "yaml-map-where-a-list-is-needed",
+    yaml_key_out_of_line_with_the_key_above => "yaml-key-out-of-line",
 }
 
 #[test]
@@ -124,4 +134,23 @@ fn usage_errors_exit_with_2() {
     let f = Fixture::new("small");
     let run = f.run(&["build", "--no-such-flag"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
+}
+
+/// `#` after words in unquoted YAML text is a comment: the rest of the line is silently
+/// dropped. The site still builds (it may be meant), so it is a warning from `check`.
+#[test]
+fn yaml_hash_inside_text_is_a_warning_naming_what_is_lost() {
+    let f = Fixture::new("small");
+    let page = std::fs::read_to_string(f.root().join("content/guides/meetings.md")).expect("page");
+    f.write(
+        "content/guides/meetings.md",
+        &page.replacen("summary: ", "summary: Room #4 is upstairs. ", 1),
+    );
+    let run = f.run(&["check"]);
+    let warning: String = run
+        .stderr
+        .split("\n\n")
+        .filter(|block| block.contains("yaml-hash-in-text"))
+        .collect();
+    insta::assert_snapshot!(warning);
 }

@@ -9,6 +9,10 @@ use crate::diagnostic::Diagnostic;
 use crate::sections::SectionConfig;
 use crate::yaml::parse_toml;
 
+/// The environment variable that, when set, overrides `base_url` in `book.toml`: the same
+/// content published under a host's sub-folder (GitHub or GitLab Pages of a project).
+pub const BASE_URL_VAR: &str = "BOOKSHELF_BASE_URL";
+
 /// The whole of `book.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -229,7 +233,12 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Opt
             title,
             language,
             description: book.description.or(raw.description),
-            base_url: book.base_url.or(raw.base_url),
+            // The publishing workflows `bookshelf new` writes set it to the host's sub-folder.
+            base_url: std::env::var(BASE_URL_VAR)
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+                .or(book.base_url)
+                .or(raw.base_url),
             authors: if book.authors.is_empty() {
                 raw.authors
             } else {

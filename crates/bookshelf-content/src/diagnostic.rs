@@ -116,6 +116,11 @@ impl SourceMap {
         self.files.remove(path);
     }
 
+    /// Every file and its text, in no particular order.
+    pub fn files(&self) -> impl Iterator<Item = (&Path, &str)> {
+        self.files.iter().map(|(p, t)| (p.as_path(), &**t))
+    }
+
     /// A file's text.
     pub fn get(&self, path: &Path) -> Option<&str> {
         self.files.get(path).map(|t| &**t)

@@ -106,10 +106,22 @@ fn names_of_failed(chunk: &str) -> Vec<String> {
                     Some(v.trim_matches(['"', '\'']).to_string()).filter(|v| !v.is_empty())
                 })
             };
+            // `[EHCP, SEN]` on one line: what links name a term by.
+            let list = |key: &str| -> Vec<String> {
+                value(key).map_or_else(Vec::new, |v| {
+                    v.trim_start_matches('[')
+                        .trim_end_matches(']')
+                        .split(',')
+                        .map(|s| s.trim().trim_matches(['"', '\'']).to_string())
+                        .filter(|s| !s.is_empty())
+                        .collect()
+                })
+            };
             Names {
                 term: value("term"),
                 id: value("id"),
-                ..Names::default()
+                abbreviations: list("abbreviations"),
+                aliases: list("aliases"),
             }
         });
     let mut out: Vec<String> = names.term.iter().chain(&names.id).cloned().collect();
@@ -144,7 +156,7 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Par
     }
     let mut terms = Vec::new();
     let mut slugs: HashMap<String, usize> = HashMap::new();
-    let mut names: HashMap<String, String> = HashMap::new();
+    let mut names: HashMap<String, (String, usize)> = HashMap::new();
     let mut pending_see: Vec<Vec<String>> = Vec::new();
     for (index, (raw, span)) in raws.iter().enumerate() {
         let at = find_from(text, span.start, &raw.term);
@@ -213,29 +225,53 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Par
             continue;
         }
         slugs.insert(slug.clone(), index);
-        // Every name (term, abbreviation, alias) must point at one term only.
-        let mut own = vec![raw.term.to_lowercase()];
-        own.extend(raw.abbreviations.iter().cloned());
-        own.extend(raw.aliases.iter().map(|a| a.to_lowercase()));
+        // Every name (term, abbreviation, alias) must point at one term only, compared
+        // without case: a term `EHCP` and another's abbreviation `EHCP` would both answer
+        // the same word, and one would silently take over the other's links and search.
+        let locate = |key: &str, name: &str| {
+            let from = find_from(text, span.start, key);
+            let region = text.get(from..span.end.max(from)).unwrap_or("");
+            region
+                .to_ascii_lowercase()
+                .find(&name.to_ascii_lowercase())
+                .map_or(span.start, |i| from + i)
+        };
+        let mut own: Vec<(String, usize)> = vec![(raw.term.trim().to_lowercase(), at)];
+        own.extend(
+            raw.abbreviations
+                .iter()
+                .map(|a| (a.trim().to_lowercase(), locate("abbreviations:", a.trim()))),
+        );
+        own.extend(
+            raw.aliases
+                .iter()
+                .map(|a| (a.trim().to_lowercase(), locate("aliases:", a.trim()))),
+        );
         own.sort();
-        own.dedup();
-        for name in own {
-            if let Some(other) = names.get(&name) {
-                // Names are compared in lower case: find this one as it is written.
-                let name_at = text
-                    .get(span.clone())
-                    .and_then(|t| t.to_ascii_lowercase().find(&name.to_ascii_lowercase()))
-                    .map_or(span.start, |i| span.start + i);
+        own.dedup_by(|a, b| a.0 == b.0);
+        for (name, name_at) in own {
+            if let Some((other, other_at)) = names.get(&name) {
+                let written = text
+                    .get(token_span(text, name_at))
+                    .unwrap_or(&name)
+                    .to_string();
                 diags.push(
                     Diagnostic::error(
-                        "duplicate-id",
-                        format!("`{name}` already names the term `{other}`"),
+                        "duplicate-name",
+                        format!(
+                            "`{written}` names two glossary entries: `{other}` and `{}`",
+                            raw.term.trim()
+                        ),
                     )
                     .at(path, token_span(text, name_at))
-                    .help("a word or abbreviation may belong to one glossary term only"),
+                    .label(
+                        token_span(text, *other_at),
+                        format!("`{other}` has it here"),
+                    )
+                    .help("a word or abbreviation may belong to one glossary entry only, or one takes over the other's links and search answers: remove it from one of them"),
                 );
             } else {
-                names.insert(name, raw.term.clone());
+                names.insert(name, (raw.term.trim().to_string(), name_at));
             }
         }
         crate::raw_html::check_yaml_field(
@@ -362,6 +398,13 @@ mod tests {
         let shape = "- term: Care plan\n  id: plan\n  abbreviations: [EHCP]\n  plian: x\n";
         assert_eq!(names_of_failed(shape), ["Care plan", "plan", "EHCP"]);
         let syntax = "- term: \"Care plan\"\n  abbreviations: [EHCP\n  plain: x\n";
-        assert_eq!(names_of_failed(syntax), ["Care plan"]);
+        // The list left open still names what it was meant to.
+        assert_eq!(names_of_failed(syntax), ["Care plan", "EHCP"]);
+        let no_space =
+            "- term: SEN coordinator\n  abbreviations: [SENCO, \"SENDCo\"]\n  plain:A teacher.\n";
+        assert_eq!(
+            names_of_failed(no_space),
+            ["SEN coordinator", "SENCO", "SENDCo"]
+        );
     }
 }

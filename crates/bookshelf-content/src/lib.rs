@@ -16,6 +16,7 @@
 //! [`Book::in_language`] then gives the book as the readers of one language see it.
 #![warn(missing_docs)]
 
+pub mod allow;
 pub mod checklist;
 pub mod config;
 pub mod diagnostic;
@@ -35,6 +36,7 @@ pub mod slug;
 mod translate;
 pub mod translation;
 mod yaml;
+mod yaml_plain;
 mod yaml_scan;
 
 pub use config::{Config, LanguageConfig};

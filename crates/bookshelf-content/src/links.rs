@@ -8,6 +8,7 @@ use crate::files::content_relative;
 use crate::model::{Body, Book, Checklist, Glossary, Page};
 use crate::slug::did_you_mean;
 
+mod hints;
 mod routes;
 
 /// Top-level names the site uses for its own pages.
@@ -264,11 +265,7 @@ pub(crate) fn check_body(
 ) {
     for link in body.links.iter() {
         if let Err(why) = check_link(book, &body.path, &link.dest, failed) {
-            let help = if link.dest.starts_with('/') {
-                "use the address of a page the site has, or link to its source file, e.g. `../guides/having-your-say.md`"
-            } else {
-                "link to another page by its source file, e.g. `../guides/having-your-say.md`"
-            };
+            let help = hints::help(book, &body.path, &link.dest);
             diags.push(
                 Diagnostic::error("broken-link", format!("broken link: {why}"))
                     .at(&body.path, link.range.clone())
@@ -289,9 +286,15 @@ pub(crate) fn check_glossary(book: &Book, failed: &HashSet<PathBuf>, diags: &mut
             for link in scan.links {
                 if let Err(why) = check_link(book, path, &link.dest, failed) {
                     diags.push(
-                        Diagnostic::error("broken-link", format!("broken link in `{}`: {why}", term.term))
-                            .at(path, term.span.start..term.span.start + 1)
-                            .help("links in the glossary are relative to `content/`, e.g. `guides/having-your-say.md`"),
+                        Diagnostic::error(
+                            "broken-link",
+                            format!("broken link in `{}`: {why}", term.term),
+                        )
+                        .at(path, term.span.start..term.span.start + 1)
+                        .help(format!(
+                            "links in the glossary are relative to `content/`: {}",
+                            hints::help(book, path, &link.dest)
+                        )),
                     );
                 }
             }
@@ -315,9 +318,15 @@ pub(crate) fn check_glossary_text(
         for link in crate::markdown::scan(more).links {
             if let Err(why) = check_link(book, source, &link.dest, failed) {
                 diags.push(
-                    Diagnostic::error("broken-link", format!("broken link in `{}`: {why}", term.id))
-                        .at(&text.info.path, term.span.clone())
-                        .help("links in the glossary are relative to `content/`, e.g. `guides/having-your-say.md`"),
+                    Diagnostic::error(
+                        "broken-link",
+                        format!("broken link in `{}`: {why}", term.id),
+                    )
+                    .at(&text.info.path, term.span.clone())
+                    .help(format!(
+                        "links in the glossary are relative to `content/`: {}",
+                        hints::help(book, source, &link.dest)
+                    )),
                 );
             }
         }

@@ -22,6 +22,9 @@ pub(crate) fn parse_yaml<T: DeserializeOwned>(
         Some(rest) => (base + '\u{feff}'.len_utf8(), rest),
         None => (base, text),
     };
+    // `allow:` keys (deliberate exceptions, read by `allow::find`) are no part of any schema.
+    let masked = crate::allow::mask_yaml(text);
+    let text: &str = &masked;
     if let Some(at) = too_deep(text) {
         let at = base + at;
         diags.push(
@@ -34,6 +37,12 @@ pub(crate) fn parse_yaml<T: DeserializeOwned>(
         );
         return None;
     }
+    // `#` in unquoted text is a comment to YAML: the text after it is silently lost.
+    let before = diags.len();
+    crate::yaml_plain::hashes(file, text, base, diags);
+    if diags[before..].iter().any(Diagnostic::is_error) {
+        return None;
+    }
     match serde_yaml::from_str::<T>(text) {
         Ok(v) => Some(v),
         Err(err) => {
@@ -42,6 +51,11 @@ pub(crate) fn parse_yaml<T: DeserializeOwned>(
                 .map(|loc| base + offset_of(text, loc.line(), loc.column()))
                 .unwrap_or(base);
             let raw = err.to_string();
+            // The common mistakes, in plain words, where the fix belongs.
+            if let Some(d) = crate::yaml_plain::explain(file, text, base, at - base, &raw) {
+                diags.push(d);
+                return None;
+            }
             let mut d = from_serde_message(file, whole, at, &raw);
             if d.code == "syntax" {
                 d.code = "yaml-syntax".into();

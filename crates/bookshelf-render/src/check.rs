@@ -122,6 +122,8 @@ struct Text<'a> {
     body: &'a Body,
     easy: bool,
     language: &'a str,
+    /// The files' texts, for the allows written in them.
+    sources: &'a bookshelf_content::SourceMap,
 }
 
 fn check_body(
@@ -134,6 +136,7 @@ fn check_body(
         body,
         easy,
         language,
+        sources,
     } = text;
     let english = is_english(language);
     let opts = options(book, easy, english);
@@ -150,10 +153,21 @@ fn check_body(
         rules.push("PL5");
     }
     rules.sort_by_key(|id| rule_order(id));
-    // A plainer word is suggested once per page, not at every use.
+    // A plainer word is suggested once per page, not at every use: once outside the places
+    // where an editor allowed it (those are reported, then allowed, in `bookshelf check`).
+    let allows = sources
+        .get(&body.path)
+        .map_or_else(Vec::new, |t| bookshelf_content::allow::find(&body.path, t));
     let mut seen_words = HashSet::new();
     for f in &report.findings {
-        if f.id == "PL2" && !seen_words.insert(prose.text[f.range.clone()].to_lowercase()) {
+        let allowed = || {
+            let at = prose.source(&f.range);
+            allows.iter().any(|a| a.covers(f.id, Some(&at)))
+        };
+        if f.id == "PL2"
+            && !allowed()
+            && !seen_words.insert(prose.text[f.range.clone()].to_lowercase())
+        {
             continue;
         }
         out.push(
@@ -200,9 +214,10 @@ fn check_body(
                 out.push(
                     Diagnostic::warning("ER5", "no key word in this sentence has a symbol")
                         .at(&body.path, prose.source(&s.range))
-                        .help(
-                            "add its key word to `content/symbols.yaml`, e.g. `meeting: handshake`",
-                        ),
+                        .help(format!(
+                            "add its key word to `content/symbols.yaml`, e.g. `meeting: {}`",
+                            crate::symbol_hints::example(symbols.set())
+                        )),
                 );
             }
         }
@@ -248,9 +263,12 @@ fn symbol_warning(
         .and_then(|t| t.find(&format!(": {name}")).map(|i| i + 2))
         .unwrap_or(0);
     out.push(
-        Diagnostic::warning("unknown-symbol", format!("there is no symbol called `{name}`"))
-            .at(file, at..at + name.len())
-            .help("use a name from the symbol set (Twemoji short names such as `handshake`), or add the picture to your symbols folder"),
+        Diagnostic::warning(
+            "unknown-symbol",
+            format!("there is no symbol called `{name}`"),
+        )
+        .at(file, at..at + name.len())
+        .help(crate::symbol_hints::help(symbols.set(), name)),
     );
 }
 
@@ -268,6 +286,7 @@ pub fn check(
             body: &page.body,
             easy: false,
             language,
+            sources,
         };
         pages.push(check_body(book, text, &symbols, &mut out));
         match &page.easy {
@@ -276,6 +295,7 @@ pub fn check(
                     body: &easy.body,
                     easy: true,
                     language: &easy.text_language,
+                    sources,
                 };
                 pages.push(check_body(book, text, &symbols, &mut out));
             }
@@ -337,9 +357,7 @@ pub fn check(
                         format!("there is no symbol called `{name}`"),
                     )
                     .at(path, at..at + name.len())
-                    .help(
-                        "use a name from the symbol set (Twemoji short names such as `handshake`)",
-                    ),
+                    .help(crate::symbol_hints::help(symbols.set(), name)),
                 );
             }
         }
@@ -353,9 +371,12 @@ pub fn check(
                         .and_then(|x| x[t.span.clone()].find(s.as_str()))
                         .map_or(t.span.start, |i| t.span.start + i);
                     out.push(
-                        Diagnostic::warning("unknown-symbol", format!("there is no symbol called `{s}`"))
-                            .at(path, at..at + s.len())
-                            .help("use a name from the symbol set (Twemoji short names such as `handshake`)"),
+                        Diagnostic::warning(
+                            "unknown-symbol",
+                            format!("there is no symbol called `{s}`"),
+                        )
+                        .at(path, at..at + s.len())
+                        .help(crate::symbol_hints::help(symbols.set(), s)),
                     );
                 }
             }
@@ -381,6 +402,7 @@ fn check_translations(
                 body: &page.body,
                 easy: false,
                 language: lang,
+                sources,
             };
             pages.push(check_body(in_lang, text, &symbols, out));
             if let Some(s) = &page.symbol {
@@ -393,6 +415,7 @@ fn check_translations(
                 body: &easy.body,
                 easy: true,
                 language: lang,
+                sources,
             };
             pages.push(check_body(in_lang, text, &symbols, out));
         }

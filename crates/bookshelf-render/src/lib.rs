@@ -26,6 +26,7 @@ pub mod report_html;
 mod search_frame;
 mod sections;
 mod site;
+mod symbol_hints;
 pub mod symbols;
 pub mod terms;
 pub mod theme;

@@ -411,7 +411,9 @@ impl<'m> Parsed<'m> {
         terms: Terms,
         used: &mut HashSet<usize>,
     ) -> Self {
-        let events = Parser::new_ext(markdown, bookshelf_content::markdown::options());
+        let events = Parser::new_ext(markdown, bookshelf_content::markdown::options())
+            // Allow comments are notes to editors, not part of the page.
+            .filter(|e| !matches!(e, Event::Html(h) | Event::InlineHtml(h) if bookshelf_content::allow::is_allow_comment(h)));
         Self::from_events(ctx, events, body, terms, used)
     }
 

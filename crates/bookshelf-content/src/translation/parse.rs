@@ -222,6 +222,11 @@ pub(crate) fn parse_checklist(
     let raw: RawChecklist = parse_yaml(path, text, 0, text, diags)?;
     let _ = (raw.level, raw.kind, raw.audience, raw.order, raw.symbol);
     warn_place_keys(path, text, 0..text.len(), diags);
+    // Translated text is published as the source's is: the same raw HTML policy.
+    let html_before = diags.len();
+    for (key, value) in [("summary", &raw.summary), ("when", &raw.when)] {
+        crate::raw_html::check_yaml_field(path, text, 0, key, Some(value), false, diags);
+    }
     let mut cursor = 0;
     let sections = raw
         .sections
@@ -234,6 +239,24 @@ pub(crate) fn parse_checklist(
                 .map(|i| {
                     cursor = find_from(text, cursor, &format!("id: {}", i.id));
                     let at = find_from(text, cursor, &i.id);
+                    let fields_at = text[..cursor].rfind("- ").unwrap_or(cursor);
+                    let fields = [
+                        ("text", Some(&i.text)),
+                        ("why", i.why.as_ref()),
+                        ("evidence", i.evidence.as_ref()),
+                    ];
+                    for (key, value) in fields {
+                        let inline = key == "text";
+                        crate::raw_html::check_yaml_field(
+                            path,
+                            text,
+                            fields_at,
+                            key,
+                            value.map(String::as_str),
+                            inline,
+                            diags,
+                        );
+                    }
                     ItemText {
                         span: token_span(text, at),
                         id: i.id,
@@ -245,6 +268,9 @@ pub(crate) fn parse_checklist(
                 .collect(),
         })
         .collect();
+    if diags[html_before..].iter().any(Diagnostic::is_error) {
+        return None;
+    }
     if raw.scale.as_ref().is_some_and(|s| s.len() != 5) {
         let at = find_from(text, 0, "scale:");
         diags.push(
@@ -303,6 +329,7 @@ pub(crate) fn parse_glossary(
     diags: &mut Vec<Diagnostic>,
 ) -> Option<GlossaryText> {
     let raw: RawGlossary = parse_yaml(path, text, 0, text, diags)?;
+    let html_before = diags.len();
     let mut cursor = 0;
     let terms = raw
         .terms
@@ -310,6 +337,16 @@ pub(crate) fn parse_glossary(
         .map(|t| {
             cursor = find_from(text, cursor, &format!("id: {}", t.id));
             let at = find_from(text, cursor, &t.id);
+            let entry_at = text[..cursor].rfind("- ").unwrap_or(cursor);
+            crate::raw_html::check_yaml_field(
+                path,
+                text,
+                entry_at,
+                "more",
+                t.more.as_deref(),
+                false,
+                diags,
+            );
             TermText {
                 span: token_span(text, at),
                 id: t.id,
@@ -323,6 +360,9 @@ pub(crate) fn parse_glossary(
             }
         })
         .collect();
+    if diags[html_before..].iter().any(Diagnostic::is_error) {
+        return None;
+    }
     Some(GlossaryText {
         info: info(path, lang, raw.translated_by, raw.translation_checked_by),
         terms,
