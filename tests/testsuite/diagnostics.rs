@@ -77,6 +77,10 @@ diagnostic_cases! {
     translation_with_a_malformed_language_in_its_name => "translation-bad-language-in-name",
     translated_item_unknown_missing_items_and_place_keys => "translation-unknown-item",
     translated_glossary_entry_unknown => "translation-unknown-term",
+    picture_without_alt_text_decorative_empty_quotes_allowed => "picture-missing-alt",
+    picture_or_file_that_is_not_there_suggests_the_near_one => "picture-missing-file",
+    svg_with_script_event_attribute_or_javascript_address => "svg-script",
+    unsupported_file_type_names_the_allowed_types => "unsupported-file",
 }
 
 #[test]

@@ -16,6 +16,7 @@
 //! [`Book::in_language`] then gives the book as the readers of one language see it.
 #![warn(missing_docs)]
 
+pub mod assets;
 pub mod checklist;
 pub mod config;
 pub mod diagnostic;
