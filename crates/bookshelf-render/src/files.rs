@@ -148,7 +148,7 @@ fn bytes_of(
 pub(crate) fn publish(
     book: &Book,
     copies: &Copies,
-    write: &(dyn Fn(&str, &[u8]) -> Result<(), RenderError> + Sync),
+    write: &crate::site::WriteFile<'_>,
 ) -> Result<(), RenderError> {
     wanted(book)
         .par_iter()
@@ -179,8 +179,11 @@ pub(crate) fn publish_changed(
     Ok(())
 }
 
+/// What a page's HTML can take from one file: its path, size and dimensions.
+type FileKey<'a> = (&'a str, u64, Option<(u32, u32)>);
+
 /// What the pages' HTML depends on in the files: their paths, sizes and dimensions.
-pub(crate) fn key(book: &Book) -> Vec<(&str, u64, Option<(u32, u32)>)> {
+pub(crate) fn key(book: &Book) -> Vec<FileKey<'_>> {
     book.assets
         .values()
         .map(|a| (a.rel.as_str(), a.size, a.dimensions))
