@@ -8,6 +8,7 @@ mod content_input;
 mod diagnostics;
 mod easy;
 mod editors;
+mod files;
 mod helpers;
 mod hints;
 mod i18n;

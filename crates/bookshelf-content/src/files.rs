@@ -40,6 +40,8 @@ pub enum FileKind {
         /// What it translates (never another translation).
         of: Box<FileKind>,
     },
+    /// A picture or document (`guides/bus.jpg`, `assets/leaflet.pdf`), published as it is.
+    Asset(crate::assets::AssetKind, &'static str),
     /// A name with a language part that is not a well-formed language tag (`x.p_l.md`).
     BadLanguage(String),
     /// Anything else: an error.
@@ -56,6 +58,9 @@ pub fn classify(rel: &Path) -> FileKind {
         .collect();
     if parts.iter().any(|p| is_ignored_name(p)) {
         return FileKind::Ignored;
+    }
+    if let Some(kind) = classify_asset(&parts) {
+        return kind;
     }
     if let Some((base, lang, ext)) = parts.last().and_then(|n| crate::lang::split_name(n)) {
         if parts.len() > 2 {
@@ -77,6 +82,20 @@ pub fn classify(rel: &Path) -> FileKind {
         };
     }
     classify_source(&parts)
+}
+
+/// A picture or document: beside the pages (at the top or in a section's folder such as
+/// `guides/`) or anywhere under `assets/`. `None` for a name of another type.
+fn classify_asset(parts: &[String]) -> Option<FileKind> {
+    let (kind, key) = crate::assets::kind_of(parts.last()?)?;
+    Some(match parts {
+        [_] => FileKind::Asset(kind, key),
+        [folder, ..] if folder == "assets" => FileKind::Asset(kind, key),
+        [folder, _] if folder != "checklists" => FileKind::Asset(kind, key),
+        _ => FileKind::Unexpected(
+            "pictures and files go beside the pages that use them (at the top of `content/` or in a section's folder such as `guides/`) or anywhere under `content/assets/`",
+        ),
+    })
 }
 
 /// Classify a source file (a name with no language part), given its path's parts.
@@ -138,7 +157,7 @@ fn classify_source(parts: &[String]) -> FileKind {
         (None, _) if name.ends_with(".yaml") || name.ends_with(".yml") => {
             FileKind::Unexpected("checklists go in `content/checklists/`; the only YAML files at the top are `glossary.yaml` and `symbols.yaml`")
         }
-        _ => FileKind::Unexpected("content holds Markdown pages (`.md`), checklists (`.yaml`), `glossary.yaml` and `symbols.yaml`"),
+        _ => FileKind::Unexpected("content holds Markdown pages (`.md`), checklists (`.yaml`), `glossary.yaml`, `symbols.yaml`, pictures (PNG, JPEG, GIF, WebP, SVG) and documents (PDF, Word, Excel, OpenDocument, CSV)"),
     }
 }
 
@@ -359,6 +378,23 @@ mod tests {
         assert!(matches!(
             classify(Path::new("guides/x.txt")),
             FileKind::Unexpected(_)
+        ));
+        use crate::assets::AssetKind;
+        assert_eq!(
+            classify(Path::new("guides/bus.photo.jpg")),
+            FileKind::Asset(AssetKind::Image, "jpeg")
+        );
+        assert_eq!(
+            classify(Path::new("assets/leaflets/2026/a.pdf")),
+            FileKind::Asset(AssetKind::Document, "pdf")
+        );
+        assert!(matches!(
+            classify(Path::new("checklists/a.png")),
+            FileKind::Unexpected(_)
+        ));
+        assert!(matches!(
+            classify(Path::new("guides/a.exe")),
+            FileKind::Unexpected(why) if why.contains("PDF")
         ));
         assert_eq!(classify(Path::new(".git/x")), FileKind::Ignored);
         assert_eq!(classify(Path::new("_drafts/x.md")), FileKind::Ignored);

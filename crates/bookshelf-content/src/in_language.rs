@@ -70,6 +70,7 @@ impl Book {
                 .map_or_else(|| self.symbols.clone(), |s| (**s).clone()),
             links: Arc::default(),
             translations: self.translations.clone(),
+            assets: self.assets.clone(),
         };
         book.links = Arc::new(crate::links::LinkIndex::new(&book));
         book

@@ -17,6 +17,7 @@
 #![warn(missing_docs)]
 
 pub mod allow;
+pub mod assets;
 pub mod checklist;
 pub mod config;
 pub mod diagnostic;

@@ -3,6 +3,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
+use crate::assets::{kind_of, Asset, AssetKind};
 use crate::diagnostic::Diagnostic;
 use crate::files::content_relative;
 use crate::model::{Body, Book, Checklist, Glossary, Page};
@@ -72,6 +73,8 @@ pub struct LinkIndex {
     aliases: HashMap<PathBuf, PathBuf>,
     /// The list pages of the book's sections (`local-help/`).
     sections: Vec<String>,
+    /// Pictures and documents, by their path relative to `content/`.
+    files: std::sync::Arc<std::collections::BTreeMap<String, std::sync::Arc<Asset>>>,
 }
 
 impl LinkIndex {
@@ -134,7 +137,51 @@ impl LinkIndex {
             glossary,
             aliases,
             sections: book.config.sections.iter().map(|s| s.route()).collect(),
+            files: book.assets.clone(),
         }
+    }
+
+    /// The picture or document `dest` (written in the file `from`, book-root relative)
+    /// points at: `None` when `dest` is not the name of such a file (a page, another site),
+    /// an error with a did-you-mean when there is no such file.
+    pub fn file(&self, from: &Path, dest: &str) -> Option<Result<&Asset, String>> {
+        if dest.is_empty() || is_external(dest) || dest.starts_with('/') {
+            return None;
+        }
+        let path = dest.split(['#', '?']).next().unwrap_or(dest);
+        let (kind, _) = kind_of(path)?;
+        let from_rel = content_relative(from);
+        let from_rel = self.aliases.get(&from_rel).cloned().unwrap_or(from_rel);
+        let from_dir = from_rel.parent().unwrap_or(Path::new(""));
+        let Some(target) = join(from_dir, path) else {
+            return Some(Err(format!("`{path}` points outside `content/`")));
+        };
+        let target = target.to_string_lossy().replace('\\', "/");
+        if let Some(asset) = self.files.get(&target) {
+            return Some(Ok(asset));
+        }
+        // Suggest a file of the same kind first (a picture for a picture).
+        let same: Vec<&str> = self
+            .files
+            .values()
+            .filter(|a| a.kind == kind)
+            .map(|a| a.rel.as_str())
+            .collect();
+        let any = || self.files.keys().map(String::as_str);
+        let what = if kind == AssetKind::Image {
+            "picture"
+        } else {
+            "file"
+        };
+        Some(Err(
+            match did_you_mean(&target, same).or_else(|| did_you_mean(&target, any())) {
+                Some(s) => format!(
+                    "the {what} `{path}` does not exist (did you mean `{}`?)",
+                    relative_to(from_dir, Path::new(s))
+                ),
+                None => format!("the {what} `{path}` does not exist"),
+            },
+        ))
     }
 
     /// Resolve `dest` written in the file `from` (book-root relative). `Ok(None)` for external links.
@@ -253,7 +300,62 @@ fn check_link(
     if points_at_failed(from, dest, failed) {
         return Ok(());
     }
+    if let Some(file) = book.links.file(from, dest) {
+        return file.map(|_| ());
+    }
     book.links.resolve(from, dest).map(|_| ())
+}
+
+/// The help for a picture or file that is not there.
+const HELP_MISSING_FILE: &str = "put the file in `content/` beside the page (or in `content/assets/`) and write its path relative to the page, e.g. `![A bus at the stop](bus.jpg)` or `[the leaflet](../assets/leaflet.pdf)`";
+
+/// Check the pictures in one page body: each shows a picture that is there, with alt text.
+fn check_images(book: &Book, body: &Body, failed: &HashSet<PathBuf>, diags: &mut Vec<Diagnostic>) {
+    for image in body.images.iter() {
+        let dest = image.dest.as_str();
+        if dest.is_empty() || is_external(dest) || dest.starts_with('/') {
+            // Another site's picture is the raw HTML policy's to refuse.
+        } else if points_at_failed(&body.path, dest, failed) {
+            // The file's own error is reported.
+        } else {
+            match book.links.file(&body.path, dest) {
+                None => diags.push(
+                    Diagnostic::error(
+                        "not-a-picture",
+                        format!("`{dest}` is not a picture: a page can show PNG, JPEG, GIF, WebP and SVG pictures"),
+                    )
+                    .at(&body.path, image.range.clone())
+                    .help("save the picture as PNG or JPEG beside the page and show that; link to a page or document with `[text](file)`, without the `!`"),
+                ),
+                Some(Err(why)) => diags.push(
+                    Diagnostic::error("missing-file", why)
+                        .at(&body.path, image.range.clone())
+                        .help(HELP_MISSING_FILE),
+                ),
+                Some(Ok(a)) if a.kind == AssetKind::Document => diags.push(
+                    Diagnostic::error(
+                        "not-a-picture",
+                        format!("`{dest}` is a document, not a picture"),
+                    )
+                    .at(&body.path, image.range.clone())
+                    .help("link to a document with `[text](file)`, without the `!`"),
+                ),
+                Some(Ok(_)) => {}
+            }
+        }
+        if image.alt.trim().is_empty() {
+            diags.push(
+                Diagnostic::error("missing-alt", "this picture has no alt text")
+                    .at(&body.path, image.range.clone())
+                    .help("say what the picture shows between the brackets, for readers who cannot see it: `![A bus at the stop](bus.jpg)`; if it is only decoration, write `![\"\"](bus.jpg)`"),
+            );
+        }
+    }
+}
+
+/// Is this alt text the mark of a decorative picture (`![""](x.png)`), shown with `alt=""`?
+pub fn is_decorative(alt: &str) -> bool {
+    matches!(alt.trim(), "\"\"" | "“”")
 }
 
 /// Check the links in one page body, adding what is broken to `diags`.
@@ -263,7 +365,18 @@ pub(crate) fn check_body(
     failed: &HashSet<PathBuf>,
     diags: &mut Vec<Diagnostic>,
 ) {
+    check_images(book, body, failed, diags);
     for link in body.links.iter() {
+        if !points_at_failed(&body.path, &link.dest, failed) {
+            if let Some(Err(why)) = book.links.file(&body.path, &link.dest) {
+                diags.push(
+                    Diagnostic::error("missing-file", why)
+                        .at(&body.path, link.range.clone())
+                        .help(HELP_MISSING_FILE),
+                );
+                continue;
+            }
+        }
         if let Err(why) = check_link(book, &body.path, &link.dest, failed) {
             let help = hints::help(book, &body.path, &link.dest);
             diags.push(
@@ -400,6 +513,48 @@ pub(crate) fn targets_of_glossary(g: &Glossary) -> u64 {
             .map(|t| (&t.slug, &t.abbreviations))
             .collect::<Vec<_>>(),
     ))
+}
+
+/// A picture's or document's part: its path and its bytes' hash, so the index (which the
+/// renderer asks for a file's size and dimensions) is made again when a file changes.
+pub(crate) fn targets_of_asset(a: &Asset) -> u64 {
+    hash_of(("asset", &a.rel, a.hash, a.size))
+}
+
+/// Pictures no page shows: a warning each (a forgotten file is published for nobody).
+pub(crate) fn unused_pictures(book: &Book, diags: &mut Vec<Diagnostic>) {
+    if !book.assets.values().any(|a| a.kind == AssetKind::Image) {
+        return;
+    }
+    let mut used: HashSet<&str> = HashSet::new();
+    let bodies = book
+        .pages
+        .iter()
+        .flat_map(|p| std::iter::once(&p.body).chain(p.easy.as_ref().map(|e| &e.body)));
+    for body in bodies {
+        let dests = body
+            .images
+            .iter()
+            .map(|i| i.dest.as_str())
+            .chain(body.links.iter().map(|l| l.dest.as_str()));
+        for dest in dests {
+            if let Some(Ok(a)) = book.links.file(&body.path, dest) {
+                used.insert(a.rel.as_str());
+            }
+        }
+    }
+    for a in book.assets.values() {
+        if a.kind == AssetKind::Image && !used.contains(a.rel.as_str()) {
+            diags.push(
+                Diagnostic::warning(
+                    "unused-picture",
+                    format!("no page shows the picture `{}`", a.rel),
+                )
+                .in_file(&a.path)
+                .help("show it in a page with `![what it shows](FILE)`, or delete it if it is not needed"),
+            );
+        }
+    }
 }
 
 /// An easy read's part: only that it exists (it changes which bodies are checked).

@@ -26,6 +26,8 @@ enum Unit {
     Symbols(Symbols),
     /// A translation (`x.pl.md`…) into a language.
     Tr(String, TrUnit),
+    /// A picture or document.
+    Asset(Arc<crate::assets::Asset>),
     Nothing,
 }
 
@@ -60,6 +62,7 @@ impl Parsed {
             Unit::Nothing if diags.iter().any(Diagnostic::is_error) => {
                 links::targets_of_failed(rel)
             }
+            Unit::Asset(a) => links::targets_of_asset(a),
             Unit::Symbols(_) | Unit::Tr(..) | Unit::Nothing => 0,
         };
         let sort_title = match &unit {
@@ -167,10 +170,21 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
         diags.push(
             Diagnostic::error(
                 "unexpected-file",
-                format!(
-                    "`{}` is not where bookshelf looks for content",
-                    rel.display()
-                ),
+                match rel.extension().map(|e| e.to_string_lossy().to_lowercase()) {
+                    Some(e)
+                        if !matches!(e.as_str(), "md" | "yaml" | "yml")
+                            && crate::assets::kind_of(&rel.to_string_lossy()).is_none() =>
+                    {
+                        format!(
+                            "`{}` is a type of file bookshelf does not publish (`.{e}`)",
+                            rel.display()
+                        )
+                    }
+                    _ => format!(
+                        "`{}` is not where bookshelf looks for content",
+                        rel.display()
+                    ),
+                },
             )
             .in_file(rel)
             .help(format!(
@@ -180,6 +194,25 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
         return Parsed::new(rel, stamp, Unit::Nothing, diags, None);
     }
     let full = root.join(rel);
+    if let FileKind::Asset(kind, key) = kind {
+        if let Some(d) = std::fs::symlink_metadata(&full)
+            .is_ok_and(|m| m.file_type().is_symlink())
+            .then(|| {
+                let real_content = std::fs::canonicalize(root.join("content")).ok();
+                outside_link(real_content.as_deref(), &full, rel)
+            })
+            .flatten()
+        {
+            diags.push(d);
+            return Parsed::new(rel, stamp, Unit::Nothing, diags, None);
+        }
+        let (asset, text) = crate::assets::read(root, rel, kind, key, &mut diags);
+        let unit = match asset {
+            Some(a) if !diags.iter().any(Diagnostic::is_error) => Unit::Asset(Arc::new(a)),
+            _ => Unit::Nothing,
+        };
+        return Parsed::new(rel, stamp, unit, diags, text);
+    }
     if std::fs::symlink_metadata(&full).is_ok_and(|m| m.file_type().is_symlink()) {
         let real_content = std::fs::canonicalize(root.join("content")).ok();
         if let Some(d) = outside_link(real_content.as_deref(), &full, rel) {
@@ -299,7 +332,10 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
             diags.extend(found.into_inner());
             unit
         }
-        FileKind::Unexpected(_) | FileKind::Ignored | FileKind::BadLanguage(_) => Unit::Nothing,
+        FileKind::Unexpected(_)
+        | FileKind::Ignored
+        | FileKind::BadLanguage(_)
+        | FileKind::Asset(..) => Unit::Nothing,
     };
     let mut parsed = Parsed::new(rel, stamp, unit, diags, Some(text));
     if !lost.is_empty() {
@@ -373,6 +409,15 @@ fn body(rel: &Path, md: &str, offset: usize, diags: &mut Vec<Diagnostic>) -> Bod
                 .map(|l| markdown::RawLink {
                     dest: l.dest,
                     range: l.range.start + offset..l.range.end + offset,
+                })
+                .collect(),
+        ),
+        images: Arc::new(
+            scan.images
+                .into_iter()
+                .map(|i| markdown::RawImage {
+                    range: i.range.start + offset..i.range.end + offset,
+                    ..i
                 })
                 .collect(),
         ),
@@ -596,6 +641,7 @@ impl Loader {
         let mut symbols = Symbols::default();
         let mut targets_key = 0u64;
         let mut translated: Vec<(&PathBuf, &str, &TrUnit)> = Vec::new();
+        let mut assets = BTreeMap::new();
         for (path, parsed) in &self.cache {
             diagnostics.extend(parsed.diags.iter().cloned());
             targets_key = targets_key.wrapping_add(parsed.targets);
@@ -606,6 +652,9 @@ impl Loader {
                 Unit::Glossary(g) => glossary = g.clone(),
                 Unit::Symbols(s) => symbols = s.clone(),
                 Unit::Tr(lang, unit) => translated.push((path, lang.as_str(), unit)),
+                Unit::Asset(a) => {
+                    assets.insert(a.rel.clone(), a.clone());
+                }
                 Unit::Nothing => {}
             }
         }
@@ -717,6 +766,7 @@ impl Loader {
             symbols,
             links: Default::default(),
             translations: BTreeMap::new(),
+            assets: Arc::new(assets),
         });
         // 4. Links between files.
         if let Some(book) = &mut book {
@@ -764,6 +814,7 @@ impl Loader {
                 }
             }
             self.link_key = Some(key);
+            links::unused_pictures(book, &mut diagnostics);
             let mut found: Vec<&Diagnostic> = self.link_diags.values().flatten().collect();
             found.sort_by_key(|d| (d.file.clone(), d.span.as_ref().map(|s| s.start)));
             diagnostics.extend(found.into_iter().cloned());

@@ -38,6 +38,17 @@ pub struct RawLink {
     pub range: Range<usize>,
 }
 
+/// A picture in a body (`![alt](dest)`): where it points, its alt text and its byte range.
+#[derive(Debug, Clone)]
+pub struct RawImage {
+    /// Where it points, as written.
+    pub dest: String,
+    /// The alt text as written (the plain text between the brackets).
+    pub alt: String,
+    /// Its range in the Markdown.
+    pub range: Range<usize>,
+}
+
 /// What a first pass finds.
 #[derive(Debug, Default)]
 pub struct Scan {
@@ -47,6 +58,8 @@ pub struct Scan {
     pub links: Vec<RawLink>,
     /// Raw HTML and pictures the raw HTML policy refuses.
     pub html: Vec<HtmlProblem>,
+    /// Pictures.
+    pub images: Vec<RawImage>,
 }
 
 /// A fresh id allocator with the layout's ids reserved.
@@ -74,8 +87,25 @@ pub fn scan(markdown: &str) -> Scan {
     let mut out = Scan::default();
     let mut ids = page_ids();
     let mut current: Option<(u8, Option<String>, String)> = None;
+    let mut image: Option<RawImage> = None;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
         see_html(markdown, &event, range.clone(), &mut out.html);
+        match &event {
+            Event::Start(Tag::Image { dest_url, .. }) => {
+                image = Some(RawImage {
+                    dest: dest_url.to_string(),
+                    alt: String::new(),
+                    range: range.clone(),
+                });
+            }
+            Event::End(TagEnd::Image) => out.images.extend(image.take()),
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(i) = image.as_mut() {
+                    i.alt.push_str(t);
+                }
+            }
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
                 current = Some((level_num(level), id.map(|s| s.to_string()), String::new()));

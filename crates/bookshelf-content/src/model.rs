@@ -137,6 +137,8 @@ pub struct Body {
     pub headings: std::sync::Arc<Vec<Heading>>,
     /// Links as written, with ranges in the whole file.
     pub links: std::sync::Arc<Vec<crate::markdown::RawLink>>,
+    /// Pictures as written, with ranges in the whole file.
+    pub images: std::sync::Arc<Vec<crate::markdown::RawImage>>,
 }
 
 /// A hand-written easy-read version of a page (`NAME.easy.md`).
@@ -352,6 +354,9 @@ pub struct Book {
     pub links: std::sync::Arc<crate::links::LinkIndex>,
     /// The translations, by language tag as listed in `book.toml` (`[languages.TAG]`).
     pub translations: BTreeMap<String, std::sync::Arc<crate::translation::Translation>>,
+    /// Pictures and documents, by their path relative to `content/` (`guides/bus.jpg`),
+    /// published at that path in every language's site.
+    pub assets: std::sync::Arc<BTreeMap<String, std::sync::Arc<crate::assets::Asset>>>,
 }
 
 impl Book {

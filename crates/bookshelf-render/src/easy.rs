@@ -147,6 +147,9 @@ fn term_slug(html: &str) -> Option<&str> {
 }
 
 /// One row: picture on the left, the sentence with symbols on the right.
+/// How a picture from `content/` starts ([`crate::files::image_html`]).
+const CONTENT_IMG: &str = "<img class=\"content-img\"";
+
 fn row_html<'e>(
     ctx: &Ctx<'_>,
     place: Place<'_>,
@@ -158,6 +161,7 @@ fn row_html<'e>(
     let mut budget = MAX_SYMBOLS;
     let mut inner: Vec<Event<'e>> = Vec::new();
     let mut explain: Vec<String> = Vec::new();
+    let mut photo: Option<String> = None;
     for e in events {
         match e {
             Event::Text(t) => {
@@ -168,6 +172,10 @@ fn row_html<'e>(
                     &mut budget,
                     &mut first,
                 ))));
+            }
+            // The row's first picture from `content/` is its picture, in the symbol's place.
+            Event::InlineHtml(h) if photo.is_none() && h.starts_with(CONTENT_IMG) => {
+                photo = Some(h.replacen(CONTENT_IMG, "<img class=\"er-pic er-photo\"", 1));
             }
             Event::InlineHtml(h) => {
                 if let Some(slug) = term_slug(&h) {
@@ -180,9 +188,10 @@ fn row_html<'e>(
     }
     // A row without a picture gets no empty placeholder: the stylesheet keeps its sentence in
     // line with the others. (At 10,000 made-up pages the placeholders were 43 MB of output.)
-    let pic = match &first {
-        Some(name) => symbol_img(ctx, place, name, "er-pic"),
-        None => String::new(),
+    let pic = match (photo, &first) {
+        (Some(photo), _) => photo,
+        (None, Some(name)) => symbol_img(ctx, place, name, "er-pic"),
+        (None, None) => String::new(),
     };
     out.push(Event::Html(if pic.is_empty() {
         CowStr::Borrowed("<div class=\"er-row\"><p class=\"er-text\">")

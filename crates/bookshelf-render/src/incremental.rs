@@ -49,6 +49,8 @@ pub struct Incremental {
     layout: Option<(u64, Vec<(Job, String)>)>,
     /// The book the last successful rebuild saw, to find what changed since.
     seen: Option<Seen>,
+    /// The pictures and documents published, by site path, with the hash of the original.
+    published: BTreeMap<String, u64>,
 }
 
 /// A job rendered and written: what the rebuild's bookkeeping needs of it.
@@ -110,6 +112,7 @@ impl Incremental {
             matchers: None,
             layout: None,
             seen: None,
+            published: BTreeMap::new(),
         }
     }
 
@@ -153,6 +156,7 @@ impl Incremental {
             .as_ref()
             .map(|_| serde_json::to_string(&book.glossary.terms).unwrap_or_default());
         hash_of((
+            crate::files::key(book),
             book.glossary.revision,
             glossary_words,
             book.glossary
@@ -380,6 +384,7 @@ impl Incremental {
             let _ = std::fs::remove_file(out.join("symbols").join(name));
         }
         self.symbols = needed;
+        crate::files::publish_changed(book, &self.renderer.copies, out, &mut self.published)?;
         self.seen = Some(keys.seen());
         Ok(rebuilt)
     }

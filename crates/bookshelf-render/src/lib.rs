@@ -17,6 +17,7 @@ use bookshelf_content::Book;
 pub mod check;
 pub mod context;
 mod easy;
+pub mod files;
 pub mod i18n;
 pub mod incremental;
 mod languages;
@@ -112,6 +113,8 @@ pub struct Rendered {
 /// Renders books with one theme.
 pub struct Renderer {
     pub(crate) theme: Theme,
+    /// Phone copies of the book's photos, made once ([`files::Copies`]).
+    pub(crate) copies: files::Copies,
 }
 
 impl Renderer {
@@ -119,6 +122,7 @@ impl Renderer {
     pub fn new(root: &Path) -> Result<Self, RenderError> {
         Ok(Self {
             theme: Theme::load(root)?,
+            copies: files::Copies::new(Some(root.join(files::CACHE_FOLDER))),
         })
     }
 
@@ -181,6 +185,7 @@ impl Renderer {
         for (name, bytes) in shared.symbols.files() {
             write(&format!("symbols/{name}"), &bytes)?;
         }
+        files::publish(shared.book, &self.copies, &write)?;
         Ok(Rendered {
             texts,
             files: count.into_inner(),

@@ -22,6 +22,8 @@ pub struct Ctx<'a> {
     pub terms: &'a TermMatcher,
     /// Symbol names.
     pub symbols: &'a SymbolMatcher,
+    /// The interface strings (a document link's type and size).
+    pub strings: &'a crate::i18n::Strings,
 }
 
 /// One body rendered.
@@ -124,6 +126,20 @@ enum Piece<'m> {
         title: CowStr<'m>,
         id: CowStr<'m>,
     },
+    /// A picture from `content/`, shown with its size ([`crate::files::image_html`]).
+    Image {
+        asset: std::sync::Arc<bookshelf_content::assets::Asset>,
+        alt: String,
+    },
+    /// A link to a document or picture in `content/`, written relative to the page.
+    FileLink {
+        link_type: pulldown_cmark::LinkType,
+        rel: String,
+        title: CowStr<'m>,
+        id: CowStr<'m>,
+    },
+    /// After a link to a document: its type and size.
+    FileMeta(String),
     /// A glossary term's first use on the page.
     Term {
         index: usize,
@@ -386,6 +402,21 @@ impl<'m> Piece<'m> {
                     id: id.clone(),
                 })
             }
+            Piece::Image { asset, alt } => Event::InlineHtml(CowStr::from(
+                crate::files::image_html(place, asset, alt, "content-img"),
+            )),
+            Piece::FileLink {
+                link_type,
+                rel,
+                title,
+                id,
+            } => Event::Start(Tag::Link {
+                link_type: *link_type,
+                dest_url: CowStr::from(relative(place.path, &[rel])),
+                title: title.clone(),
+                id: id.clone(),
+            }),
+            Piece::FileMeta(html) => Event::InlineHtml(CowStr::from(html.clone())),
             Piece::Term {
                 index,
                 shown,
@@ -434,12 +465,61 @@ impl<'m> Parsed<'m> {
         let before: HashSet<usize> = used.clone();
         let mut heading_index = 0;
         let mut link_depth = 0usize;
+        // For each open link, the type and size to say after it (a link to a document).
+        let mut link_meta: Vec<Option<String>> = Vec::new();
+        // A picture being read: its file and the alt text so far.
+        let mut image: Option<(std::sync::Arc<bookshelf_content::assets::Asset>, String)> = None;
         let mut in_code = false;
         // Only Markdown without a page body (glossary `more`) makes its own heading ids.
         let mut ids: Option<bookshelf_content::slug::UniqueIds> = None;
         for event in events {
+            if let Some((_, alt)) = image.as_mut() {
+                // The picture's alt text is its own, not the page's text.
+                match event {
+                    Event::End(TagEnd::Image) => {
+                        let (asset, alt) = image.take().expect("checked above");
+                        out.push(Piece::Image { asset, alt });
+                    }
+                    Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                    _ => {}
+                }
+                continue;
+            }
             plain.see(&event);
             match event {
+                Event::Start(Tag::Image { ref dest_url, .. })
+                    if matches!(ctx.links.file(&from, dest_url), Some(Ok(_))) =>
+                {
+                    if let Some(Ok(asset)) = ctx.links.file(&from, dest_url) {
+                        let asset = ctx
+                            .book
+                            .assets
+                            .get(&asset.rel)
+                            .cloned()
+                            .unwrap_or_else(|| std::sync::Arc::new(asset.clone()));
+                        image = Some((asset, String::new()));
+                    }
+                }
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) if matches!(ctx.links.file(&from, &dest_url), Some(Ok(_))) => {
+                    link_depth += 1;
+                    let Some(Ok(asset)) = ctx.links.file(&from, &dest_url) else {
+                        unreachable!("matched above")
+                    };
+                    // The book's own record of the file, as the pages see it now.
+                    let asset = ctx.book.assets.get(&asset.rel).map_or(asset, |a| &**a);
+                    link_meta.push(Some(crate::files::document_meta_html(ctx.strings, asset)));
+                    out.push(Piece::FileLink {
+                        link_type,
+                        rel: asset.rel.clone(),
+                        title,
+                        id,
+                    });
+                }
                 Event::Start(Tag::Heading {
                     level,
                     id,
@@ -470,6 +550,7 @@ impl<'m> Parsed<'m> {
                     id,
                 }) => {
                     link_depth += 1;
+                    link_meta.push(None);
                     out.push(match ctx.links.resolve(&from, &dest_url) {
                         Ok(Some(r)) => Piece::Link {
                             link_type,
@@ -489,6 +570,11 @@ impl<'m> Parsed<'m> {
                 Event::End(TagEnd::Link) => {
                     link_depth = link_depth.saturating_sub(1);
                     out.push(Piece::Event(Event::End(TagEnd::Link)));
+                    if let Some(Some(meta)) = link_meta.pop() {
+                        if !meta.is_empty() {
+                            out.push(Piece::FileMeta(meta));
+                        }
+                    }
                 }
                 Event::Start(Tag::CodeBlock(k)) => {
                     in_code = true;

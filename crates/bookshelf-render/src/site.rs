@@ -124,6 +124,7 @@ impl<'a> Shared<'a> {
             links: &self.links,
             terms: &self.terms,
             symbols: &self.symbols,
+            strings: &self.loc.strings,
         }
     }
 
