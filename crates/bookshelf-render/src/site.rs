@@ -14,6 +14,7 @@ mod routes;
 mod schedule;
 mod search;
 mod section;
+mod state;
 mod texts;
 mod write;
 
@@ -22,14 +23,15 @@ use bookshelf_content::{Audience, Book, Section};
 use tera::Context;
 
 use crate::context::*;
-use crate::markdown::{escape, Ctx};
-use crate::symbols::{SymbolMatcher, SymbolSet};
+use crate::markdown::Ctx;
+use crate::symbols::SymbolMatcher;
 use crate::terms::TermMatcher;
 use crate::theme::{Localized, Theme};
 use crate::urls::Variant;
 use crate::{PageText, RenderError};
 
 pub(crate) use schedule::render_all;
+pub use state::Prepared;
 pub(crate) use write::{write_file, write_new_file};
 
 /// Everything shared by all pages of a build.
@@ -81,42 +83,9 @@ impl Job {
 }
 
 impl<'a> Shared<'a> {
+    /// The shared parts of `book`, built afresh (see [`Prepared`] to build them once).
     pub(crate) fn new(book: &'a Book, theme: &'a Theme) -> Result<Self, RenderError> {
-        let terms = std::sync::Arc::new(TermMatcher::new(&book.glossary));
-        let symbols = std::sync::Arc::new(SymbolMatcher::new(book));
-        Self::with_matchers(book, theme, terms, symbols)
-    }
-
-    /// Shared parts reusing matchers built before (the glossary and symbols did not change).
-    pub(crate) fn with_matchers(
-        book: &'a Book,
-        theme: &'a Theme,
-        terms: std::sync::Arc<TermMatcher>,
-        symbols: std::sync::Arc<SymbolMatcher>,
-    ) -> Result<Self, RenderError> {
-        let loc = theme.localized(&book.config.book.language)?;
-        let credit = match (&symbols.set(), &book.config.easy_read.symbols_credit) {
-            (_, Some(c)) => escape(c),
-            (SymbolSet::Twemoji, None) => escape(loc.strings.get("symbols_credit_twemoji")),
-            (SymbolSet::Folder(_), None) => escape(loc.strings.get("symbols_credit_folder")),
-        };
-        Ok(Self {
-            book,
-            theme,
-            loc,
-            links: book.links.clone(),
-            terms,
-            symbols,
-            site: SiteCtx {
-                title: book.config.book.title.clone(),
-                language: book.config.book.language.clone(),
-                dir: crate::i18n::direction(&book.config.book.language),
-                description: book.config.book.description.clone(),
-            },
-            credit,
-            has_sources: book.pages.iter().any(|p| p.route == "sources/"),
-            langs: crate::languages::Languages::of(book, theme)?,
-        })
+        Ok(Self::prepared(book, theme, &Prepared::new(book, theme)?))
     }
 
     /// The interface string for `key`.
