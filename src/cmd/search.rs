@@ -134,10 +134,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    bookshelf_text::html::escape_attr(s)
 }
 
 /// The results as HTML for the search page; links are relative to `search/` in its variant.

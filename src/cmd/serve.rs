@@ -103,7 +103,7 @@ fn failure(loaded: &Loaded) -> BuildFailure {
 fn plain_failure(message: String) -> BuildFailure {
     let html = format!(
         "<h2>The site could not be rebuilt</h2><pre>{}</pre>",
-        message.replace('&', "&amp;").replace('<', "&lt;")
+        bookshelf_text::html::escape_text(&message)
     );
     BuildFailure {
         text: message,
