@@ -27,7 +27,7 @@ pub(crate) struct Options {
 /// The two binaries of a round, in the order they run: old first in even rounds, new first
 /// in odd ones (old, new, new, old, old, new…).
 pub(crate) fn order(round: usize) -> [usize; 2] {
-    if round % 2 == 0 {
+    if round.is_multiple_of(2) {
         [0, 1]
     } else {
         [1, 0]
