@@ -151,10 +151,7 @@ fn section_title(config: &bookshelf_content::Config, kind: &str) -> Option<Strin
 }
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    bookshelf_text::html::escape_attr(s)
 }
 
 /// The results as HTML for the search page; links are relative to `search/` in its variant.

@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use bookshelf_content::report::{render_all, Format};
 use bookshelf_content::{Book, Loaded, Loader};
 use bookshelf_render::incremental::Incremental;
-use bookshelf_render::{Renderer, SearchFrame, Variant};
+use bookshelf_render::{Prepared, Renderer, SearchFrame, Variant};
 use bookshelf_serve::{
     BuildFailure, Change, DynamicRequest, DynamicResponse, RebuildReport, ServeConfig,
 };
@@ -50,6 +50,9 @@ pub(crate) struct Args {
 /// What the search route needs, swapped as the site changes.
 struct Live {
     book: Option<Arc<Book>>,
+    /// What the rebuild of `book` prepared for all its pages, reused by the search page and
+    /// the background thread (never made again per request).
+    prepared: Option<Arc<Prepared>>,
     renderer: Arc<Renderer>,
     searcher: Option<Arc<bookshelf_search::Searcher>>,
     /// The results page's frame for this book and renderer, made by the first search (or
@@ -58,13 +61,16 @@ struct Live {
 }
 
 impl Live {
-    fn set_book(&mut self, book: Arc<Book>) {
+    fn set_book(&mut self, book: Arc<Book>, prepared: Option<Arc<Prepared>>) {
         self.book = Some(book);
+        self.prepared = prepared;
         self.frame = Arc::default();
     }
 
     fn set_renderer(&mut self, renderer: Arc<Renderer>) {
         self.renderer = renderer;
+        // Made with the old theme's templates: the next rebuild prepares anew.
+        self.prepared = None;
         self.frame = Arc::default();
     }
 }
@@ -74,12 +80,15 @@ fn frame<'a>(
     cell: &'a OnceLock<Option<SearchFrame>>,
     renderer: &Renderer,
     book: &Book,
+    prepared: Option<&Prepared>,
 ) -> Option<&'a SearchFrame> {
     cell.get_or_init(|| {
-        renderer
-            .search_frame(book)
-            .map_err(|e| tracing::warn!("the search page: {e}"))
-            .ok()
+        match prepared {
+            Some(p) => renderer.search_frame_with(book, p),
+            None => renderer.search_frame(book),
+        }
+        .map_err(|e| tracing::warn!("the search page: {e}"))
+        .ok()
     })
     .as_ref()
 }
@@ -94,7 +103,7 @@ fn failure(loaded: &Loaded) -> BuildFailure {
 fn plain_failure(message: String) -> BuildFailure {
     let html = format!(
         "<h2>The site could not be rebuilt</h2><pre>{}</pre>",
-        message.replace('&', "&amp;").replace('<', "&lt;")
+        bookshelf_text::html::escape_text(&message)
     );
     BuildFailure {
         text: message,
@@ -104,7 +113,12 @@ fn plain_failure(message: String) -> BuildFailure {
 
 /// The slow parts, done after the browser has reloaded: the print pages and the search index.
 /// Work for the background thread: the book and the text of every page.
-type Heavy = (Arc<Book>, Vec<Arc<bookshelf_render::PageText>>);
+/// and what its rebuild prepared for all its pages.
+type Heavy = (
+    Arc<Book>,
+    Vec<Arc<bookshelf_render::PageText>>,
+    Option<Arc<Prepared>>,
+);
 
 /// How long the editor must pause before the slow parts are redone, so they never slow
 /// down the rebuilds of someone typing and saving.
@@ -155,11 +169,25 @@ fn spawn_worker(out: PathBuf, live: Arc<RwLock<Live>>) -> mpsc::Sender<Heavy> {
 }
 
 /// Writes the print pages and the search index for this state of the book.
-fn heavy((book, texts): Heavy, out: &Path, live: &RwLock<Live>) {
+fn heavy((book, texts, prepared): Heavy, out: &Path, live: &RwLock<Live>) {
+    // What the rebuild prepared, or (before any rebuild succeeded) made once here for both.
+    let made;
+    let prepared = match (&prepared, live.read().map(|l| l.renderer.clone())) {
+        (Some(p), _) => Some(&**p),
+        (None, Ok(r)) => {
+            made = r.prepare(&book).ok();
+            made.as_ref()
+        }
+        (None, Err(_)) => None,
+    };
     let texts: Vec<bookshelf_render::PageText> = texts.iter().map(|t| (**t).clone()).collect();
     let start = Instant::now();
     if let Ok(r) = live.read().map(|l| l.renderer.clone()) {
-        if let Err(e) = r.write_print_pages(&book, out) {
+        let written = match prepared {
+            Some(p) => r.write_print_pages_with(&book, p, out),
+            None => r.write_print_pages(&book, out),
+        };
+        if let Err(e) = written {
             tracing::warn!(
                 "could not write the print pages: {}",
                 crate::shell::chain(&e)
@@ -183,14 +211,21 @@ fn heavy((book, texts): Heavy, out: &Path, live: &RwLock<Live>) {
             ),
         }
         if let Ok(r) = live.read().map(|l| l.renderer.clone()) {
-            let _ = r.write_search_pages(&book, out);
+            let _ = match prepared {
+                Some(p) => r.write_search_pages_with(&book, p, out),
+                None => r.write_search_pages(&book, out),
+            };
         }
         // Ready before the first search, which then costs no render context.
-        if let Ok((cell, r, Some(b))) = live
-            .read()
-            .map(|l| (l.frame.clone(), l.renderer.clone(), l.book.clone()))
-        {
-            frame(&cell, &r, &b);
+        if let Ok((cell, r, Some(b), p)) = live.read().map(|l| {
+            (
+                l.frame.clone(),
+                l.renderer.clone(),
+                l.book.clone(),
+                l.prepared.clone(),
+            )
+        }) {
+            frame(&cell, &r, &b, p.as_deref());
         }
     }
     tracing::debug!("search index and print pages in {:.0?}", start.elapsed());
@@ -260,10 +295,16 @@ fn search_route(lives: &Lives, req: &DynamicRequest) -> Option<DynamicResponse> 
         return None; // the static search page
     }
     // Taken out of the lock, which a rebuild may want while the search runs.
-    let (searcher, book, renderer, cell) = {
+    let (searcher, book, renderer, cell, prepared) = {
         let live = live.read().ok()?;
         let parts = (live.searcher.clone()?, live.book.clone()?);
-        (parts.0, parts.1, live.renderer.clone(), live.frame.clone())
+        (
+            parts.0,
+            parts.1,
+            live.renderer.clone(),
+            live.frame.clone(),
+            live.prepared.clone(),
+        )
     };
     let query = bookshelf_search::Query {
         text: q.clone(),
@@ -305,10 +346,14 @@ fn search_route(lives: &Lives, req: &DynamicRequest) -> Option<DynamicResponse> 
     let loc = renderer.localized(&book.config.book.language).ok()?;
     let results_html =
         super::search::results_html(&results, &q, to_root, &loc.strings, &book.config);
-    let framed = frame(&cell, &renderer, &book).and_then(|f| f.page(variant, &q, &results_html));
-    let html = match framed {
-        Some(html) => html,
-        None => renderer
+    let framed = frame(&cell, &renderer, &book, prepared.as_deref())
+        .and_then(|f| f.page(variant, &q, &results_html));
+    let html = match (framed, &prepared) {
+        (Some(html), _) => html,
+        (None, Some(p)) => renderer
+            .search_page_with(&book, p, variant, &q, &results_html)
+            .ok()?,
+        (None, None) => renderer
             .search_page(&book, variant, &q, &results_html)
             .ok()?,
     };
@@ -404,6 +449,7 @@ impl Sites {
                 std::collections::btree_map::Entry::Vacant(e) => {
                     let live = Arc::new(RwLock::new(Live {
                         book: None,
+                        prepared: None,
                         renderer: Arc::new(Renderer::new(&self.root)?),
                         searcher: None,
                         frame: Arc::default(),
@@ -429,11 +475,12 @@ impl Sites {
             all.rendered += rebuilt.rendered;
             all.texts_changed |= rebuilt.texts_changed;
             let view = Arc::new(view.clone());
+            let prepared = lang.site.prepared();
             if let Ok(mut l) = lang.live.write() {
-                l.set_book(view.clone());
+                l.set_book(view.clone(), prepared.clone());
             }
             self.heavy
-                .push((lang.worker.clone(), (view, lang.site.texts())));
+                .push((lang.worker.clone(), (view, lang.site.texts(), prepared)));
         }
         Ok(all)
     }

@@ -1,6 +1,7 @@
 //! xtask: project tasks run with `cargo run --release -p xtask -- TASK`: `bench`, the
 //! benchmark of bookshelf against mdBook, Hugo and Pagefind (BENCHMARKS.md), and
-//! `query-latency`, the benchmark's server-side search timing alone on one built site.
+//! `query-latency`, the benchmark's server-side search timing alone on one built site, and
+//! `compare`, two bookshelf binaries' full builds run alternately (speed, memory, bytes).
 #![allow(clippy::print_stderr, clippy::print_stdout)]
 
 use std::path::PathBuf;
@@ -11,6 +12,7 @@ use clap::{Parser, Subcommand};
 
 mod bench;
 mod builds;
+mod compare;
 mod corpus;
 mod doc;
 mod measure;
@@ -35,6 +37,33 @@ enum Task {
     /// Time the benchmark's 50 search queries on a built site (server side, as `bench` does):
     /// p50, p99 and the slowest queries by their median.
     QueryLatency(QueryLatencyArgs),
+    /// Build the generated corpora with two bookshelf binaries, alternately (old, new, new,
+    /// old, …): median wall time, CPU time and peak memory of each, and whether their sites
+    /// are the same bytes.
+    Compare(CompareArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct CompareArgs {
+    /// The binary before the change (a release build of main).
+    #[arg(long)]
+    old: PathBuf,
+    /// The binary after it.
+    #[arg(long)]
+    new: PathBuf,
+    /// Corpus sizes, comma-separated.
+    #[arg(long, value_delimiter = ',', default_value = "1000,10000")]
+    pages: Vec<usize>,
+    /// Runs of each binary per size.
+    #[arg(long, default_value_t = 5)]
+    runs: usize,
+    /// Stop any one build after this many seconds.
+    #[arg(long, default_value_t = 900)]
+    timeout: u64,
+    /// Work folder for corpora, sites and logs (default: `bookshelf-compare` in the
+    /// temporary folder).
+    #[arg(long)]
+    work: Option<PathBuf>,
 }
 
 #[derive(Debug, clap::Args)]
@@ -91,6 +120,7 @@ fn main() -> std::process::ExitCode {
     let result = match cli.task {
         Task::Bench(args) => bench(args),
         Task::QueryLatency(args) => query_latency(&args),
+        Task::Compare(args) => compare(args),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
@@ -112,6 +142,31 @@ fn query_latency(args: &QueryLatencyArgs) -> anyhow::Result<()> {
     println!("slowest queries (median µs):");
     for (query, us) in slowest.iter().take(args.slowest) {
         println!("  {us:>8.0}  {query}");
+    }
+    Ok(())
+}
+
+fn compare(args: CompareArgs) -> anyhow::Result<()> {
+    let workspace = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .context("xtask has no parent folder")?
+        .to_path_buf();
+    let work = args
+        .work
+        .unwrap_or_else(|| std::env::temp_dir().join("bookshelf-compare"));
+    std::fs::create_dir_all(&work)
+        .with_context(|| format!("could not create `{}`", work.display()))?;
+    let lines = compare::run(&compare::Options {
+        old: args.old,
+        new: args.new,
+        pages: args.pages,
+        runs: args.runs.max(1),
+        timeout: Duration::from_secs(args.timeout),
+        workspace,
+        work: work.canonicalize()?,
+    })?;
+    for line in lines {
+        println!("{line}");
     }
     Ok(())
 }

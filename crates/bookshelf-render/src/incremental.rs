@@ -12,7 +12,7 @@ use rayon::prelude::*;
 mod keys;
 use keys::{hash_of, Keys, Seen};
 
-use crate::site::{write_file, write_new_file, Job, JobOutput, Shared};
+use crate::site::{write_file, write_new_file, Job, JobOutput, Prepared, Shared};
 use crate::urls::file_for;
 use crate::{PageText, RenderError, Renderer};
 
@@ -45,6 +45,9 @@ pub struct Incremental {
         std::sync::Arc<crate::terms::TermMatcher>,
         std::sync::Arc<crate::symbols::SymbolMatcher>,
     )>,
+    /// The shared state of the last successful rebuild, for what is rendered after it (the
+    /// print and search pages, the served search page).
+    prepared: Option<std::sync::Arc<Prepared>>,
     /// Every job with its output file, kept while no page comes or goes.
     layout: Option<(u64, Vec<(Job, String)>)>,
     /// The book the last successful rebuild saw, to find what changed since.
@@ -110,6 +113,7 @@ impl Incremental {
             symbols: BTreeSet::new(),
             theme_generation: 0,
             matchers: None,
+            prepared: None,
             layout: None,
             seen: None,
             published: BTreeMap::new(),
@@ -125,6 +129,13 @@ impl Incremental {
     /// The renderer.
     pub fn renderer(&self) -> &Renderer {
         &self.renderer
+    }
+
+    /// The shared state of the last successful rebuild (`None` before the first), made once
+    /// for everything rendered after it from the same book: hand it to
+    /// [`Renderer::write_print_pages_with`] and the other `_with` methods.
+    pub fn prepared(&self) -> Option<std::sync::Arc<Prepared>> {
+        self.prepared.clone()
     }
 
     /// The text of every page, for the search index, in the order a full render gives them
@@ -189,7 +200,13 @@ impl Incremental {
                 (t, s)
             }
         };
-        let shared = Shared::with_matchers(book, &self.renderer.theme, terms, symbols)?;
+        let prepared = std::sync::Arc::new(Prepared::with_matchers(
+            book,
+            &self.renderer.theme,
+            terms,
+            symbols,
+        )?);
+        let shared = Shared::prepared(book, &self.renderer.theme, &prepared);
         tracing::debug!("shared parts in {:.0?}", start.elapsed());
         // Until this rebuild succeeds, the next one compares with nothing and keys everything.
         let keys = Keys::new(book, global, self.seen.take().as_ref());
@@ -386,6 +403,7 @@ impl Incremental {
         self.symbols = needed;
         crate::files::publish_changed(book, &self.renderer.copies, out, &mut self.published)?;
         self.seen = Some(keys.seen());
+        self.prepared = Some(prepared);
         Ok(rebuilt)
     }
 }

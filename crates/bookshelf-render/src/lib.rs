@@ -21,6 +21,7 @@ pub mod files;
 pub mod i18n;
 pub mod incremental;
 mod languages;
+mod later;
 pub mod markdown;
 pub mod output;
 pub mod report_html;
@@ -36,6 +37,7 @@ pub mod urls;
 pub use easy::{sentence_starts, EasyMode};
 pub use i18n::Strings;
 pub use search_frame::SearchFrame;
+pub use site::Prepared;
 pub use theme::Theme;
 pub use urls::Variant;
 
@@ -194,22 +196,12 @@ impl Renderer {
 
     /// Write the empty search pages again (the search index build replaces `search/`).
     pub fn write_search_pages(&self, book: &Book, out: &Path) -> Result<(), RenderError> {
-        let shared = site::Shared::new(book, &self.theme)?;
-        for v in Variant::BOTH {
-            let (path, html, _) = shared.render(site::Job::Search(v))?;
-            site::write_file(out, &urls::file_for(&path), html.as_bytes())?;
-        }
-        Ok(())
+        self.write_search_pages_with(book, &self.prepare(book)?, out)
     }
 
     /// Write the whole-book print pages (both variants).
     pub fn write_print_pages(&self, book: &Book, out: &Path) -> Result<(), RenderError> {
-        let shared = site::Shared::new(book, &self.theme)?;
-        for v in Variant::BOTH {
-            let file = urls::file_for(&urls::site_path(v, &shared.route(site::Job::Print(v))));
-            shared.write_print(v, &out.join(file))?;
-        }
-        Ok(())
+        self.write_print_pages_with(book, &self.prepare(book)?, out)
     }
 
     /// The search page with results rendered by the server.
@@ -220,8 +212,7 @@ impl Renderer {
         query: &str,
         results_html: &str,
     ) -> Result<String, RenderError> {
-        let shared = site::Shared::new(book, &self.theme)?;
-        shared.search_page(variant, query, results_html)
+        self.search_page_with(book, &self.prepare(book)?, variant, query, results_html)
     }
 }
 

@@ -53,19 +53,17 @@ pub struct Place<'a> {
 }
 
 pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    escape_into(&mut out, s);
-    out
+    bookshelf_text::html::escape_text(s)
 }
 
 /// [`escape`], written at the end of `out`.
 pub(crate) fn escape_into(out: &mut String, s: &str) {
-    // `&`, `<` and `>`, as in HTML text; writing to a `String` cannot fail.
-    let _ = pulldown_cmark_escape::escape_html_body_text(out, s);
+    // `&`, `<` and `>`, as in HTML text.
+    bookshelf_text::html::escape_text_into(out, s);
 }
 
 pub(crate) fn attr(s: &str) -> String {
-    html_escape::encode_double_quoted_attribute(s).into_owned()
+    bookshelf_text::html::escape_attr(s)
 }
 
 /// The HTML for a glossary term's first use: a link with its plain definition as a tip.

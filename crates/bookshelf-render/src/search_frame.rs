@@ -42,12 +42,16 @@ pub struct SearchFrame {
 impl Renderer {
     /// Makes the search page frames for `book` (the shared context is built once, here).
     pub fn search_frame(&self, book: &Book) -> Result<SearchFrame, RenderError> {
-        let shared = Shared::new(book, &self.theme)?;
-        Ok(SearchFrame {
-            standard: frame(&shared, Variant::Standard)?,
-            easy: frame(&shared, Variant::Easy)?,
-        })
+        frames(&Shared::new(book, &self.theme)?)
     }
+}
+
+/// The frames of both variants.
+pub(crate) fn frames(shared: &Shared<'_>) -> Result<SearchFrame, RenderError> {
+    Ok(SearchFrame {
+        standard: frame(shared, Variant::Standard)?,
+        easy: frame(shared, Variant::Easy)?,
+    })
 }
 
 impl SearchFrame {

@@ -358,10 +358,7 @@ fn locate(sources: &[TemplateSource], e: &tera::Error, rendering: Option<&str>) 
 
 /// Escape text for HTML text and quoted attributes (tera's default also escapes `/`).
 pub(crate) fn escape_html(input: &str) -> String {
-    let mut out = String::with_capacity(input.len() + 8);
-    // `&`, `<`, `>`, `"` and `'`; writing to a `String` cannot fail.
-    let _ = pulldown_cmark_escape::escape_html(&mut out, input);
-    out
+    bookshelf_text::html::escape(input)
 }
 
 /// A tera error with its causes, in one message.

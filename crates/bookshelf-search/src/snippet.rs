@@ -124,14 +124,5 @@ pub(crate) fn make(
 
 /// Appends `text` with `&`, `<`, `>`, `"` and `'` escaped.
 pub(crate) fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    bookshelf_text::html::escape_into(out, text);
 }

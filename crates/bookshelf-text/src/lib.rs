@@ -19,11 +19,14 @@
 //!    sentence and the hard words.
 //!
 //! PL5 (reading age above a limit) is left to the caller, which has the figures.
+//!
+//! It is also the workspace's one HTML escaper ([`html`]).
 #![warn(missing_docs)]
 
 mod abbreviations;
 mod analysis;
 mod finding;
+pub mod html;
 mod plain_words;
 mod readability;
 mod rules;

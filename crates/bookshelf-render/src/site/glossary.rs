@@ -1,0 +1,161 @@
+//! The glossary page and a page per term, and a term's text for search.
+
+use super::{route_of, Job, Shared};
+use crate::context::*;
+use crate::easy::EasyMode;
+use crate::markdown::{render_markdown, Place};
+use crate::urls::Variant;
+use crate::{PageText, RenderError};
+
+impl Shared<'_> {
+    pub(super) fn term_ctx(
+        &self,
+        i: usize,
+        variant: Variant,
+        path: &str,
+        with_more: bool,
+    ) -> TermCtx {
+        let t = &self.book.glossary.terms[i];
+        let definition = self.definition(i, variant);
+        TermCtx {
+            text_attrs: self.langs.text_attrs(&t.text_language),
+            term: t.term.clone(),
+            url: self.url(path, variant, &t.route),
+            abbreviations: t.abbreviations.clone(),
+            aliases: t.aliases.clone(),
+            definition,
+            more_html: (with_more && t.more.is_some()).then(|| {
+                let place = Place {
+                    path,
+                    variant,
+                    skip_term: Some(i),
+                    link_terms: !path.starts_with("print/")
+                        && !path.starts_with("easy-read/print/"),
+                };
+                render_markdown(
+                    &self.ctx(),
+                    t.more.as_deref().unwrap_or(""),
+                    None,
+                    place,
+                    EasyMode::Auto,
+                )
+                .html
+            }),
+            say_instead: t.say_instead.clone(),
+            see_also: t
+                .see_also
+                .iter()
+                .filter_map(|s| self.book.glossary.by_slug(s))
+                .map(|o| TermLinkCtx {
+                    term: o.term.clone(),
+                    url: self.url(path, variant, &o.route),
+                })
+                .collect(),
+        }
+    }
+
+    pub(super) fn glossary(
+        &self,
+        job: Job,
+        variant: Variant,
+        path: &str,
+    ) -> Result<String, RenderError> {
+        let mut c = self.base_context(job, variant, path, "", "glossary");
+        c.insert(
+            "page",
+            &PageCtx {
+                title: self.t("glossary_title").into(),
+                summary: Some(self.t("glossary_summary").into()),
+                ..Default::default()
+            },
+        );
+        let mut groups: Vec<LetterGroupCtx> = Vec::new();
+        for i in 0..self.book.glossary.terms.len() {
+            let t = self.term_ctx(i, variant, path, false);
+            let letter = t
+                .term
+                .chars()
+                .next()
+                .map(|c| c.to_uppercase().to_string())
+                .unwrap_or_default();
+            let letter = if letter.chars().all(|c| c.is_ascii_alphabetic()) {
+                letter
+            } else {
+                "#".into()
+            };
+            match groups.last_mut() {
+                Some(g) if g.letter == letter => g.terms.push(t),
+                _ => groups.push(LetterGroupCtx {
+                    letter,
+                    terms: vec![t],
+                }),
+            }
+        }
+        let letters: Vec<LetterCtx> = ('A'..='Z')
+            .map(|l| LetterCtx {
+                letter: l.to_string(),
+                has: groups.iter().any(|g| g.letter == l.to_string()),
+            })
+            .collect();
+        c.insert("letters", &letters);
+        c.insert("groups", &groups);
+        self.render_template("glossary.html", &c)
+    }
+
+    pub(super) fn term(
+        &self,
+        i: usize,
+        job: Job,
+        variant: Variant,
+        path: &str,
+    ) -> Result<(String, Option<PageText>), RenderError> {
+        let t = &self.book.glossary.terms[i];
+        let mut c = self.base_context(job, variant, path, &t.term, "term");
+        self.insert_translation(
+            &mut c,
+            &t.text_language,
+            self.book.glossary.translation.as_ref(),
+        );
+        let ctx = self.term_ctx(i, variant, path, true);
+        c.insert(
+            "page",
+            &PageCtx {
+                title: t.term.clone(),
+                summary: Some(ctx.definition.clone()),
+                symbol: self.symbol_url(path, t.symbol.as_deref()),
+                ..Default::default()
+            },
+        );
+        c.insert("term", &ctx);
+        let html = self.render_template("term.html", &c)?;
+        Ok((html, Some(self.term_text(i, variant, path))))
+    }
+
+    /// A glossary term's definition in a variant (its easy one, if it has one, in easy read).
+    pub(super) fn definition(&self, i: usize, variant: Variant) -> String {
+        let t = &self.book.glossary.terms[i];
+        match (variant, &t.easy) {
+            (Variant::Easy, Some(e)) => e.clone(),
+            _ => t.plain.clone(),
+        }
+    }
+
+    /// A glossary term page's text for search.
+    pub(super) fn term_text(&self, i: usize, variant: Variant, path: &str) -> PageText {
+        let t = &self.book.glossary.terms[i];
+        let definition = self.definition(i, variant);
+        // Abbreviations and aliases reach the index as synonyms, not as body text.
+        let body = format!("{definition}\n{}", t.more.as_deref().unwrap_or_default()).into();
+        PageText {
+            route: route_of(path),
+            variant,
+            kind: "glossary".into(),
+            title: t.term.clone(),
+            summary: definition,
+            headings: t.abbreviations.clone(),
+            body,
+            audience: Vec::new(),
+            level: None,
+        }
+    }
+}

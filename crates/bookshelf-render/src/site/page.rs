@@ -1,0 +1,195 @@
+//! Content pages (home, top-level pages, model and guide pages): their body in a variant,
+//! the page itself, its card in a listing and its text for search.
+
+use bookshelf_content::Page;
+
+use super::{route_of, Job, Shared};
+use crate::context::*;
+use crate::easy::EasyMode;
+use crate::markdown::{render_body, Parsed, Place, Rendered, Terms};
+use crate::urls::Variant;
+use crate::{PageText, RenderError};
+
+impl<'a> Shared<'a> {
+    /// The page's own body parsed, when both variants are written from it (the easy read is
+    /// made up from the page): a build parses it once for the two.
+    pub(crate) fn shared_body(&self, i: usize) -> Option<Parsed<'a>> {
+        let page = &self.book.pages[i];
+        page.easy.is_none().then(|| {
+            Parsed::new(
+                &self.ctx(),
+                &page.body.markdown,
+                Some(&page.body),
+                Terms::Link { skip: None },
+                &mut std::collections::HashSet::new(),
+            )
+        })
+    }
+
+    pub(super) fn page_body(
+        &self,
+        page: &Page,
+        variant: Variant,
+        path: &str,
+        parsed: Option<&Parsed<'_>>,
+    ) -> (Rendered, bool, Option<String>, String, Option<String>) {
+        let place = Place {
+            path,
+            variant,
+            skip_term: None,
+            link_terms: true,
+        };
+        let (title, summary) = Self::page_words(page, variant);
+        match (variant, &page.easy) {
+            (Variant::Easy, Some(easy)) => (
+                render_body(&self.ctx(), &easy.body, place, EasyMode::Hand),
+                true,
+                easy.checked_by.clone(),
+                title,
+                summary,
+            ),
+            // Made-up easy read, or the standard page, from the same body.
+            (Variant::Easy, None) | (Variant::Standard, _) => (
+                match parsed {
+                    Some(parsed) => parsed.rendered(&self.ctx(), place, EasyMode::Auto),
+                    None => render_body(&self.ctx(), &page.body, place, EasyMode::Auto),
+                },
+                false,
+                None,
+                title,
+                summary,
+            ),
+        }
+    }
+
+    /// A page's title and summary in a variant (a hand-written easy read has its own).
+    pub(super) fn page_words(page: &Page, variant: Variant) -> (String, Option<String>) {
+        match (variant, &page.easy) {
+            (Variant::Easy, Some(e)) => (
+                e.title.clone(),
+                e.summary.clone().or_else(|| page.summary.clone()),
+            ),
+            _ => (page.title.clone(), page.summary.clone()),
+        }
+    }
+
+    pub(super) fn page_kind(page: &Page) -> &'static str {
+        crate::sections::page_kind(page.section)
+    }
+
+    /// A page's text for search, from its body's plain text and headings.
+    pub(super) fn page_text(
+        &self,
+        i: usize,
+        variant: Variant,
+        path: &str,
+        text: std::sync::Arc<str>,
+        headings: Vec<String>,
+    ) -> PageText {
+        let page = &self.book.pages[i];
+        let (title, summary) = Self::page_words(page, variant);
+        PageText {
+            route: route_of(path),
+            variant,
+            kind: Self::page_kind(page).into(),
+            title,
+            summary: summary.unwrap_or_default(),
+            headings,
+            body: text,
+            audience: page.audience.iter().map(|a| a.key().to_string()).collect(),
+            level: None,
+        }
+    }
+
+    pub(super) fn page(
+        &self,
+        i: usize,
+        job: Job,
+        variant: Variant,
+        path: &str,
+        parsed: Option<&Parsed<'_>>,
+    ) -> Result<(String, Option<PageText>, String), RenderError> {
+        // When the theme shows the body once as it is, the template is given a mark where it
+        // goes and the body is put in its place afterwards: the largest part of the page is
+        // then copied once, not into the context, out of it and again for the print page.
+        const BODY: &str = "<!--bookshelf:page-body-->";
+        let page = &self.book.pages[i];
+        let (body, hand, checked_by, title, summary) = self.page_body(page, variant, path, parsed);
+        let toc = match (variant, &page.easy) {
+            (Variant::Easy, Some(e)) => &e.body.headings,
+            _ => &page.body.headings,
+        };
+        let kind = Self::page_kind(page);
+        let mut c = self.base_context(job, variant, path, &title, kind);
+        let (lang, info) = match (variant, &page.easy) {
+            (Variant::Easy, Some(e)) => (&e.text_language, e.translation.as_ref()),
+            _ => (&page.text_language, page.translation.as_ref()),
+        };
+        self.insert_translation(&mut c, lang, info);
+        let mut page_ctx = PageCtx {
+            title: title.clone(),
+            summary: summary.clone(),
+            html: if self.theme.page_body_in_place {
+                BODY.into()
+            } else {
+                body.html.clone()
+            },
+            toc: toc
+                .iter()
+                .filter(|h| h.level == 2)
+                .map(|h| TocCtx {
+                    id: h.id.clone(),
+                    text: h.text.clone(),
+                })
+                .collect(),
+            audience: self.audience(&page.audience),
+            symbol: self.symbol_url(path, page.symbol.as_deref()),
+            hand_written: hand,
+            checked_by,
+        };
+        c.insert("page", &page_ctx);
+        let (prev, next) = self.neighbours(i, variant, path);
+        c.insert("prev", &prev);
+        c.insert("next", &next);
+        let rendered = self.render_template("page.html", &c)?;
+        let html = match rendered.split_once(BODY) {
+            Some((head, tail)) if self.theme.page_body_in_place && !tail.contains(BODY) => {
+                let mut html = String::with_capacity(head.len() + body.html.len() + tail.len());
+                html.push_str(head);
+                html.push_str(&body.html);
+                html.push_str(tail);
+                html
+            }
+            Some(_) if self.theme.page_body_in_place => {
+                // The mark came out twice (a loop or macro in the theme): render with the body.
+                page_ctx.html = body.html.clone();
+                c.insert("page", &page_ctx);
+                self.render_template("page.html", &c)?
+            }
+            _ => rendered,
+        };
+        let text = self.page_text(i, variant, path, body.text.into(), body.headings);
+        Ok((html, Some(text), body.html))
+    }
+
+    pub(super) fn card_for_page(&self, p: &Page, variant: Variant, path: &str) -> CardCtx {
+        let (title, summary) = Self::page_words(p, variant);
+        CardCtx {
+            title,
+            url: self.url(path, variant, &p.route),
+            summary,
+            symbol: self.symbol_url(path, p.symbol.as_deref()),
+            audience: p.audience.iter().map(|a| a.key().to_string()).collect(),
+            text_attrs: self.langs.text_attrs(Self::words_language(p, variant)),
+            ..Default::default()
+        }
+    }
+
+    /// The language of a page's words in a variant (a hand-written easy read has its own).
+    pub(super) fn words_language(p: &Page, variant: Variant) -> &str {
+        match (variant, &p.easy) {
+            (Variant::Easy, Some(e)) => &e.text_language,
+            _ => &p.text_language,
+        }
+    }
+}
