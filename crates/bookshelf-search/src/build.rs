@@ -238,6 +238,13 @@ pub fn build_in(
     }
     // Analyse with the lexicon as the searcher will load it, so both analyse alike.
     let lexicon = Lexicon::from_file(&lexicon_file);
+    if language.is_english() {
+        lexicon_file.everyday = crate::everyday::built_in()
+            .into_iter()
+            .map(|r| (r.phrase.join(" "), r.also))
+            .collect();
+        lexicon_file.keep = crate::everyday::protected(&lexicon).join(" ");
+    }
     let analyser = Analyser::new(&lexicon, scanned.words, terms.len());
     tracing::debug!("search: lexicon at {:.2?}", clock.elapsed());
     // The tantivy index holds the documents in `layout.order`: a query reads only its

@@ -43,6 +43,12 @@ pub(crate) struct LexiconFile {
     /// The language's tag, absent for English (see [`Language`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) lang: Option<String>,
+    /// Everyday words (`everyday.rs`), English only: `[phrase as folded words, also search]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) everyday: Vec<(String, String)>,
+    /// English words never corrected (those a correction could reach), space-separated.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(crate) keep: String,
 }
 
 /// One glossary concept in `meta.json`.
@@ -75,6 +81,10 @@ pub(crate) struct Lexicon {
     stemmer: Option<Stemmer>,
     /// First term of a phrase → (phrase terms, concept number), longest first.
     phrases: WordMap<String, Vec<(Vec<String>, usize)>>,
+    /// Everyday words: what people type, and what is searched as well.
+    pub(crate) everyday: Vec<crate::everyday::Rule>,
+    /// English words never corrected.
+    pub(crate) keep: WordSet<String>,
 }
 
 /// A concept found in a sequence of terms.
@@ -100,6 +110,8 @@ impl Lexicon {
             english: language.is_english(),
             stemmer: language.stemmer(),
             phrases: WordMap::default(),
+            everyday: Vec::new(),
+            keep: WordSet::default(),
         }
     }
 
@@ -136,6 +148,15 @@ impl Lexicon {
                 lex.add_phrase(terms, i);
             }
         }
+        lex.everyday = file
+            .everyday
+            .iter()
+            .map(|(phrase, also)| crate::everyday::Rule {
+                phrase: phrase.split(' ').map(String::from).collect(),
+                also: also.clone(),
+            })
+            .collect();
+        lex.keep = file.keep.split_whitespace().map(String::from).collect();
         lex
     }
 
@@ -181,6 +202,16 @@ impl Lexicon {
             },
             concepts: by_concept,
             lang: self.language.stored_tag(),
+            everyday: self
+                .everyday
+                .iter()
+                .map(|r| (r.phrase.join(" "), r.also.clone()))
+                .collect(),
+            keep: {
+                let mut keep: Vec<&str> = self.keep.iter().map(String::as_str).collect();
+                keep.sort_unstable();
+                keep.join(" ")
+            },
         }
     }
 
