@@ -108,7 +108,7 @@
     var lex = { vocab: new Map(), order: [], orderChars: null, fold: meta.fold, english: !meta.lang,
       compounds: new Set(meta.compounds.split(' ').filter(Boolean).map(function (f) { return f.split('-').join(''); })),
       stop: new Set(meta.stop), phrases: new Map(),
-      everyday: (meta.everyday || []).map(function (r) { return [r[0].split(' '), r[1]]; }),
+      everyday: [], heads: new Set((meta.everyday_heads || '').split(' ').filter(Boolean)),
       keep: new Set((meta.keep || '').split(' ').filter(Boolean)) };
     meta.vocab.split('\n').forEach(function (line) {
       if (!line) return;
@@ -321,7 +321,8 @@
     }
     if (typedConcepts > 0 && typed.every(function (t) { return t.named || t.asking; })) plan.answer = plan.concepts[0];
     typed.forEach(function (t) {
-      if (t.facet && plan[t.facet[0]] === null) plan[t.facet[0]] = t.facet[1];
+      // `parent` in `parent carer forum` names the term, not who the page is for.
+      if (t.facet && plan[t.facet[0]] === null && !(t.facet[0] === 'audience' && t.named)) plan[t.facet[0]] = t.facet[1];
     });
     var tokens = typed.filter(function (t) { return t.term !== null; }).map(function (t) { return t.term; })
       .concat(plan.concepts.slice(0, typedConcepts).map(function (c) { return CONCEPT + c; }))
@@ -401,11 +402,37 @@
       return f32(Math.log(f32(1 + x)));
     }
 
+    // The everyday words (`everyday.json`), fetched once, when a word of the query (as
+    // typed or corrected) starts one of their phrases.
+    function withEveryday(text, st) {
+      var lex = st.lex;
+      if (lex.everydayLoaded || !lex.heads.size) return Promise.resolve(st);
+      var first = planQuery(text, lex), texts = [text];
+      if (first.corrected !== null) texts.push(first.corrected);
+      var needed = texts.some(function (t) {
+        return joinCompounds(t, splitWords(t, lex), lex, true).some(function (w) {
+          var parts = lex.english && has(CONTRACTIONS, w.text) ? CONTRACTIONS[w.text].split(' ') : [w.text];
+          return parts.some(function (p) {
+            return lex.heads.has(p) || inflections(p).some(function (v) { return lex.heads.has(v); });
+          });
+        });
+      });
+      if (!needed) return Promise.resolve(st);
+      return load('everyday.json').then(function (rules) {
+        lex.everyday = rules.map(function (r) { return [r[0].split(' '), r[1]]; });
+        lex.everydayLoaded = true;
+        return st;
+      });
+    }
+
     function search(q) {
       var variant = q.variant || 'standard', limit = q.limit || 10;
       return ready().then(function (st) {
+        return withEveryday(q.text || '', st);
+      }).then(function (st) {
+        st = { meta: st.meta, lex: st.lex, caches: st.caches, plan: planQuery(q.text || '', st.lex) };
         var meta = st.meta, lex = st.lex, vmeta = meta.variants[variant];
-        var plan = planQuery(q.text || '', lex);
+        var plan = st.plan;
         var result = { corrected: plan.corrected, answer: null, hits: [], total: 0, others: [], plan: plan };
         var answer = plan.answer !== null
           ? load('glossary/' + plan.answer + '.json') : Promise.resolve(null);

@@ -44,8 +44,13 @@ pub(crate) struct LexiconFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) lang: Option<String>,
     /// Everyday words (`everyday.rs`), English only: `[phrase as folded words, also search]`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Written to `everyday.json`, not `meta.json`: a query fetches it only when one of its
+    /// words starts a phrase (`everyday_heads`).
+    #[serde(skip)]
     pub(crate) everyday: Vec<(String, String)>,
+    /// The first words of the everyday phrases, space-separated.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(crate) everyday_heads: String,
     /// English words never corrected (those a correction could reach), space-separated.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub(crate) keep: String,
@@ -202,11 +207,8 @@ impl Lexicon {
             },
             concepts: by_concept,
             lang: self.language.stored_tag(),
-            everyday: self
-                .everyday
-                .iter()
-                .map(|r| (r.phrase.join(" "), r.also.clone()))
-                .collect(),
+            everyday: Vec::new(),
+            everyday_heads: String::new(),
             keep: {
                 let mut keep: Vec<&str> = self.keep.iter().map(String::as_str).collect();
                 keep.sort_unstable();

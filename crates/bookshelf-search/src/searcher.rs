@@ -107,7 +107,10 @@ impl Searcher {
     /// Opens the index that [`crate::build`] wrote under `site_dir/search/`.
     pub fn open(site_dir: &Path) -> Result<Self, SearchError> {
         let dir = site_dir.join("search");
-        let meta: MetaFile = read_json(&dir.join("meta.json"))?;
+        let mut meta: MetaFile = read_json(&dir.join("meta.json"))?;
+        if !meta.lexicon.everyday_heads.is_empty() {
+            meta.lexicon.everyday = read_json(&dir.join("everyday.json"))?;
+        }
         if meta.format != FORMAT {
             return Err(SearchError::Directory {
                 path: dir,

@@ -356,6 +356,9 @@ pub(crate) fn write(
     };
     let bytes_meta = write_file(&dir.join("meta.json"), &json(&meta))?;
     bytes += bytes_meta;
+    if !meta.lexicon.everyday.is_empty() {
+        bytes += write_file(&dir.join("everyday.json"), &json(&meta.lexicon.everyday))?;
+    }
     bytes += write_file(&dir.join("glossary.json"), &json(&terms))?;
     let gdir = dir.join("glossary");
     create_dir(&gdir)?;

@@ -352,7 +352,10 @@ fn plan_once(lex: &Lexicon, text: &str) -> QueryPlan {
         match t.facet {
             Some(Facet::Kind(k)) if plan.kind.is_none() => plan.kind = Some(k),
             Some(Facet::Level(l)) if plan.level.is_none() => plan.level = Some(l),
-            Some(Facet::Audience(a)) if plan.audience.is_none() => plan.audience = Some(a),
+            // `parent` in `parent carer forum` names the term, not who the page is for.
+            Some(Facet::Audience(a)) if plan.audience.is_none() && !t.named => {
+                plan.audience = Some(a);
+            }
             _ => {}
         }
     }
