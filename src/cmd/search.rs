@@ -130,7 +130,16 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
             h.snippet
         ));
     }
-    if results.hits.is_empty() {
+    if !results.others.is_empty() {
+        out.push_str(&format!(
+            "Nothing on the bookshelf matches “{}”. Try the glossary A to Z (/glossary/) or \
+             the section lists on the home page (/).\n\nOther pages that mention these words:\n\n",
+            args.query
+        ));
+        for h in &results.others {
+            out.push_str(&format!("- {} ({})\n  /{}\n", h.title, h.kind, h.url));
+        }
+    } else if results.hits.is_empty() {
         out.push_str("No results. Try fewer or different words.\n");
     }
     shell.out(&out);
@@ -178,6 +187,19 @@ pub(crate) fn results_html(
             esc(&a.url), esc(&a.term), esc(&a.definition)
         ));
     }
+    if !results.others.is_empty() {
+        // An honest answer: nothing matches; where to look; the weak matches apart.
+        let strong = format!("<strong>{}</strong>", esc(query));
+        html.push_str(&format!(
+            "<p class=\"search-nothing\">{}</p><ul class=\"search-suggest\"><li><a href=\"{to_root}glossary/\">{}</a></li><li><a href=\"{to_root}\">{}</a></li></ul><h2 id=\"results-title\">{}</h2>",
+            esc(strings.get("search_nothing_matches")).replace("{query}", &strong),
+            esc(strings.get("search_try_glossary")),
+            esc(strings.get("search_try_sections")),
+            esc(strings.get("search_other_pages")),
+        ));
+        hit_list(&mut html, &results.others, to_root, strings, config);
+        return html;
+    }
     if results.hits.is_empty() {
         let strong = format!("<strong>{}</strong>", esc(query));
         html.push_str(&format!(
@@ -187,10 +209,23 @@ pub(crate) fn results_html(
         return html;
     }
     html.push_str(&format!(
-        "<h2 id=\"results-title\">{}</h2><ol class=\"search-hits\">",
+        "<h2 id=\"results-title\">{}</h2>",
         esc(&strings.count("search_results_count", results.total, &[]))
     ));
-    for h in &results.hits {
+    hit_list(&mut html, &results.hits, to_root, strings, config);
+    html
+}
+
+/// The `<ol>` of hits, for the results or the other pages of a weak answer.
+fn hit_list(
+    html: &mut String,
+    hits: &[bookshelf_search::Hit],
+    to_root: &str,
+    strings: &bookshelf_render::Strings,
+    config: &bookshelf_content::Config,
+) {
+    html.push_str("<ol class=\"search-hits\">");
+    for h in hits {
         let kind = match (h.kind.as_str(), &h.level) {
             ("checklist", Some(l)) => {
                 let level = strings.get(&format!("level_{l}_short")).to_lowercase();
@@ -211,5 +246,4 @@ pub(crate) fn results_html(
         ));
     }
     html.push_str("</ol>");
-    html
 }

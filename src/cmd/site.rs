@@ -49,12 +49,31 @@ pub(crate) fn search_index(
     dir: &Path,
 ) -> Result<bookshelf_search::IndexStats, bookshelf_search::SearchError> {
     tracing::debug!("search index in `{lang}`");
+    dump_search_input(lang, docs, terms);
     bookshelf_search::build_in(
         docs,
         terms,
         dir,
         &bookshelf_search::Language::from_tag(lang),
     )
+}
+
+/// With `BOOKSHELF_SEARCH_DOCS=FOLDER` set, writes what the index is built from to
+/// `FOLDER/LANG.json` (`{"docs": [...], "terms": [...]}`): how the York relevance fixture of
+/// the search crate is made (`crates/bookshelf-search/tests/data/`).
+fn dump_search_input(
+    lang: &str,
+    docs: &[bookshelf_search::SearchDoc],
+    terms: &[bookshelf_search::Term],
+) {
+    let Some(folder) = std::env::var_os("BOOKSHELF_SEARCH_DOCS") else {
+        return;
+    };
+    let path = Path::new(&folder).join(format!("{lang}.json"));
+    let json = serde_json::json!({ "docs": docs, "terms": terms });
+    if let Err(e) = std::fs::write(&path, format!("{json:#}\n")) {
+        tracing::warn!("could not write {}: {e}", path.display());
+    }
 }
 
 /// The glossary as the search index wants it.

@@ -26,6 +26,7 @@ export const SAMPLE = [
   "/glossary/co-production/",
   "/easy-read/search/",
   "/search/?q=co-production",
+  "/search/?q=football+results",
   "/easy-read/search/?q=meeting",
   "/sources/",
   "/easy-read/",

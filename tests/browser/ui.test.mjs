@@ -448,6 +448,29 @@ describe("checklists index", () => {
   });
 });
 
+describe("search in the browser (issue 24)", () => {
+  test("everyday words find the page; an off-topic query gets an honest answer with other pages apart", async () => {
+    const opened = await open("/search/?q=complain");
+    const { page } = opened;
+    await page.waitForSelector("#search-results .search-count", { timeout: 15_000 });
+    const first = await page.$$eval("#search-results .search-hit-title a", (as) => as.slice(0, 3).map((a) => new URL(a.href).pathname));
+    assert.ok(first.includes("/guides/when-you-do-not-agree/") || first.includes("/glossary/complaint/"), String(first));
+    await page.goto(server.url + "/search/?q=football+results", { waitUntil: "load" });
+    await page.waitForSelector("#search-results .search-nothing", { timeout: 15_000 });
+    const honest = await page.evaluate(() => ({
+      hits: document.querySelectorAll("#search-results ol.search-hits:not(.search-others)").length,
+      others: document.querySelectorAll("#search-results ol.search-others li").length,
+      heading: document.querySelector("#search-results .search-others-title")?.textContent,
+      links: [...document.querySelectorAll("#search-results .search-suggest a")].map((a) => new URL(a.href).pathname),
+    }));
+    assert.equal(honest.hits, 0);
+    assert.ok(honest.others > 0);
+    assert.equal(honest.heading, "Other pages that mention these words");
+    assert.deepEqual(honest.links, ["/glossary/", "/"]);
+    await finish(opened);
+  });
+});
+
 describe("the not-found page", () => {
   test("a missing page at the top level gets the styled 404 page", async () => {
     const { context, problems } = await openContext(browser, server.url);

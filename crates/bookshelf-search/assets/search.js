@@ -14,6 +14,31 @@
   var NUMBER = /^\p{N}+$/u;
   var IZE_ENDINGS = ['e', 'es', 'ed', 'ing', 'er', 'ers', 'ation', 'ations', 'ational'];
   var CONCEPT = '~';
+  // As `everyday.rs`: contractions read as their words, words naming a kind of page, a level
+  // or an audience, words asking what a term means, and little words that carry no meaning.
+  var CONTRACTIONS = { cant: 'can not', cannot: 'can not', wont: 'will not', dont: 'do not',
+    doesnt: 'does not', didnt: 'did not', isnt: 'is not', arent: 'are not', wasnt: 'was not',
+    werent: 'were not', havent: 'have not', hasnt: 'has not', hadnt: 'had not',
+    couldnt: 'could not', shouldnt: 'should not', wouldnt: 'would not', mustnt: 'must not',
+    im: 'i am', ive: 'i have', youre: 'you are', youve: 'you have', theyre: 'they are',
+    theyve: 'they have', weve: 'we have', whats: 'what is', wheres: 'where is', whos: 'who is',
+    hows: 'how is', thats: 'that is', theres: 'there is', lets: 'let us' };
+  var FACETS = { checklist: ['kind', 'checklist'], checklists: ['kind', 'checklist'],
+    guide: ['kind', 'guide'], guides: ['kind', 'guide'], glossary: ['kind', 'glossary'],
+    meaning: ['kind', 'glossary'], definition: ['kind', 'glossary'],
+    strategic: ['level', 'strategic'], operational: ['level', 'operational'],
+    individual: ['level', 'individual'], parent: ['audience', 'parents'],
+    parents: ['audience', 'parents'], carers: ['audience', 'parents'],
+    young: ['audience', 'young-people'], teenager: ['audience', 'young-people'],
+    teenagers: ['audience', 'young-people'], staff: ['audience', 'staff'],
+    professionals: ['audience', 'staff'] };
+  var ASKING = ['mean', 'means', 'meaning', 'meant', 'define', 'definition', 'explain', 'stand',
+    'stands', 'glossary'];
+  var LIGHT = ['am', 'have', 'has', 'had', 'got', 'get', 'gets', 'getting', 'want', 'wants',
+    'need', 'needs', 'go', 'going', 'goes', 'make', 'know', 'someone', 'something', 'thing',
+    'things', 'like', 'please', 'about', 'also', 'just', 'really', 'very', 'much', 'many', 'some',
+    'any', 'our', 'us', 'not', 'happens', 'happen', 'other', 'others'];
+  function has(o, k) { return Object.prototype.hasOwnProperty.call(o, k); }
 
   function fnv1a(text) {
     var bytes = new TextEncoder().encode(text);
@@ -82,7 +107,9 @@
     // `lang` is absent for English: the only language with the US/UK and inflection steps.
     var lex = { vocab: new Map(), order: [], orderChars: null, fold: meta.fold, english: !meta.lang,
       compounds: new Set(meta.compounds.split(' ').filter(Boolean).map(function (f) { return f.split('-').join(''); })),
-      stop: new Set(meta.stop), phrases: new Map() };
+      stop: new Set(meta.stop), phrases: new Map(),
+      everyday: [], heads: new Set((meta.everyday_heads || '').split(' ').filter(Boolean)),
+      keep: new Set((meta.keep || '').split(' ').filter(Boolean)) };
     meta.vocab.split('\n').forEach(function (line) {
       if (!line) return;
       var sp = line.indexOf(' ');
@@ -150,7 +177,7 @@
     return found;
   }
 
-  function maxEdits(len) { return len <= 3 ? 0 : len <= 7 ? 1 : 2; }
+  function maxEdits(len) { return len <= 5 ? 0 : len <= 7 ? 1 : 2; }
 
   function osaWithin(a, b, k) {
     if (Math.abs(a.length - b.length) > k) return -1;
@@ -179,7 +206,8 @@
     var best = null;
     for (var i = 0; i < lex.orderChars.length; i++) {
       var cand = lex.orderChars[i];
-      if (Math.abs(cand.length - chars.length) > k) continue;
+      // People seldom get the first letter wrong: `leeds` is not `needs`.
+      if (cand[0] !== chars[0] || Math.abs(cand.length - chars.length) > k) continue;
       var limit = best ? best[0] - 1 : k;
       var d = osaWithin(chars, cand, limit);
       if (d >= 0) {
@@ -202,40 +230,123 @@
     return out;
   }
 
-  // What a query means: as `understand::plan` in Rust.
-  function planQuery(text, lex) {
-    var words = joinCompounds(text, splitWords(text, lex), lex, true);
-    var rewritten = '', last = 0, corrected = false, terms = [];
-    words.forEach(function (w) {
-      var surface = null;
+  function resolveWord(word, lex) {
+    if (lex.stop.has(word)) return { stop: true };
+    if (lex.vocab.has(word)) return { surface: word };
+    var inf = lex.english ? inflections(word).find(function (v) { return lex.vocab.has(v); }) : undefined;
+    if (inf !== undefined) return { surface: inf };
+    if (lex.keep.has(word)) return { surface: null };
+    if (NUMBER.test(word)) return { surface: null };
+    var c = correct(word, lex);
+    return { surface: c, corrected: c !== null };
+  }
+
+  // The terms of a text of everyday words: known words only, never corrected.
+  function alsoTerms(text, lex) {
+    var out = [];
+    joinCompounds(text, splitWords(text, lex), lex, true).forEach(function (w) {
       if (lex.stop.has(w.text)) return;
-      if (lex.vocab.has(w.text)) surface = w.text;
-      else {
-        var inf = lex.english ? inflections(w.text).find(function (v) { return lex.vocab.has(v); }) : undefined;
-        if (inf !== undefined) surface = inf;
-        else if (!NUMBER.test(w.text)) {
-          surface = correct(w.text, lex);
-          if (surface !== null) {
-            rewritten += text.slice(last, w.from) + surface;
-            last = w.to;
-            corrected = true;
-          }
-        }
+      var s = lex.vocab.has(w.text) ? w.text : inflections(w.text).find(function (v) { return lex.vocab.has(v); });
+      if (s === undefined) return;
+      var term = lex.vocab.get(s);
+      if (term !== null && term !== undefined) out.push(term);
+    });
+    return out;
+  }
+
+  function sameWord(typed, want) {
+    return typed === want || inflections(typed).indexOf(want) >= 0;
+  }
+
+  function matchAt(words, start, phrase, lex) {
+    var j = start;
+    for (var k = 0; k < phrase.length; k++) {
+      if (k > 0) while (j < words.length && !sameWord(words[j], phrase[k]) && lex.stop.has(words[j])) j++;
+      if (j >= words.length || !sameWord(words[j], phrase[k])) return -1;
+      j++;
+    }
+    return j;
+  }
+
+  function pushNew(list, x) { if (list.indexOf(x) < 0) list.push(x); }
+
+  function planOnce(text, lex) {
+    var english = lex.english, ws = [];
+    joinCompounds(text, splitWords(text, lex), lex, true).forEach(function (w) {
+      if (english && has(CONTRACTIONS, w.text)) {
+        CONTRACTIONS[w.text].split(' ').forEach(function (p) { ws.push({ from: w.from, to: w.to, text: p, parts: 1 }); });
+      } else ws.push(w);
+    });
+    var rewritten = '', last = 0, corrected = false, typed = [];
+    ws.forEach(function (w, at) {
+      var r = resolveWord(w.text, lex);
+      if (r.stop) return;
+      if (r.corrected) {
+        rewritten += text.slice(last, w.from) + r.surface;
+        last = w.to;
+        corrected = true;
       }
-      if (surface === null) return;
-      var term = lex.vocab.get(surface);
-      if (term !== null && term !== undefined) terms.push(term);
+      var term = r.surface === null ? null : lex.vocab.get(r.surface);
+      if (term === undefined) term = null;
+      typed.push({ at: at, term: term, tokens: term === null ? [] : [term], named: false,
+        asking: english && ASKING.indexOf(w.text) >= 0,
+        facet: english && has(FACETS, w.text) ? FACETS[w.text] : null });
     });
     rewritten += text.slice(last);
-    var concepts = [];
-    findConcepts(terms, lex).forEach(function (m) {
-      if (concepts.indexOf(m.concept) < 0) concepts.push(m.concept);
+    var plan = { tokens: [], concepts: [], corrected: corrected ? rewritten.trim() : null, answer: null,
+      kind: null, level: null, audience: null, words: [] };
+    var withTerm = [];
+    typed.forEach(function (t, i) { if (t.term !== null) withTerm.push(i); });
+    findConcepts(withTerm.map(function (i) { return typed[i].term; }), lex).forEach(function (m) {
+      pushNew(plan.concepts, m.concept);
+      for (var k = m.start; k < m.start + m.len; k++) {
+        typed[withTerm[k]].named = true;
+        typed[withTerm[k]].tokens.push(CONCEPT + m.concept);
+      }
     });
-    var tokens = [];
-    terms.concat(concepts.map(function (c) { return CONCEPT + c; })).forEach(function (t) {
-      if (tokens.indexOf(t) < 0) tokens.push(t);
+    var typedConcepts = plan.concepts.length, also = [];
+    var folded = ws.map(function (w) { return w.text; });
+    for (var start = 0; start < folded.length; start++) {
+      lex.everyday.forEach(function (rule) {
+        var end = matchAt(folded, start, rule[0], lex);
+        if (end < 0) return;
+        var tokens = alsoTerms(rule[1], lex);
+        findConcepts(tokens.slice(), lex).forEach(function (m) {
+          pushNew(plan.concepts, m.concept);
+          tokens.push(CONCEPT + m.concept);
+        });
+        typed.forEach(function (t) { if (t.at >= start && t.at < end) t.tokens = t.tokens.concat(tokens); });
+        also = also.concat(tokens);
+      });
+    }
+    if (typedConcepts > 0 && typed.every(function (t) { return t.named || t.asking; })) plan.answer = plan.concepts[0];
+    typed.forEach(function (t) {
+      // `parent` in `parent carer forum` names the term, not who the page is for.
+      if (t.facet && plan[t.facet[0]] === null && !(t.facet[0] === 'audience' && t.named)) plan[t.facet[0]] = t.facet[1];
     });
-    return { tokens: tokens, concepts: concepts, corrected: corrected ? rewritten.trim() : null };
+    var tokens = typed.filter(function (t) { return t.term !== null; }).map(function (t) { return t.term; })
+      .concat(plan.concepts.slice(0, typedConcepts).map(function (c) { return CONCEPT + c; }))
+      .concat(also);
+    tokens.forEach(function (t) { pushNew(plan.tokens, t); });
+    typed.forEach(function (t) {
+      var w = folded[t.at];
+      if (t.asking || t.facet || (english && LIGHT.indexOf(w) >= 0) || NUMBER.test(w)) return;
+      var idx = [];
+      t.tokens.forEach(function (tok) { var p = plan.tokens.indexOf(tok); if (p >= 0) pushNew(idx, p); });
+      idx.sort(function (x, y) { return x - y; });
+      plan.words.push({ term: t.term, tokens: idx });
+    });
+    return plan;
+  }
+
+  // What a query means: as `understand::plan` in Rust (a corrected query is understood again
+  // as corrected).
+  function planQuery(text, lex) {
+    var first = planOnce(text, lex);
+    if (first.corrected === null) return first;
+    var again = planOnce(first.corrected, lex);
+    again.corrected = first.corrected;
+    return again;
   }
 
   // Ranges of a text to mark for the query's tokens.
@@ -291,14 +402,40 @@
       return f32(Math.log(f32(1 + x)));
     }
 
+    // The everyday words (`everyday.json`), fetched once, when a word of the query (as
+    // typed or corrected) starts one of their phrases.
+    function withEveryday(text, st) {
+      var lex = st.lex;
+      if (lex.everydayLoaded || !lex.heads.size) return Promise.resolve(st);
+      var first = planQuery(text, lex), texts = [text];
+      if (first.corrected !== null) texts.push(first.corrected);
+      var needed = texts.some(function (t) {
+        return joinCompounds(t, splitWords(t, lex), lex, true).some(function (w) {
+          var parts = lex.english && has(CONTRACTIONS, w.text) ? CONTRACTIONS[w.text].split(' ') : [w.text];
+          return parts.some(function (p) {
+            return lex.heads.has(p) || inflections(p).some(function (v) { return lex.heads.has(v); });
+          });
+        });
+      });
+      if (!needed) return Promise.resolve(st);
+      return load('everyday.json').then(function (rules) {
+        lex.everyday = rules.map(function (r) { return [r[0].split(' '), r[1]]; });
+        lex.everydayLoaded = true;
+        return st;
+      });
+    }
+
     function search(q) {
       var variant = q.variant || 'standard', limit = q.limit || 10;
       return ready().then(function (st) {
+        return withEveryday(q.text || '', st);
+      }).then(function (st) {
+        st = { meta: st.meta, lex: st.lex, caches: st.caches, plan: planQuery(q.text || '', st.lex) };
         var meta = st.meta, lex = st.lex, vmeta = meta.variants[variant];
-        var plan = planQuery(q.text || '', lex);
-        var result = { corrected: plan.corrected, answer: null, hits: [], total: 0, plan: plan };
-        var answer = plan.concepts.length
-          ? load('glossary/' + plan.concepts[0] + '.json') : Promise.resolve(null);
+        var plan = st.plan;
+        var result = { corrected: plan.corrected, answer: null, hits: [], total: 0, others: [], plan: plan };
+        var answer = plan.answer !== null
+          ? load('glossary/' + plan.answer + '.json') : Promise.resolve(null);
         if (!plan.tokens.length || !vmeta) return answer.then(function (a) { result.answer = card(a, variant); return result; });
         var shards = {};
         plan.tokens.forEach(function (t) {
@@ -306,7 +443,9 @@
           // `filled`: one hex digit per four shards, bit s % 4 set when shard s has a file.
           if (!vmeta.filled || (parseInt(vmeta.filled.charAt(s >> 2), 16) >> (s & 3)) & 1) shards[s] = true;
         });
-        var needAttrs = q.level || q.audience || q.kind;
+        var facets = [['kind', 'kinds', 0], ['level', 'levels', 1], ['audience', 'audiences', 2]]
+          .filter(function (f) { return plan[f[0]] !== null; });
+        var needAttrs = q.level || q.audience || q.kind || facets.length;
         // `postings`: the variant whose shards this one shares, when they are the same.
         var pdir = (vmeta.postings || variant) + '/p/';
         var loads = Object.keys(shards).map(function (s) { return load(pdir + s + '.json'); });
@@ -331,16 +470,27 @@
                 }
               }
             });
-            plan.concepts.forEach(function (c) {
-              var page = meta.concepts[c].page[variant];
+            if (plan.answer !== null) {
+              var page = meta.concepts[plan.answer].page[variant];
               if (page !== undefined) scores.set(page, f32((scores.get(page) || 0) + f32(meta.concept_boost)));
-            });
+            }
             var attrs = got[1], ranked = [];
+            // Pages of the kind, level and audience the query names rank higher.
+            facets.forEach(function (f) {
+              var want = attrs[f[1]].indexOf(plan[f[0]]), boost = f32(meta.facet_boosts[f[2]]);
+              if (want < 0) return;
+              for (var d = 0; d * 3 < attrs.docs.length; d++) {
+                var v = attrs.docs[d * 3 + f[2]];
+                var hit = f[2] === 2 ? v !== 0 && (v & (1 << Math.min(want, 31))) : v === want;
+                if (hit) scores.set(d, f32((scores.get(d) || 0) + boost));
+              }
+            });
             scores.forEach(function (score, doc) { if (passes(attrs, doc, q)) ranked.push([score, doc]); });
             ranked.sort(function (a, b) { return b[0] - a[0] || a[1] - b[1]; });
             result.total = ranked.length;
             result.answer = card(got[2], variant);
             var top = ranked.slice(0, limit);
+            var weak = top.length > 0 && isWeak(plan, top, postings, meta);
             var chunks = {};
             top.forEach(function (r) { chunks[Math.floor(r[1] / vmeta.chunk)] = true; });
             var names = Object.keys(chunks);
@@ -359,10 +509,53 @@
                   return { url: row[0], title: row[1], snippet: row[2], marks: marks, snippet_html: html,
                     kind: row[3], level: row[4] || null, audience: row[5] ? row[5].split(',') : [], score: r[0] };
                 });
+                if (weak) { result.others = result.hits; result.hits = []; }
                 return result;
               });
           });
       });
+    }
+
+    // Whether the first three pages each hold less than `weak_share` of what the query's words
+    // weigh: as `Searcher::is_weak` in Rust.
+    function isWeak(plan, top, postings, meta) {
+      var n = meta.docs, weights = [], heaviest = 0, all = 0, nfields = meta.fields.length;
+      plan.words.forEach(function (w) {
+        var weight = null;
+        if (w.term !== null) {
+          var df = 0, p = postings[w.term];
+          for (var i = 0; p && i < p.length; i += 3 + 3 * p[i + 2]) df = Math.max(df, p[i + 1]);
+          weight = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+          heaviest = Math.max(heaviest, weight);
+        }
+        weights.push(weight);
+      });
+      weights = weights.map(function (w) { return w === null ? heaviest * meta.unknown_weight : w; });
+      weights.forEach(function (w) { all += w; });
+      if (all === 0) return false;
+      for (var k = 0; k < Math.min(3, top.length); k++) {
+        var doc = top[k][1];
+        var holds = plan.tokens.map(function (t) {
+          var p = postings[t], held = 0;
+          for (var i = 0; p && i < p.length;) {
+            var field = p[i], count = p[i + 2], d = 0;
+            i += 3;
+            for (var c = 0; c < count; c++, i += 3) {
+              d += p[i];
+              if (d === doc) held = Math.max(held, field + 1 < nfields ? 1 : 0.5);
+            }
+          }
+          return held;
+        });
+        var got = 0;
+        plan.words.forEach(function (w, j) {
+          var share = 0;
+          w.tokens.forEach(function (t) { share = Math.max(share, holds[t]); });
+          got += share * weights[j];
+        });
+        if (got >= meta.weak_share * all) return false;
+      }
+      return true;
     }
 
     function passes(attrs, doc, q) {
@@ -422,11 +615,30 @@
       if (a.say_instead) sec.appendChild(el('p', 'search-answer-say', t('search_say_instead', { words: a.say_instead })));
       box.appendChild(sec);
     }
+    if (result.others && result.others.length) {
+      // An honest answer: nothing on the site matches; where to look; the weak matches apart.
+      box.appendChild(el('p', 'search-count search-nothing', t('search_nothing_matches', { query: q })));
+      var tips = el('ul', 'search-suggest');
+      [['search_try_glossary', 'glossary/'], ['search_try_sections', '']].forEach(function (s) {
+        var li = el('li'), a = el('a', null, t(s[0]));
+        a.href = new URL(s[1], root).href;
+        li.appendChild(a);
+        tips.appendChild(li);
+      });
+      box.appendChild(tips);
+      box.appendChild(el('h2', 'search-others-title', t('search_other_pages')));
+      box.appendChild(hitList(result.others, root, 'search-hits search-others'));
+      return;
+    }
     var count = t('search_count', { n: result.total });
     box.appendChild(el('p', 'search-count', result.total ? count : t('search_no_pages', { query: q })));
     if (!result.hits.length) return;
-    var ol = el('ol', 'search-hits');
-    result.hits.forEach(function (hit) {
+    box.appendChild(hitList(result.hits, root, 'search-hits'));
+  }
+
+  function hitList(hits, root, className) {
+    var ol = el('ol', className);
+    hits.forEach(function (hit) {
       var li = el('li', 'search-hit');
       var title = el('h3', 'search-hit-title');
       var link = el('a', null, hit.title);
@@ -446,7 +658,7 @@
       li.appendChild(snip);
       ol.appendChild(li);
     });
-    box.appendChild(ol);
+    return ol;
   }
 
   function start() {

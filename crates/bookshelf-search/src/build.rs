@@ -166,6 +166,7 @@ pub fn build_in(
         "easy",
         "meta.json",
         "glossary.json",
+        "everyday.json",
         "glossary",
         "search.js",
     ] {
@@ -238,6 +239,18 @@ pub fn build_in(
     }
     // Analyse with the lexicon as the searcher will load it, so both analyse alike.
     let lexicon = Lexicon::from_file(&lexicon_file);
+    if language.is_english() {
+        let rules = crate::everyday::built_in();
+        let mut heads: Vec<&str> = rules.iter().map(|r| r.phrase[0].as_str()).collect();
+        heads.sort_unstable();
+        heads.dedup();
+        lexicon_file.everyday_heads = heads.join(" ");
+        lexicon_file.everyday = rules
+            .iter()
+            .map(|r| (r.phrase.join(" "), r.also.clone()))
+            .collect();
+        lexicon_file.keep = crate::everyday::protected(&lexicon).join(" ");
+    }
     let analyser = Analyser::new(&lexicon, scanned.words, terms.len());
     tracing::debug!("search: lexicon at {:.2?}", clock.elapsed());
     // The tantivy index holds the documents in `layout.order`: a query reads only its

@@ -43,6 +43,17 @@ pub(crate) struct LexiconFile {
     /// The language's tag, absent for English (see [`Language`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) lang: Option<String>,
+    /// Everyday words (`everyday.rs`), English only: `[phrase as folded words, also search]`.
+    /// Written to `everyday.json`, not `meta.json`: a query fetches it only when one of its
+    /// words starts a phrase (`everyday_heads`).
+    #[serde(skip)]
+    pub(crate) everyday: Vec<(String, String)>,
+    /// The first words of the everyday phrases, space-separated.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(crate) everyday_heads: String,
+    /// English words never corrected (those a correction could reach), space-separated.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(crate) keep: String,
 }
 
 /// One glossary concept in `meta.json`.
@@ -75,6 +86,10 @@ pub(crate) struct Lexicon {
     stemmer: Option<Stemmer>,
     /// First term of a phrase → (phrase terms, concept number), longest first.
     phrases: WordMap<String, Vec<(Vec<String>, usize)>>,
+    /// Everyday words: what people type, and what is searched as well.
+    pub(crate) everyday: Vec<crate::everyday::Rule>,
+    /// English words never corrected.
+    pub(crate) keep: WordSet<String>,
 }
 
 /// A concept found in a sequence of terms.
@@ -100,6 +115,8 @@ impl Lexicon {
             english: language.is_english(),
             stemmer: language.stemmer(),
             phrases: WordMap::default(),
+            everyday: Vec::new(),
+            keep: WordSet::default(),
         }
     }
 
@@ -136,6 +153,15 @@ impl Lexicon {
                 lex.add_phrase(terms, i);
             }
         }
+        lex.everyday = file
+            .everyday
+            .iter()
+            .map(|(phrase, also)| crate::everyday::Rule {
+                phrase: phrase.split(' ').map(String::from).collect(),
+                also: also.clone(),
+            })
+            .collect();
+        lex.keep = file.keep.split_whitespace().map(String::from).collect();
         lex
     }
 
@@ -181,6 +207,13 @@ impl Lexicon {
             },
             concepts: by_concept,
             lang: self.language.stored_tag(),
+            everyday: Vec::new(),
+            everyday_heads: String::new(),
+            keep: {
+                let mut keep: Vec<&str> = self.keep.iter().map(String::as_str).collect();
+                keep.sort_unstable();
+                keep.join(" ")
+            },
         }
     }
 

@@ -29,6 +29,7 @@
 mod analysis;
 mod build;
 mod error;
+mod everyday;
 mod in_range;
 mod language;
 mod lexicon;

@@ -147,6 +147,11 @@ pub struct Results {
     pub hits: Vec<Hit>,
     /// How many pages matched in all.
     pub total: usize,
+    /// When nothing on the site answers the query well (the best page holds too little of
+    /// what the query asks), `hits` is empty and the pages that mention some of its words are
+    /// here, to show under "Other pages that mention these words".
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub others: Vec<Hit>,
 }
 
 /// One result.

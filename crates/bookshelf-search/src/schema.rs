@@ -18,6 +18,13 @@ pub(crate) const BOOSTS: [f32; 4] = [3.0, 2.0, 1.5, 1.0];
 
 /// The constant score a term's own glossary page gets when the query names the term.
 pub(crate) const CONCEPT_BOOST: f32 = 100.0;
+/// Added to a page of the kind, level and audience a query names (`strategic checklist`).
+pub(crate) const FACET_BOOSTS: [f32; 3] = [40.0, 8.0, 3.0];
+/// A best page that holds less than this share of what the query's words weigh (their idf)
+/// is a weak answer: nothing on the site matches, and the pages found are shown as others.
+pub(crate) const WEAK_SHARE: f64 = 0.5;
+/// A word the site does not know weighs this much more than the heaviest word it knows.
+pub(crate) const UNKNOWN_WEIGHT: f64 = 1.1;
 
 /// Audience value indexed for pages that are for everyone.
 pub(crate) const EVERYONE: &str = "*";

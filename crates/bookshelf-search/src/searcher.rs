@@ -20,7 +20,9 @@ use crate::in_range::InRange;
 use crate::lexicon::{Lexicon, CONCEPT_PREFIX};
 use crate::matcher::Matcher;
 use crate::model::{GlossaryAnswer, Hit, Query, Results, Variant};
-use crate::schema::{self, Fields, BOOSTS, CONCEPT_BOOST, EVERYONE};
+use crate::schema::{
+    self, Fields, BOOSTS, CONCEPT_BOOST, EVERYONE, FACET_BOOSTS, UNKNOWN_WEIGHT, WEAK_SHARE,
+};
 use crate::snippet;
 use crate::static_index::{start_of, GlossaryEntry, MetaFile, FORMAT};
 use crate::understand::{self, QueryPlan};
@@ -40,6 +42,8 @@ pub struct Searcher {
     /// writes them).
     variant_docs: Option<[Range<DocId>; 2]>,
     glossary: Vec<GlossaryEntry>,
+    /// Documents in the index, both variants (`meta.json` `docs`), for the idf of a weak answer.
+    docs: u64,
 }
 
 fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, SearchError> {
@@ -103,7 +107,10 @@ impl Searcher {
     /// Opens the index that [`crate::build`] wrote under `site_dir/search/`.
     pub fn open(site_dir: &Path) -> Result<Self, SearchError> {
         let dir = site_dir.join("search");
-        let meta: MetaFile = read_json(&dir.join("meta.json"))?;
+        let mut meta: MetaFile = read_json(&dir.join("meta.json"))?;
+        if !meta.lexicon.everyday_heads.is_empty() {
+            meta.lexicon.everyday = read_json(&dir.join("everyday.json"))?;
+        }
         if meta.format != FORMAT {
             return Err(SearchError::Directory {
                 path: dir,
@@ -140,6 +147,7 @@ impl Searcher {
             ord_is_doc_id,
             variant_docs,
             glossary,
+            docs: meta.docs,
         })
     }
 
@@ -157,12 +165,23 @@ impl Searcher {
                 ));
             }
         }
-        for c in &plan.concepts {
+        if let Some(c) = plan.answer {
             let page = term_query(f.concept, &format!("{CONCEPT_PREFIX}{c}"));
             should.push((
                 Occur::Should,
                 Box::new(ConstScoreQuery::new(page, CONCEPT_BOOST)),
             ));
+        }
+        let facets = [
+            (f.kind, plan.kind),
+            (f.level, plan.level),
+            (f.audience, plan.audience),
+        ];
+        for ((field, value), boost) in facets.into_iter().zip(FACET_BOOSTS) {
+            if let Some(value) = value {
+                let pages = term_query(field, value);
+                should.push((Occur::Should, Box::new(ConstScoreQuery::new(pages, boost))));
+            }
         }
         let ranked: Box<dyn TQuery> = Box::new(BooleanQuery::new(should));
         let filtered = q.level.is_some() || q.kind.is_some() || q.audience.is_some();
@@ -197,7 +216,7 @@ impl Searcher {
     }
 
     fn answer(&self, plan: &QueryPlan, variant: Variant) -> Option<GlossaryAnswer> {
-        let entry = self.glossary.get(*plan.concepts.first()?)?;
+        let entry = self.glossary.get(plan.answer?)?;
         let term = &entry.term;
         let definition = match (&term.easy, variant) {
             (Some(easy), Variant::Easy) => easy.clone(),
@@ -249,6 +268,7 @@ impl Searcher {
             answer: self.answer(&plan, q.variant),
             hits: Vec::new(),
             total: 0,
+            others: Vec::new(),
         };
         if plan.tokens.is_empty() || q.limit == 0 {
             return Ok(results);
@@ -257,6 +277,7 @@ impl Searcher {
         let searcher = self.reader.searcher();
         let (top, total) = self.top(&searcher, query.as_ref(), q.limit)?;
         results.total = total;
+        let weak = !top.is_empty() && self.is_weak(&searcher, &plan, &top)?;
         let wanted = self.matcher.wanted(&plan.tokens);
         for (score, address) in top {
             let doc: TantivyDocument = searcher.doc(address)?;
@@ -299,7 +320,81 @@ impl Searcher {
                     .collect(),
             });
         }
+        if weak {
+            results.others = std::mem::take(&mut results.hits);
+        }
         Ok(results)
+    }
+
+    /// Whether the best pages (the first three) each hold less than [`WEAK_SHARE`] of what
+    /// the query's words weigh: then nothing on the site answers the query. A word weighs its
+    /// idf (from its most frequent field; a word the site does not know weighs
+    /// [`UNKNOWN_WEIGHT`] times the heaviest it knows); a page holds all of it when one of its tokens is in the title,
+    /// headings or summary, half of it when only in the body.
+    fn is_weak(
+        &self,
+        searcher: &tantivy::Searcher,
+        plan: &QueryPlan,
+        best: &[(Score, DocAddress)],
+    ) -> tantivy::Result<bool> {
+        let n = self.docs as f64;
+        let mut weights = Vec::with_capacity(plan.words.len());
+        for w in &plan.words {
+            weights.push(match &w.term {
+                Some(term) => {
+                    let mut df = 0u64;
+                    for field in &self.fields.text {
+                        let t = tantivy::Term::from_field_text(*field, term);
+                        df = df.max(searcher.doc_freq(&t)?);
+                    }
+                    Some((1.0 + (n - df as f64 + 0.5) / (df as f64 + 0.5)).ln())
+                }
+                None => None,
+            });
+        }
+        let heaviest = weights.iter().flatten().fold(0.0f64, |a, b| a.max(*b));
+        let weights: Vec<f64> = weights
+            .iter()
+            .map(|w| w.unwrap_or(heaviest * UNKNOWN_WEIGHT))
+            .collect();
+        let all: f64 = weights.iter().sum();
+        if all == 0.0 {
+            return Ok(false);
+        }
+        for (_, address) in best.iter().take(3) {
+            let segment = searcher.segment_reader(address.segment_ord);
+            let mut holds = vec![0.0f64; plan.tokens.len()];
+            for (token, held) in plan.tokens.iter().zip(&mut holds) {
+                for (f, field) in self.fields.text.iter().enumerate() {
+                    let term = tantivy::Term::from_field_text(*field, token);
+                    let index = segment.inverted_index(*field)?;
+                    let Some(mut p) = index.read_postings(&term, IndexRecordOption::Basic)? else {
+                        continue;
+                    };
+                    let at = if p.doc() >= address.doc_id {
+                        p.doc()
+                    } else {
+                        p.seek(address.doc_id)
+                    };
+                    if at == address.doc_id {
+                        *held = held.max(if f + 1 < self.fields.text.len() {
+                            1.0
+                        } else {
+                            0.5
+                        });
+                    }
+                }
+            }
+            let mut got = 0.0;
+            for (w, weight) in plan.words.iter().zip(&weights) {
+                let share = w.tokens.iter().map(|&t| holds[t]).fold(0.0, f64::max);
+                got += share * weight;
+            }
+            if got >= WEAK_SHARE * all {
+                return Ok(false);
+            }
+        }
+        Ok(true)
     }
 
     /// The underlying tantivy index (for tools and statistics).

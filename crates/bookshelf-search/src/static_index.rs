@@ -12,7 +12,7 @@ use crate::error::SearchError;
 use crate::lexicon::LexiconFile;
 use crate::model::{SearchDoc, Term, Variant};
 use crate::postings::Postings;
-use crate::schema::{BOOSTS, CONCEPT_BOOST, TEXT_FIELDS};
+use crate::schema::{BOOSTS, CONCEPT_BOOST, FACET_BOOSTS, TEXT_FIELDS, UNKNOWN_WEIGHT, WEAK_SHARE};
 
 /// The search script, written beside the index.
 pub(crate) const SCRIPT: &str = include_str!("../assets/search.js");
@@ -36,6 +36,15 @@ pub(crate) struct MetaFile {
     pub(crate) fields: Vec<String>,
     pub(crate) boosts: Vec<f32>,
     pub(crate) concept_boost: f32,
+    /// Added to a page of the kind, level and audience the query names.
+    #[serde(default)]
+    pub(crate) facet_boosts: Vec<f32>,
+    /// A best page under this share of the query's weight is a weak answer.
+    #[serde(default)]
+    pub(crate) weak_share: f64,
+    /// How much more than the heaviest known word an unknown word weighs.
+    #[serde(default)]
+    pub(crate) unknown_weight: f64,
     /// Documents in the index, both variants (tantivy's N).
     pub(crate) docs: u64,
     /// Average length of each field, as tantivy computes it.
@@ -332,6 +341,9 @@ pub(crate) fn write(
         fields: TEXT_FIELDS.iter().map(|s| s.to_string()).collect(),
         boosts: BOOSTS.to_vec(),
         concept_boost: CONCEPT_BOOST,
+        facet_boosts: FACET_BOOSTS.to_vec(),
+        weak_share: WEAK_SHARE,
+        unknown_weight: UNKNOWN_WEIGHT,
         docs: n,
         avg: postings
             .totals
@@ -344,6 +356,9 @@ pub(crate) fn write(
     };
     let bytes_meta = write_file(&dir.join("meta.json"), &json(&meta))?;
     bytes += bytes_meta;
+    if !meta.lexicon.everyday.is_empty() {
+        bytes += write_file(&dir.join("everyday.json"), &json(&meta.lexicon.everyday))?;
+    }
     bytes += write_file(&dir.join("glossary.json"), &json(&terms))?;
     let gdir = dir.join("glossary");
     create_dir(&gdir)?;

@@ -3,18 +3,38 @@
 //!
 //! `assets/search.js` (`planQuery`) follows the same steps in the same order.
 
+use crate::everyday::{self, Facet};
 use crate::lexicon::{Lexicon, CONCEPT_PREFIX};
-use crate::words;
+use crate::words::{self, Word};
 
 /// What a query means to the index.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct QueryPlan {
-    /// Terms and concept tokens to look up, without repeats, in query order.
+    /// Terms and concept tokens to look up, without repeats, in query order: the typed words'
+    /// terms and concepts, then those of the everyday words they stand for.
     pub(crate) tokens: Vec<String>,
     /// Glossary concepts the query names, in query order.
     pub(crate) concepts: Vec<usize>,
     /// The query as typed with corrected words replaced, if any word was corrected.
     pub(crate) corrected: Option<String>,
+    /// The concept the query is about (it names the term, or asks what it means): its
+    /// answer card is shown and its own page ranked first.
+    pub(crate) answer: Option<usize>,
+    /// A kind of page, a level and an audience the query names (`checklist`, `strategic`,
+    /// `parents`): pages that have them rank higher.
+    pub(crate) kind: Option<&'static str>,
+    pub(crate) level: Option<&'static str>,
+    pub(crate) audience: Option<&'static str>,
+    /// The words that carry the query's meaning, to judge how well a page answers it.
+    pub(crate) words: Vec<PlanWord>,
+}
+
+/// One meaningful typed word: its term (`None` when the site does not know the word) and the
+/// tokens (places in [`QueryPlan::tokens`]) a page that answers it holds one of.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct PlanWord {
+    pub(crate) term: Option<String>,
+    pub(crate) tokens: Vec<usize>,
 }
 
 /// How one typed word was understood.
@@ -29,14 +49,15 @@ enum Resolved {
 /// Most edits allowed when correcting a word of `len` characters.
 pub(crate) fn max_edits(len: usize) -> usize {
     match len {
-        0..=3 => 0,
-        4..=7 => 1,
+        // A short word is too near too many others (`leeds`, `leads`, `needs`): left alone.
+        0..=5 => 0,
+        6..=7 => 1,
         _ => 2,
     }
 }
 
 /// Plain inflections tried before correcting: a reader's `meetings` when the site says `meeting`.
-fn inflections(word: &str) -> Vec<String> {
+pub(crate) fn inflections(word: &str) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(s) = word.strip_suffix("ies") {
         out.push(format!("{s}y"));
@@ -71,6 +92,10 @@ fn resolve(lex: &Lexicon, word: &str) -> Resolved {
             return Resolved::Known(v);
         }
     }
+    // An English word the site does not use is not "corrected" into another.
+    if lex.keep.contains(word) {
+        return Resolved::Unknown;
+    }
     if word.chars().all(|c| c.is_numeric()) {
         return Resolved::Unknown;
     }
@@ -87,8 +112,8 @@ pub(crate) fn char_mask(chars: &[char]) -> u32 {
     chars.iter().fold(0, |m, c| m | 1 << (u32::from(*c) % 32))
 }
 
-/// The most frequent vocabulary word (that is not a stop word) within the allowed number of
-/// edits of `word`, preferring fewer edits.
+/// The most frequent vocabulary word (that is not a stop word) with the same first letter
+/// within the allowed number of edits of `word`, preferring fewer edits.
 pub(crate) fn correct(lex: &Lexicon, word: &str) -> Option<String> {
     let chars: Vec<char> = word.chars().collect();
     let k = max_edits(chars.len());
@@ -100,7 +125,9 @@ pub(crate) fn correct(lex: &Lexicon, word: &str) -> Option<String> {
     let mut best: Option<(usize, usize)> = None;
     for (i, (cand, cand_mask)) in lex.order_chars.iter().zip(&lex.order_masks).enumerate() {
         let limit = best.map_or(k, |(d, _)| d - 1);
-        if cand.len().abs_diff(chars.len()) > limit
+        // People seldom get the first letter wrong: `leeds` is not `needs`.
+        if cand.first() != chars.first()
+            || cand.len().abs_diff(chars.len()) > limit
             || (mask ^ cand_mask).count_ones() as usize > 2 * limit
         {
             continue;
@@ -172,45 +199,195 @@ impl Rows {
     }
 }
 
-/// Understands a query: words, compounds, corrections, terms, then concepts.
+/// Understands a query: words, compounds, contractions, corrections, terms, concepts, then
+/// the everyday words; a query with a corrected word is understood again as corrected (so the
+/// corrected words join into compounds and match phrases as if typed).
 pub(crate) fn plan(lex: &Lexicon, text: &str) -> QueryPlan {
+    let first = plan_once(lex, text);
+    let Some(corrected) = first.corrected.clone() else {
+        return first;
+    };
+    let mut again = plan_once(lex, &corrected);
+    again.corrected = Some(corrected);
+    again
+}
+
+/// A typed word that is not a stop word.
+struct Typed {
+    /// Its place among the query's words.
+    at: usize,
+    term: Option<String>,
+    asking: bool,
+    facet: Option<Facet>,
+    /// Tokens that answer it.
+    tokens: Vec<String>,
+    /// Whether a glossary phrase of the query covers it.
+    named: bool,
+}
+
+/// The terms of a text of everyday words: known words only, never corrected.
+fn also_terms(lex: &Lexicon, text: &str) -> Vec<String> {
     let words = lex.join_compounds(text, words::split(text, lex.is_english()), true);
+    let mut out = Vec::new();
+    for w in &words {
+        if let Resolved::Known(s) = resolve_known(lex, &w.text) {
+            if let Some(t) = lex.term_for(&s) {
+                out.push(t.into_owned());
+            }
+        }
+    }
+    out
+}
+
+fn resolve_known(lex: &Lexicon, word: &str) -> Resolved {
+    if lex.is_stop(word) {
+        return Resolved::Stop;
+    }
+    if lex.knows(word) {
+        return Resolved::Known(word.to_string());
+    }
+    match inflections(word).into_iter().find(|v| lex.knows(v)) {
+        Some(v) => Resolved::Known(v),
+        None => Resolved::Unknown,
+    }
+}
+
+fn plan_once(lex: &Lexicon, text: &str) -> QueryPlan {
+    let english = lex.is_english();
+    let mut ws: Vec<Word> = Vec::new();
+    for w in lex.join_compounds(text, words::split(text, english), true) {
+        match everyday::contraction(&w.text).filter(|_| english) {
+            Some(parts) => ws.extend(parts.split(' ').map(|p| Word {
+                text: p.to_string(),
+                parts: 1,
+                ..w.clone()
+            })),
+            None => ws.push(w),
+        }
+    }
     let mut rewritten = String::new();
     let mut last = 0;
     let mut corrected = false;
-    let mut terms: Vec<String> = Vec::new();
-    for w in &words {
+    let mut typed: Vec<Typed> = Vec::new();
+    for (at, w) in ws.iter().enumerate() {
         let surface = match resolve(lex, &w.text) {
-            Resolved::Stop | Resolved::Unknown => continue,
-            Resolved::Known(s) => s,
+            Resolved::Stop => continue,
+            Resolved::Unknown => None,
+            Resolved::Known(s) => Some(s),
             Resolved::Corrected(s) => {
                 rewritten.push_str(&text[last..w.from]);
                 rewritten.push_str(&s);
                 last = w.to;
                 corrected = true;
-                s
+                Some(s)
             }
         };
-        if let Some(term) = lex.term_for(&surface) {
-            terms.push(term.into_owned());
-        }
+        let term = surface.and_then(|s| lex.term_for(&s).map(|t| t.into_owned()));
+        let facet = if english {
+            everyday::facet(&w.text)
+        } else {
+            None
+        };
+        typed.push(Typed {
+            at,
+            tokens: term.iter().cloned().collect(),
+            term,
+            asking: english && everyday::ASKING.contains(&w.text.as_str()),
+            facet,
+            named: false,
+        });
     }
     rewritten.push_str(&text[last..]);
-    let matches = lex.find_concepts(&terms);
     let mut plan = QueryPlan {
         corrected: corrected.then(|| rewritten.trim().to_string()),
         ..QueryPlan::default()
     };
-    for m in &matches {
+    // Glossary concepts among the typed terms.
+    let with_term: Vec<usize> = (0..typed.len())
+        .filter(|&i| typed[i].term.is_some())
+        .collect();
+    let terms: Vec<String> = with_term
+        .iter()
+        .map(|&i| typed[i].term.clone().unwrap_or_default())
+        .collect();
+    let mut also: Vec<String> = Vec::new();
+    for m in lex.find_concepts(&terms) {
         if !plan.concepts.contains(&m.concept) {
             plan.concepts.push(m.concept);
         }
+        let token = format!("{CONCEPT_PREFIX}{}", m.concept);
+        for &i in &with_term[m.start..m.start + m.len] {
+            typed[i].named = true;
+            typed[i].tokens.push(token.clone());
+        }
     }
-    let concept_tokens = plan.concepts.iter().map(|c| format!("{CONCEPT_PREFIX}{c}"));
-    for token in terms.into_iter().chain(concept_tokens) {
+    let typed_concepts = plan.concepts.len();
+    // Everyday words: what the query's words stand for is searched as well.
+    let folded: Vec<String> = ws.iter().map(|w| w.text.clone()).collect();
+    for start in 0..folded.len() {
+        for rule in &lex.everyday {
+            let Some(end) = everyday::match_at(lex, &folded, start, &rule.phrase) else {
+                continue;
+            };
+            let mut tokens = also_terms(lex, &rule.also);
+            for m in lex.find_concepts(&tokens.clone()) {
+                if !plan.concepts.contains(&m.concept) {
+                    plan.concepts.push(m.concept);
+                }
+                tokens.push(format!("{CONCEPT_PREFIX}{}", m.concept));
+            }
+            for t in typed.iter_mut().filter(|t| (start..end).contains(&t.at)) {
+                t.tokens.extend(tokens.iter().cloned());
+            }
+            also.extend(tokens);
+        }
+    }
+    // The answer card: the query names a term (every word it holds is part of a glossary
+    // phrase, or asks what the term means).
+    let about = typed.iter().all(|t| t.named || t.asking);
+    if about && typed_concepts > 0 {
+        plan.answer = Some(plan.concepts[0]);
+    }
+    for t in &typed {
+        match t.facet {
+            Some(Facet::Kind(k)) if plan.kind.is_none() => plan.kind = Some(k),
+            Some(Facet::Level(l)) if plan.level.is_none() => plan.level = Some(l),
+            // `parent` in `parent carer forum` names the term, not who the page is for.
+            Some(Facet::Audience(a)) if plan.audience.is_none() && !t.named => {
+                plan.audience = Some(a);
+            }
+            _ => {}
+        }
+    }
+    let concept_tokens = plan.concepts[..typed_concepts]
+        .iter()
+        .map(|c| format!("{CONCEPT_PREFIX}{c}"));
+    let typed_terms: Vec<String> = typed.iter().filter_map(|t| t.term.clone()).collect();
+    for token in typed_terms.into_iter().chain(concept_tokens).chain(also) {
         if !plan.tokens.contains(&token) {
             plan.tokens.push(token);
         }
+    }
+    // Little words and numbers ("i have got a meeting", "im 16") carry little of the meaning.
+    let light = |t: &&Typed| {
+        let w = folded[t.at].as_str();
+        (english && everyday::LIGHT.contains(&w)) || w.chars().all(char::is_numeric)
+    };
+    for t in typed
+        .iter()
+        .filter(|t| !t.asking && t.facet.is_none() && !light(t))
+    {
+        let mut tokens: Vec<usize> = t
+            .tokens
+            .iter()
+            .filter_map(|tok| plan.tokens.iter().position(|p| p == tok))
+            .collect();
+        tokens.sort_unstable();
+        tokens.dedup();
+        plan.words.push(PlanWord {
+            term: t.term.clone(),
+            tokens,
+        });
     }
     plan
 }
@@ -272,6 +449,9 @@ mod tests {
             }
             let mut best: Option<(usize, usize)> = None;
             for (i, cand) in lex.order.iter().enumerate() {
+                if cand.chars().next() != w.chars().next() {
+                    continue;
+                }
                 let d = strsim::osa_distance(w, cand);
                 let limit = best.map_or(k, |(d, _)| d - 1);
                 if d <= limit && matches!(lex.vocab_term(cand), Some(Some(_))) {
@@ -305,13 +485,13 @@ mod tests {
             found += usize::from(want.is_some());
             assert_eq!(correct(&lex, &w), want, "{w}");
         }
-        assert!(found > 1000, "{found}");
+        assert!(found > 500, "{found}");
     }
 
     #[test]
     fn edits_allowed_grow_with_length() {
-        assert_eq!(max_edits(3), 0);
-        assert_eq!(max_edits(4), 1);
+        assert_eq!(max_edits(5), 0);
+        assert_eq!(max_edits(6), 1);
         assert_eq!(max_edits(8), 2);
     }
 }

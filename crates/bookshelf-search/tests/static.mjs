@@ -30,6 +30,7 @@ for (const q of queries) {
     answer_url: r.answer ? r.answer.url : null,
     total: r.total,
     hits: r.hits.map((h) => ({ url: h.url, score: h.score, snippet_html: h.snippet_html })),
+    others: r.others.map((h) => ({ url: h.url, score: h.score })),
     fetched,
   });
 }

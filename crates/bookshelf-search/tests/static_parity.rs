@@ -87,6 +87,50 @@ fn static_script_ranks_like_the_server() {
     );
 }
 
+/// The browser gives the York bookshelf's judged queries (issue 24: everyday words,
+/// contractions, kinds of page, typos, off-topic) the same answers, hits, other pages and
+/// scores as the server.
+#[test]
+fn york_judged_queries_rank_alike() {
+    if node_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let searcher = common::built_york(dir.path());
+    let texts = [
+        "complain",
+        "someone to speak up for me",
+        "turning 18 what happens",
+        "help choose staff",
+        "annual self assessment",
+        "self evalution",
+        "honest about what cant change",
+        "i've got a meeting",
+        "strategic checklist",
+        "operational checklists",
+        "guides for parents",
+        "what does senco mean",
+        "help plan",
+        "EHCP",
+        "autistic son",
+        "football results",
+        "train times to leeds",
+        "how to bake bread",
+        "organise an event",
+        "im 16 and want a say in my plan",
+        "meaning of tokenism",
+    ];
+    let queries: Vec<Query> = texts.iter().map(|t| Query::new(*t)).collect();
+    let browser = ranks_like_the_server(dir.path(), &searcher, &queries);
+    let at = |t: &str| texts.iter().position(|x| *x == t).unwrap();
+    assert_eq!(browser[at("football results")]["hits"], json!([]));
+    assert_eq!(
+        browser[at("what does senco mean")]["answer_url"],
+        "glossary/senco/"
+    );
+    assert_eq!(browser[at("strategic checklist")]["answer"], Value::Null);
+}
+
 /// Easy read made by the computer from the standard text has the same postings: the build
 /// writes them once, and the browser reads the standard shards for both variants.
 #[test]
@@ -336,6 +380,14 @@ fn ranks_like_the_server(
             "{ctx}"
         );
         assert_eq!(b["total"].as_u64(), Some(server.total as u64), "{ctx}");
+        let others: Vec<&str> = b["others"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["url"].as_str().unwrap())
+            .collect();
+        let s_others: Vec<&str> = server.others.iter().map(|h| h.url.as_str()).collect();
+        assert_eq!(others, s_others, "{ctx}: other pages (a weak answer)");
         let b_hits = b["hits"].as_array().unwrap();
         let b_urls: Vec<&str> = b_hits.iter().map(|h| h["url"].as_str().unwrap()).collect();
         let s_urls: Vec<&str> = server.hits.iter().map(|h| h.url.as_str()).collect();

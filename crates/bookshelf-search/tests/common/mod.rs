@@ -317,3 +317,24 @@ pub(crate) fn built_in_polish(dir: &Path) -> Searcher {
     bookshelf_search::build_in(&polish_docs(), &polish_terms(), dir, &pl).unwrap();
     Searcher::open(dir).unwrap()
 }
+
+/// What the York bookshelf hands the index (its English pages, both variants, and its
+/// glossary), written by `BOOKSHELF_SEARCH_DOCS=crates/bookshelf-search/tests/data cargo run --
+/// build` (the binary writes `en-GB.json` there; the Polish and Urdu ones are not kept).
+pub(crate) fn york() -> (Vec<SearchDoc>, Vec<Term>) {
+    #[derive(serde::Deserialize)]
+    struct Input {
+        docs: Vec<SearchDoc>,
+        terms: Vec<Term>,
+    }
+    let text = include_str!("../data/en-GB.json");
+    let input: Input = serde_json::from_str(text).expect("tests/data/en-GB.json");
+    (input.docs, input.terms)
+}
+
+/// The York bookshelf built into `out` and opened.
+pub(crate) fn built_york(out: &Path) -> Searcher {
+    let (docs, terms) = york();
+    build(&docs, &terms, out).expect("build");
+    Searcher::open(out).expect("open")
+}
