@@ -2,6 +2,7 @@
 //! `bookshelf` binary on it and checks what a user would see. See `tests/README.md`.
 
 mod check_languages;
+mod check_yaml_text;
 mod cli;
 mod content_input;
 mod diagnostics;
