@@ -26,6 +26,19 @@ pub struct Config {
     /// `[languages.TAG]`: the languages besides `[book] language`, by tag as written.
     #[serde(default)]
     pub languages: BTreeMap<String, LanguageConfig>,
+    /// `[checklists]`.
+    #[serde(default)]
+    pub checklists: ChecklistsConfig,
+}
+
+/// `[checklists]`: how readers' records are kept on their devices.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistsConfig {
+    /// Forget a record on a reader's device when it has not been changed for this many days
+    /// (for shared computers); unset or 0 keeps records until the reader forgets them.
+    #[serde(default)]
+    pub forget_after_days: Option<u32>,
 }
 
 /// `[languages.TAG]`: one more language the book is translated into.
@@ -63,6 +76,8 @@ struct RawConfig {
     check: CheckConfig,
     #[serde(default)]
     languages: BTreeMap<String, LanguageConfig>,
+    #[serde(default)]
+    checklists: ChecklistsConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -231,6 +246,7 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Opt
         search: raw.search,
         check: raw.check,
         languages: raw.languages,
+        checklists: raw.checklists,
     };
     let mut ok = true;
     let lang = config.book.language.trim();

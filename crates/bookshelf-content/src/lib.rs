@@ -36,7 +36,7 @@ pub mod translation;
 mod yaml;
 mod yaml_scan;
 
-pub use config::{Config, LanguageConfig};
+pub use config::{ChecklistsConfig, Config, LanguageConfig};
 pub use diagnostic::{Diagnostic, Severity, SourceMap};
 pub use load::{Loaded, Loader};
 pub use model::*;

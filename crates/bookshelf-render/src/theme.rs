@@ -38,6 +38,9 @@ pub const ASSETS: &[(&str, &str)] = embed!(
     "assets/bookshelf.css",
     "assets/bookshelf.js",
     "assets/checklist.js",
+    "assets/checklist-records.js",
+    "assets/checklist-compare.js",
+    "assets/checklist-manage.js",
 );
 
 /// A loaded theme.
