@@ -417,3 +417,34 @@ describe("before and after on a rating list", () => {
     await finish(s);
   });
 });
+
+describe("axe-core with records in use", () => {
+  test("stays at zero on checklist pages, rating pages and the index, in both variants (and right to left), with records, before and after, and a group summary", async () => {
+    for (const prefix of ["", "/easy-read", "/ur"]) {
+      const s = await open(prefix + CHECKLIST);
+      const { page } = s;
+      const [a] = await itemIds(page, 1);
+      await page.fill("#f-meeting", "Family A");
+      await page.check(`#c-${a}`);
+      const file = await downloadRecord(page);
+      await page.click('[data-records="new"]');
+      await openFile(page, file.name, repack(file.text, (outer, data) => { data.items["gone"] = { done: true, t: "Gone" }; }));
+      assert.equal(await page.isVisible("#records-removed"), true);
+      await axeClean(page, `${prefix}${CHECKLIST} (records)`);
+      await page.goto(server.url + prefix + "/checklists/", { waitUntil: "load" });
+      assert.ok((await page.locator(".card-records").count()) >= 1);
+      await axeClean(page, `${prefix}/checklists/ (records)`);
+      await page.goto(server.url + prefix + RATING, { waitUntil: "load" });
+      const ids = await itemIds(page, 2);
+      await page.check(`input[name="r-${ids[0]}"][value="2"]`);
+      await page.check('input[name="phase"][value="after"]');
+      await page.check(`input[name="r-${ids[0]}"][value="4"]`);
+      const rating = await downloadRecord(page);
+      await page.setInputFiles("#group-files", [1, 2, 3].map((n) => ({ name: `p${n}.html`, mimeType: "text/html", buffer: Buffer.from(rating.text) })));
+      await page.waitForSelector("#group-result table");
+      assert.equal(await page.isVisible("#compare svg"), true);
+      await axeClean(page, `${prefix}${RATING} (before and after, group)`);
+      await finish(s);
+    }
+  });
+});

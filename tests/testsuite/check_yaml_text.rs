@@ -30,3 +30,45 @@ fn english_rules_run_only_on_english_checklists() {
         assert!(!yaml.iter().any(|l| l.contains(id)), "{id}: {}", run.stdout);
     }
 }
+
+/// `[checklists] forget_after_days` (issue 25, shared computers) reaches the checklist pages and
+/// the checklists index of both variants, where the script forgets old records; unset or 0, it
+/// is not there.
+#[test]
+fn forget_after_days_reaches_the_checklist_pages() {
+    let f = Fixture::new("small");
+    let attr = "data-forget-after-days=\"30\"";
+    let run = f.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = |p: &str| std::fs::read_to_string(f.out().join(p)).expect(p);
+    assert!(!page("checklists/meeting/index.html").contains("data-forget-after-days"));
+    let toml = f.root().join("book.toml");
+    let text = std::fs::read_to_string(&toml).expect("book.toml");
+    std::fs::write(&toml, format!("{text}\n[checklists]\nforget_after_days = 30\n")).expect("write");
+    let run = f.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for p in [
+        "checklists/meeting/index.html",
+        "checklists/index.html",
+        "easy-read/checklists/meeting/index.html",
+        "easy-read/checklists/index.html",
+    ] {
+        assert!(page(p).contains(attr), "{p}");
+    }
+    std::fs::write(&toml, format!("{text}\n[checklists]\nforget_after_days = 0\n")).expect("write");
+    assert_eq!(f.build().code, 0);
+    assert!(!page("checklists/meeting/index.html").contains("data-forget-after-days"));
+}
+
+#[test]
+fn forget_after_days_must_be_a_whole_number_of_days() {
+    let f = Fixture::new("small");
+    let toml = f.root().join("book.toml");
+    let text = std::fs::read_to_string(&toml).expect("book.toml");
+    std::fs::write(&toml, format!("{text}\n[checklists]\nforget_after_days = \"a month\"\n"))
+        .expect("write");
+    let run = f.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("book.toml:6:"), "{}", run.stderr);
+    assert!(run.stderr.contains("forget_after_days"), "{}", run.stderr);
+}

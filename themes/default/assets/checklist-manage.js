@@ -322,6 +322,8 @@
     if (summary) summary.textContent = count ? t("records_total", { n: count }) : t("records_none");
     if (!section.getAttribute("data-wired")) {
       section.setAttribute("data-wired", "1");
+      var notice = section.querySelector(".records-notice");
+      if (notice && days) notice.textContent += " " + t("records_forget_after", { days: days });
       section.addEventListener("click", function (event) {
         var b = event.target instanceof Element ? event.target.closest('[data-records="forget-all"]') : null;
         if (!b || !window.confirm(t("confirm_forget_all"))) return;
