@@ -17,7 +17,7 @@ fn english_rules_run_only_on_english_checklists() {
     let f = Fixture::new("checklist-text");
     let toml = f.root().join("book.toml");
     let text = std::fs::read_to_string(&toml).expect("book.toml");
-    std::fs::write(&toml, text.replace("en-GB", "cy")).expect("write book.toml");
+    std::fs::write(&toml, text.replace("en-GB", "pl")).expect("write book.toml");
     let run = f.run(&["check", "--format", "short"]);
     let yaml: Vec<&str> = run
         .stdout
@@ -44,7 +44,11 @@ fn forget_after_days_reaches_the_checklist_pages() {
     assert!(!page("checklists/meeting/index.html").contains("data-forget-after-days"));
     let toml = f.root().join("book.toml");
     let text = std::fs::read_to_string(&toml).expect("book.toml");
-    std::fs::write(&toml, format!("{text}\n[checklists]\nforget_after_days = 30\n")).expect("write");
+    std::fs::write(
+        &toml,
+        format!("{text}\n[checklists]\nforget_after_days = 30\n"),
+    )
+    .expect("write");
     let run = f.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
     for p in [
@@ -55,7 +59,11 @@ fn forget_after_days_reaches_the_checklist_pages() {
     ] {
         assert!(page(p).contains(attr), "{p}");
     }
-    std::fs::write(&toml, format!("{text}\n[checklists]\nforget_after_days = 0\n")).expect("write");
+    std::fs::write(
+        &toml,
+        format!("{text}\n[checklists]\nforget_after_days = 0\n"),
+    )
+    .expect("write");
     assert_eq!(f.build().code, 0);
     assert!(!page("checklists/meeting/index.html").contains("data-forget-after-days"));
 }
@@ -65,8 +73,11 @@ fn forget_after_days_must_be_a_whole_number_of_days() {
     let f = Fixture::new("small");
     let toml = f.root().join("book.toml");
     let text = std::fs::read_to_string(&toml).expect("book.toml");
-    std::fs::write(&toml, format!("{text}\n[checklists]\nforget_after_days = \"a month\"\n"))
-        .expect("write");
+    std::fs::write(
+        &toml,
+        format!("{text}\n[checklists]\nforget_after_days = \"a month\"\n"),
+    )
+    .expect("write");
     let run = f.build();
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("book.toml:6:"), "{}", run.stderr);

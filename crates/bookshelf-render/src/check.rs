@@ -411,6 +411,7 @@ fn check_translations(
             symbol_warning(&symbols, s, &c.path, sources.get(&c.path), out);
         }
     }
+    crate::check_yaml::check_translations(in_lang, lang, sources, out);
 }
 
 /// Load the theme of the book at `root` and render every page of `book` in memory, as

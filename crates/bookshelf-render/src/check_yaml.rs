@@ -89,7 +89,20 @@ impl File<'_> {
         out: &mut Vec<Diagnostic>,
     ) {
         let key_at = find_key(self.source, from, key);
-        let located = Located::find(self.source, key_at + key.len() + 1, value);
+        self.words(key_at, key_at + key.len() + 1, value, easy, out);
+    }
+
+    /// Check the Markdown `value` written after byte `at` (a warning that cannot be placed
+    /// more closely goes at `key_at`).
+    fn words(
+        &mut self,
+        key_at: usize,
+        at: usize,
+        value: &str,
+        easy: bool,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let located = Located::find(self.source, at, value);
         let prose = Prose::of_markdown(value, 0);
         let opts = options(self.book, easy, self.english);
         for f in analyse(&prose.text, &opts).findings {
@@ -102,7 +115,7 @@ impl File<'_> {
             }
             let span = located
                 .source(&prose.source(&f.range))
-                .unwrap_or(key_at..key_at + key.len());
+                .unwrap_or(key_at..key_at + 1);
             out.push(
                 Diagnostic::warning(f.id, f.message)
                     .at(self.path, span)
@@ -185,6 +198,84 @@ pub(crate) fn check(book: &Book, sources: &SourceMap, out: &mut Vec<Diagnostic>)
         if let Some(easy) = &t.easy {
             file.field(at, "easy", easy, true, out);
         }
+    }
+}
+
+/// Adds the warnings for the words of the translations into `lang` (`NAME.LANG.yaml` beside
+/// each checklist, `glossary.LANG.yaml`): `in_lang` is the book as readers of `lang` see it.
+/// Each value is found in the translation by its first words, as its fields may be in any
+/// order there.
+pub(crate) fn check_translations(
+    in_lang: &Book,
+    lang: &str,
+    sources: &SourceMap,
+    out: &mut Vec<Diagnostic>,
+) {
+    let beside = |path: &Path| {
+        let stem = path.file_stem()?.to_str()?;
+        let ext = path.extension()?.to_str()?;
+        Some(path.with_file_name(format!("{stem}.{lang}.{ext}")))
+    };
+    let english = is_english(lang);
+    let translated = |path: &Path, texts: Vec<(&str, bool)>, out: &mut Vec<Diagnostic>| {
+        let Some(source) = sources.get(path) else {
+            return;
+        };
+        let mut file = File {
+            book: in_lang,
+            path,
+            source,
+            english,
+            seen: HashSet::new(),
+        };
+        let mut cursor = 0;
+        for (value, easy) in texts {
+            let first: String = value
+                .lines()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(24)
+                .collect();
+            let first = first.trim();
+            let at = source[cursor..]
+                .find(first)
+                .map(|i| cursor + i)
+                .or_else(|| source.find(first))
+                .unwrap_or(cursor);
+            file.words(at, at, value, easy, out);
+            cursor = at;
+        }
+    };
+    for c in in_lang
+        .checklists
+        .iter()
+        .filter(|c| c.text_language == lang)
+    {
+        let Some(path) = beside(&c.path) else {
+            continue;
+        };
+        let mut texts = vec![(c.when.as_str(), false)];
+        for item in c.sections.iter().flat_map(|s| &s.items) {
+            texts.push((&item.text, false));
+            texts.extend(item.why.as_deref().map(|w| (w, false)));
+            texts.extend(item.evidence.as_deref().map(|e| (e, false)));
+        }
+        translated(&path, texts, out);
+    }
+    if let Some(path) = in_lang.glossary.path.as_deref().and_then(beside) {
+        let mut texts = Vec::new();
+        for t in in_lang
+            .glossary
+            .terms
+            .iter()
+            .filter(|t| t.text_language == lang)
+        {
+            texts.push((t.plain.as_str(), false));
+            texts.extend(t.more.as_deref().map(|m| (m, false)));
+            texts.extend(t.easy.as_deref().map(|e| (e, true)));
+        }
+        translated(&path, texts, out);
     }
 }
 
