@@ -41,6 +41,7 @@ pub const ASSETS: &[(&str, &str)] = embed!(
     "assets/checklist-records.js",
     "assets/checklist-compare.js",
     "assets/checklist-manage.js",
+    "assets/checklist-export.js",
 );
 
 /// A loaded theme.

@@ -7,7 +7,7 @@
  * 2. The data a downloaded HTML record carries (a <meta name="bookshelf-record">, with a
  *    checksum), read back and checked: another checklist, a damaged or edited file and a newer
  *    format are refused with a reason.
- * 3. Safe file names from the meeting's name and date.
+ * 3. Safe file names from the meeting's name and date, and the visible text of a fragment.
  * Loaded before checklist.js; it sends nothing anywhere.
  */
 (function () {
@@ -25,6 +25,14 @@
 
   function newId() {
     return "r" + Date.now().toString(36) + Math.floor(Math.random() * 1e6).toString(36);
+  }
+
+  /* Visible text of a fragment without the glossary tips inside it. */
+  function plainText(node) {
+    if (!node) return "";
+    var copy = node.cloneNode(true);
+    Array.prototype.forEach.call(copy.querySelectorAll(".term-tip"), function (el) { el.parentNode.removeChild(el); });
+    return (copy.textContent || "").replace(/\s+/g, " ").trim();
   }
 
   function isObject(x) { return !!x && typeof x === "object" && !Array.isArray(x); }
@@ -275,6 +283,7 @@
     readFile: readFile,
     fileName: fileName,
     today: today,
-    newId: newId
+    newId: newId,
+    plainText: plainText
   };
 })();
