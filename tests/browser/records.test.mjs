@@ -368,6 +368,8 @@ describe("before and after on a rating list", () => {
     const item = file.text.slice(file.text.indexOf(`data-item="${x}"`));
     assert.match(item.slice(0, 600), /Score 2 \([^)]*\)[\s\S]*After: score 5 \([^)]*\), up 3/);
     await axeClean(page, `${RATING} (before and after)`);
+    await page.setViewportSize({ width: 320, height: 640 });
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 320), "the chart, table and records reflow at 320px (WCAG 1.4.10)");
     await finish(s);
   });
 

@@ -112,7 +112,13 @@
     figure.appendChild(cap);
     figure.appendChild(el("p", "chart-key", t("chart_key")));
     figure.appendChild(chart(rows, max));
-    figure.appendChild(table(caption, rows, extra));
+    /* A wide table scrolls in its own region, which the keyboard can reach and scroll. */
+    var wrap = el("div", "compare-table-wrap");
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("tabindex", "0");
+    wrap.setAttribute("aria-labelledby", id);
+    wrap.appendChild(table(caption, rows, extra));
+    figure.appendChild(wrap);
     holder.appendChild(figure);
   }
 
