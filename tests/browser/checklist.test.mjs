@@ -92,15 +92,16 @@ describe("a checklist", () => {
     await finish(s);
   });
 
-  test("state is keyed by item id: an unknown id is dropped, a known one kept", async () => {
+  test("an upgrade keeps the single saved state of older versions as the first record; an unknown id is listed and kept", async () => {
     const s = await open(CHECKLIST);
     const [a] = await itemIds(s.page, 1);
     await s.page.evaluate(
       ({ slug, a }) => {
+        localStorage.clear();
         localStorage.setItem(`bookshelf-checklist:${slug}`, JSON.stringify({
           v: 1,
           items: { [a]: { done: true, note: "kept" }, "an-item-that-was-removed": { done: true, note: "gone" } },
-          fields: {},
+          fields: { meeting: "Review for J" },
           overall: "",
         }));
       },
@@ -109,8 +110,16 @@ describe("a checklist", () => {
     await s.page.reload({ waitUntil: "load" });
     assert.equal(await s.page.isChecked(`#c-${a}`), true);
     assert.equal(await s.page.inputValue(`#n-${a}`), "kept");
-    const stored = await s.page.evaluate((slug) => JSON.parse(localStorage.getItem(`bookshelf-checklist:${slug}`)), SLUG);
-    assert.deepEqual(Object.keys(stored.items), [a], "the removed item's state is dropped");
+    assert.equal(await s.page.inputValue("#f-meeting"), "Review for J");
+    assert.match(await s.page.textContent("#records-removed"), /no longer on this checklist[\s\S]*an-item-that-was-removed/);
+    const stored = await s.page.evaluate((slug) => ({
+      old: localStorage.getItem(`bookshelf-checklist:${slug}`),
+      set: JSON.parse(localStorage.getItem(`bookshelf-records:${slug}`)),
+    }), SLUG);
+    assert.equal(stored.old, null, "the old state is moved, not copied");
+    assert.equal(stored.set.records.length, 1);
+    assert.deepEqual(Object.keys(stored.set.records[0].items).sort(), [a, "an-item-that-was-removed"].sort(), "nothing is dropped");
+    assert.equal(await s.page.locator("#records-list .record-row").count(), 1);
     await finish(s);
   });
 
@@ -149,7 +158,7 @@ describe("a checklist", () => {
     await page.fill(`#n-${a}`, "Tuesday <10am> & at home");
     await page.fill("#f-meeting", "Review for J");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click('[data-action="download-html"]')]);
-    assert.equal(download.suggestedFilename(), `${SLUG}-${today()}.html`);
+    assert.equal(download.suggestedFilename(), `${SLUG}-review-for-j-${today()}.html`, "named from the meeting (and today, with no date)");
     const html = fs.readFileSync(await download.path(), "utf8");
     assert.match(html, /^<!DOCTYPE html>/);
     assert.ok(html.includes("<h1>Before a meeting with a family</h1>"), "title");

@@ -3,6 +3,7 @@
 
 mod allow;
 mod check_languages;
+mod check_yaml_text;
 mod cli;
 mod content_input;
 mod diagnostics;

@@ -38,6 +38,19 @@ pub struct Config {
     /// Whether `book.toml` lists the sections (otherwise `sections` are the defaults).
     #[serde(skip)]
     pub sections_listed: bool,
+    /// `[checklists]`.
+    #[serde(default)]
+    pub checklists: ChecklistsConfig,
+}
+
+/// `[checklists]`: how readers' records are kept on their devices.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistsConfig {
+    /// Forget a record on a reader's device when it has not been changed for this many days
+    /// (for shared computers); unset or 0 keeps records until the reader forgets them.
+    #[serde(default)]
+    pub forget_after_days: Option<u32>,
 }
 
 /// `[languages.TAG]`: one more language the book is translated into.
@@ -77,6 +90,8 @@ struct RawConfig {
     languages: BTreeMap<String, LanguageConfig>,
     #[serde(default)]
     sections: Vec<SectionConfig>,
+    #[serde(default)]
+    checklists: ChecklistsConfig,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -258,6 +273,7 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Opt
             sorted.sort_by_key(|s| s.order.unwrap_or(i64::MAX));
             sorted
         },
+        checklists: raw.checklists,
     };
     let mut ok = true;
     let lang = config.book.language.trim();

@@ -40,7 +40,7 @@ mod yaml;
 mod yaml_plain;
 mod yaml_scan;
 
-pub use config::{Config, LanguageConfig};
+pub use config::{ChecklistsConfig, Config, LanguageConfig};
 pub use diagnostic::{Diagnostic, Severity, SourceMap};
 pub use load::{Loaded, Loader};
 pub use model::*;

@@ -24,21 +24,25 @@ pub struct Prose {
 impl Prose {
     /// Take the prose out of a body (code blocks left out).
     pub fn of(body: &Body) -> Self {
+        Self::of_markdown(&body.markdown, body.offset)
+    }
+
+    /// Take the prose out of Markdown that starts at byte `offset` of its file.
+    pub fn of_markdown(markdown: &str, offset: usize) -> Self {
         let mut text = String::new();
         let mut map = Vec::new();
         let mut in_code = false;
         for (event, range) in
-            Parser::new_ext(&body.markdown, bookshelf_content::markdown::options())
-                .into_offset_iter()
+            Parser::new_ext(markdown, bookshelf_content::markdown::options()).into_offset_iter()
         {
             match event {
                 Event::Start(Tag::CodeBlock(_)) => in_code = true,
                 Event::End(TagEnd::CodeBlock) => in_code = false,
                 Event::Text(t) | Event::Code(t) if !in_code => {
                     // Text is a slice of the source unless it was unescaped; find it in the range.
-                    let src = &body.markdown[range.clone()];
+                    let src = &markdown[range.clone()];
                     let at = src.find(&*t).map_or(range.start, |i| range.start + i);
-                    map.push((text.len(), body.offset + at, t.len()));
+                    map.push((text.len(), offset + at, t.len()));
                     text.push_str(&t);
                 }
                 Event::SoftBreak | Event::HardBreak => text.push(' '),
@@ -98,7 +102,7 @@ pub fn is_english(tag: &str) -> bool {
     primary.eq_ignore_ascii_case("en")
 }
 
-fn options(book: &Book, easy: bool, english: bool) -> Options {
+pub(crate) fn options(book: &Book, easy: bool, english: bool) -> Options {
     let mut known = HashSet::new();
     let mut plainer = Vec::new();
     for t in &book.glossary.terms {
@@ -343,6 +347,7 @@ pub fn check(
             }
         }
     }
+    crate::check_yaml::check(book, sources, &mut out);
     if let Some(path) = &book.symbols.path {
         let text = sources.get(path);
         for (key, name) in &book.symbols.map {
@@ -429,6 +434,7 @@ fn check_translations(
             symbol_warning(&symbols, s, &c.path, sources.get(&c.path), out);
         }
     }
+    crate::check_yaml::check_translations(in_lang, lang, sources, out);
 }
 
 /// Load the theme of the book at `root` and render every page of `book` in memory, as

@@ -13,6 +13,8 @@ pub struct SiteCtx {
     pub dir: &'static str,
     /// One sentence.
     pub description: Option<String>,
+    /// `[checklists] forget_after_days`, when set and not 0.
+    pub forget_after_days: Option<u32>,
 }
 
 /// A link with a title.

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use bookshelf_content::Book;
 
 pub mod check;
+mod check_yaml;
 pub mod context;
 mod easy;
 pub mod files;

@@ -38,6 +38,10 @@ pub const ASSETS: &[(&str, &str)] = embed!(
     "assets/bookshelf.css",
     "assets/bookshelf.js",
     "assets/checklist.js",
+    "assets/checklist-records.js",
+    "assets/checklist-compare.js",
+    "assets/checklist-manage.js",
+    "assets/checklist-export.js",
 );
 
 /// A loaded theme.

@@ -67,6 +67,7 @@ impl Prepared {
                 language: book.config.book.language.clone(),
                 dir: crate::i18n::direction(&book.config.book.language),
                 description: book.config.book.description.clone(),
+                forget_after_days: book.config.checklists.forget_after_days.filter(|d| *d > 0),
             },
             credit,
             has_sources: book.pages.iter().any(|p| p.route == "sources/"),
