@@ -31,6 +31,7 @@ pub mod model;
 pub mod raw_html;
 pub mod report;
 pub mod slug;
+pub mod symbol_map;
 mod translate;
 pub mod translation;
 mod yaml;
