@@ -25,6 +25,7 @@ pub mod output;
 pub mod report_html;
 mod search_frame;
 mod site;
+pub mod easy_check;
 pub mod ideas;
 pub mod symbols;
 pub mod terms;
