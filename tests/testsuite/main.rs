@@ -6,6 +6,7 @@ mod cli;
 mod content_input;
 mod diagnostics;
 mod easy;
+mod easy_ideas;
 mod helpers;
 mod i18n;
 mod incremental;

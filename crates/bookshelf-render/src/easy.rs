@@ -222,11 +222,19 @@ fn row_html<'e>(
                     .as_deref()
                     .and_then(|s| ctx.symbols.named(s))
                     .map_or_else(String::new, |s| symbol_img(ctx, place, &s, "er-pic"));
+                // One sentence a row (ER1): the term's row, then the rest of its definition.
+                let lines = crate::easy_items::lines(def);
                 out.push(Event::Html(CowStr::from(format!(
                     "<div class=\"er-row er-explain\">{pic}<p class=\"er-text\"><strong>{}</strong> means: {}</p></div>\n",
                     escape(&term.term),
-                    escape(def)
+                    escape(lines.first().map_or(def, String::as_str))
                 ))));
+                for l in lines.iter().skip(1) {
+                    out.push(Event::Html(CowStr::from(format!(
+                        "<div class=\"er-row er-explain\"><p class=\"er-text\">{}</p></div>\n",
+                        escape(l)
+                    ))));
+                }
             }
         }
     }

@@ -26,6 +26,7 @@ pub mod report_html;
 mod search_frame;
 mod site;
 pub mod easy_check;
+pub mod easy_items;
 pub mod ideas;
 pub mod symbols;
 pub mod terms;
