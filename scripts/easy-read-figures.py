@@ -48,8 +48,9 @@ for f in sorted(site.glob("easy-read/**/index.html")):
             repeats += 1
         prev = pic
     for name, ws in sorted(words.items()):
-        # Word forms of one word ("meeting", "meetings") count once.
-        stems = {re.sub(r"(ies|es|s|ing|ed|d)$", "", w) for w in ws}
+        # Word forms of one word ("meeting", "meetings") and phrases with the same head word
+        # ("forum", "youth forum") count once, as ER28 counts them.
+        stems = {re.sub(r"(ing|ed|es|s|e)$", "", w.split()[-1]) if len(w.split()[-1]) > 4 else w.split()[-1] for w in ws}
         if len(stems) > 2:
             many.append((str(f.relative_to(site)), name, sorted(ws)))
 

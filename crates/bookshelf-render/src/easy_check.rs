@@ -151,8 +151,12 @@ pub fn pictures(body: &Body, symbols: &SymbolMatcher, out: &mut Vec<Diagnostic>)
     for (name, list) in uses {
         let mut keys: Vec<&str> = Vec::new();
         let mut third = None;
+        let mut heads: Vec<String> = Vec::new();
         for (k, r) in &list {
-            if !keys.contains(&k.as_str()) {
+            // Keys with the same head word are one word ("forum", "youth forum", "forums").
+            let head = head_word(k);
+            if !heads.contains(&head) {
+                heads.push(head);
                 keys.push(k);
                 if keys.len() == 3 {
                     third = Some(r.clone());
@@ -174,6 +178,18 @@ pub fn pictures(body: &Body, symbols: &SymbolMatcher, out: &mut Vec<Diagnostic>)
             );
         }
     }
+}
+
+/// The last word of a key without its ending: in English the head of a phrase ("youth
+/// forum" → "forum", "not agreeing" → "agree").
+fn head_word(key: &str) -> String {
+    let last = key.rsplit(' ').next().unwrap_or(key);
+    for end in ["ing", "ed", "es", "s", "e"] {
+        if let Some(stem) = last.strip_suffix(end).filter(|s| s.chars().count() >= 3) {
+            return stem.to_string();
+        }
+    }
+    last.to_string()
 }
 
 /// ER19: a hand-written easy read nobody is recorded as checking.
