@@ -106,7 +106,11 @@ fn new_bookshelf_builds_checks_clean_and_searches() {
     // Clean but for ER19: nobody has checked its easy read with readers yet (issue 23).
     let check = f.run(&["check", "--root", root, "--format", "short"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
-    let warnings: Vec<&str> = check.stdout.lines().filter(|l| l.contains("warning[")).collect();
+    let warnings: Vec<&str> = check
+        .stdout
+        .lines()
+        .filter(|l| l.contains("warning["))
+        .collect();
     assert!(
         warnings.iter().all(|l| l.contains("warning[ER19]")),
         "a new bookshelf checks clean:\n{}",

@@ -58,7 +58,10 @@ fn function_words_modals_pronouns_and_numbers_get_no_symbol() {
     );
     let text = "We can meet 3 times. You will need to bring three things. I would like a meeting.";
     assert_eq!(found(&m, text), ["meeting"]);
-    assert_eq!(found(&m, "What we need is a meeting we like."), ["need", "meeting", "like"]);
+    assert_eq!(
+        found(&m, "What we need is a meeting we like."),
+        ["need", "meeting", "like"]
+    );
 }
 
 #[test]
@@ -67,7 +70,10 @@ fn never_keeps_a_word_and_its_forms_without_a_symbol_but_a_phrase_with_it_wins()
         None,
         "fix: toolbox\nfixed: never\nfixed by law: scales\nneed: never\nneeds: never\n",
     );
-    assert_eq!(found(&m, "It is fixed by law. We fixed it."), ["fixed by law"]);
+    assert_eq!(
+        found(&m, "It is fixed by law. We fixed it."),
+        ["fixed by law"]
+    );
     assert!(found(&m, "Her needs are met.").is_empty());
 }
 
@@ -77,7 +83,10 @@ fn a_sense_restricted_word_is_not_symbolised_in_the_other_sense() {
         None,
         "power:\n  symbol: zap\n  as: noun\nshare:\n  symbol: palms_up_together\n  as: verb\n",
     );
-    assert_eq!(found(&m, "Families have the power to share."), ["power", "share"]);
+    assert_eq!(
+        found(&m, "Families have the power to share."),
+        ["power", "share"]
+    );
     assert!(found(&m, "We power the lights. Each family has a share.").is_empty());
 }
 
@@ -108,7 +117,11 @@ fn the_idea_picture_is_the_main_noun_not_the_first_word() {
         &f,
         "---\ntitle: Meetings\n---\n\nChoose a time for the meeting.\n\nThe parent goes to the Parent Carer Forum.\n",
     );
-    assert_eq!(pictures(&html), ["handshake", "people_holding_hands"], "{html}");
+    assert_eq!(
+        pictures(&html),
+        ["handshake", "people_holding_hands"],
+        "{html}"
+    );
 }
 
 #[test]
@@ -127,7 +140,10 @@ fn an_editor_names_a_lines_picture_and_pictures_do_not_repeat_unless_the_idea_do
         ["calendar", "handshake", "handshake", "family", "star"],
         "{html}"
     );
-    assert!(!html.contains(":calendar:") && !html.contains(":star:"), "the marker is not shown");
+    assert!(
+        !html.contains(":calendar:") && !html.contains(":star:"),
+        "the marker is not shown"
+    );
     assert!(html.contains("We meet every month."), "{html}");
 }
 
@@ -156,7 +172,11 @@ fn check_reports_pictures_and_made_up_easy_read_at_their_place() {
     let ours: Vec<&str> = run
         .stdout
         .lines()
-        .filter(|l| ["ER2]", "ER3]", "ER5]", "ER11]", "ER19]", "ER28]", "ER29]"].iter().any(|c| l.contains(c)))
+        .filter(|l| {
+            ["ER2]", "ER3]", "ER5]", "ER11]", "ER19]", "ER28]", "ER29]"]
+                .iter()
+                .any(|c| l.contains(c))
+        })
         .collect();
     insta::assert_snapshot!("check_easy_read_pictures", ours.join("\n"));
 }
@@ -168,8 +188,14 @@ fn a_checklist_items_easy_text_is_its_easy_read_and_others_get_one_sentence_a_li
     assert_eq!(f.build().code, 0);
     let html = std::fs::read_to_string(f.out().join("easy-read/checklists/meeting/index.html"))
         .expect("checklist");
-    assert!(html.contains("someone to help with words"), "the easy text is used");
+    assert!(
+        html.contains("someone to help with words"),
+        "the easy text is used"
+    );
     assert!(!html.contains("needs an interpreter"), "not the staff text");
     let std = std::fs::read_to_string(f.out().join("checklists/meeting/index.html")).expect("page");
-    assert!(std.contains("needs an interpreter"), "the standard page keeps the staff text");
+    assert!(
+        std.contains("needs an interpreter"),
+        "the standard page keeps the staff text"
+    );
 }

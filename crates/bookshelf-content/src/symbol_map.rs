@@ -102,7 +102,10 @@ mod tests {
         let s = parse(Path::new("content/symbols.yaml"), text, &mut diags);
         assert!(diags.is_empty(), "{diags:?}");
         assert_eq!(s.map.get("meeting").map(String::as_str), Some("handshake"));
-        assert_eq!(s.map.get("power").map(String::as_str), Some("flexed_biceps"));
+        assert_eq!(
+            s.map.get("power").map(String::as_str),
+            Some("flexed_biceps")
+        );
         assert_eq!(s.senses.get("power"), Some(&Sense::Noun));
         assert!(s.never.contains("need") && !s.map.contains_key("need"));
     }

@@ -306,20 +306,19 @@ pub(crate) fn easy_rows<'e>(
     let mut before = None;
     let mut buf: Option<Vec<Event<'e>>> = None;
     let mut table: Option<Vec<Event<'e>>> = None;
-    let flush = |buf: &mut Option<Vec<Event<'e>>>,
-                 out: &mut Vec<Event<'e>>,
-                 before: &mut Option<Idea>| {
-        if let Some(b) = buf.take() {
-            let rows = if mode == EasyMode::Auto {
-                split_sentences(b)
-            } else {
-                vec![b]
-            };
-            for r in rows {
-                row_html(ctx, place, r, mode, before, out);
+    let flush =
+        |buf: &mut Option<Vec<Event<'e>>>, out: &mut Vec<Event<'e>>, before: &mut Option<Idea>| {
+            if let Some(b) = buf.take() {
+                let rows = if mode == EasyMode::Auto {
+                    split_sentences(b)
+                } else {
+                    vec![b]
+                };
+                for r in rows {
+                    row_html(ctx, place, r, mode, before, out);
+                }
             }
-        }
-    };
+        };
     for e in events {
         if let Some(t) = table.as_mut() {
             let end = matches!(e, Event::End(TagEnd::Table));

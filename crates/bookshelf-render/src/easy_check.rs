@@ -73,7 +73,10 @@ pub fn pictures(body: &Body, symbols: &SymbolMatcher, out: &mut Vec<Diagnostic>)
         };
         let whole: String = row.runs.iter().map(|(t, _)| t.as_str()).collect();
         let start = first_at + (first.len() - first.trim_start().len());
-        let end = row.runs.last().map_or(start, |(t, at)| at + t.trim_end().len());
+        let end = row
+            .runs
+            .last()
+            .map_or(start, |(t, at)| at + t.trim_end().len());
         let mut named = None;
         if let Some((name, len)) = ideas::named_idea(first.trim_start()) {
             if symbols.set().exists(name) {
@@ -123,7 +126,9 @@ pub fn pictures(body: &Body, symbols: &SymbolMatcher, out: &mut Vec<Diagnostic>)
                 .help("split the line, or write `WORD: never` in the symbol map for a word that needs no picture (see `bookshelf check --explain ER2`)"),
             );
         }
-        let idea = named.clone().or_else(|| ideas::idea(&found, before.as_ref()));
+        let idea = named
+            .clone()
+            .or_else(|| ideas::idea(&found, before.as_ref()));
         if idea.is_none() && words(&whole) >= 3 {
             out.push(
                 Diagnostic::warning("ER5", "this line has no picture for its idea")
@@ -220,7 +225,9 @@ fn made_up(
         .glossary
         .terms
         .iter()
-        .flat_map(|t| std::iter::once(t.term.to_lowercase()).chain(t.aliases.iter().map(|a| a.to_lowercase())))
+        .flat_map(|t| {
+            std::iter::once(t.term.to_lowercase()).chain(t.aliases.iter().map(|a| a.to_lowercase()))
+        })
         .collect();
     let place = |r: Range<usize>| {
         let base = source
@@ -245,7 +252,9 @@ fn made_up(
         let word = &text[w.clone()];
         let lower = word.to_lowercase();
         if bookshelf_text::syllables(word) >= bookshelf_text::HARD_WORD_SYLLABLES
-            && !known.iter().any(|k| lower.starts_with(k.as_str()) || k.contains(&lower))
+            && !known
+                .iter()
+                .any(|k| lower.starts_with(k.as_str()) || k.contains(&lower))
         {
             out.push(
                 Diagnostic::warning("ER11", format!("`{word}` is a hard word for easy read"))

@@ -121,10 +121,22 @@ mod tests {
             key: "meeting".into(),
             name: "handshake".into(),
         };
-        let other = [m(0, "trust", "handshake", true), m(9, "family", "family", true)];
-        assert_eq!(idea(&other, Some(&before)).map(|i| i.name), Some("family".into()));
-        let same = [m(0, "meeting", "handshake", true), m(9, "family", "family", true)];
-        assert_eq!(idea(&same, Some(&before)).map(|i| i.name), Some("handshake".into()));
+        let other = [
+            m(0, "trust", "handshake", true),
+            m(9, "family", "family", true),
+        ];
+        assert_eq!(
+            idea(&other, Some(&before)).map(|i| i.name),
+            Some("family".into())
+        );
+        let same = [
+            m(0, "meeting", "handshake", true),
+            m(9, "family", "family", true),
+        ];
+        assert_eq!(
+            idea(&same, Some(&before)).map(|i| i.name),
+            Some("handshake".into())
+        );
     }
 
     #[test]

@@ -642,9 +642,11 @@ impl<'a> Shared<'a> {
         if variant == Variant::Easy {
             let lines = crate::easy_items::lines(text);
             if lines.len() > 1 || lines.first().is_some_and(|l| l != text) {
-                return crate::easy_items::join(lines.iter().map(|l| {
-                    self.inline_line(l, item_text, variant, path, used)
-                }));
+                return crate::easy_items::join(
+                    lines
+                        .iter()
+                        .map(|l| self.inline_line(l, item_text, variant, path, used)),
+                );
             }
         }
         self.inline_line(text, item_text, variant, path, used)
@@ -1007,7 +1009,13 @@ impl<'a> Shared<'a> {
         c.insert("term", &ctx);
         if variant == Variant::Easy {
             // One sentence a line, each with its picture (issue 23).
-            let rows = self.inline(&ctx.definition, true, variant, path, &mut Default::default());
+            let rows = self.inline(
+                &ctx.definition,
+                true,
+                variant,
+                path,
+                &mut Default::default(),
+            );
             c.insert("definition_rows", &rows);
         }
         let html = self.render_template("term.html", &c)?;

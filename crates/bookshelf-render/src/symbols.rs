@@ -296,9 +296,13 @@ impl SymbolMatcher {
             .or_else(|| {
                 // A Twemoji name written with spaces or hyphens, or with `_sign`/`_face` left off.
                 let plain = name.trim().to_lowercase().replace([' ', '-'], "_");
-                [plain.clone(), format!("{plain}_sign"), format!("{plain}_face")]
-                    .into_iter()
-                    .find(|n| *n != name && self.set.exists(n))
+                [
+                    plain.clone(),
+                    format!("{plain}_sign"),
+                    format!("{plain}_face"),
+                ]
+                .into_iter()
+                .find(|n| *n != name && self.set.exists(n))
             })
     }
 
