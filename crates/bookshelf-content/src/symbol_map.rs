@@ -18,12 +18,32 @@ use crate::model::{Sense, Symbols};
 use crate::yaml::{parse_yaml, token_span};
 use crate::Diagnostic;
 
-/// One value of the map, as written.
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// One value of the map, as written: a symbol name, or an entry with its sense.
 enum Raw {
     Name(String),
     Entry(Entry),
+}
+
+// By hand rather than `#[serde(untagged)]`, so a wrong value keeps serde's located "wrong
+// type: found sequence, but expected a string" (an untagged enum says only "did not match").
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Raw;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Raw, E> {
+                Ok(Raw::Name(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Raw, A::Error> {
+                Entry::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Raw::Entry)
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Deserialize)]
