@@ -51,6 +51,7 @@ fn explain(code: &str, shell: &Shell) -> anyhow::Result<Outcome> {
         "unknown-symbol" => Some("## unknown-symbol\n\n**What it finds:** a symbol name that is not in the symbol set.\n\n**Why it matters:** the picture will be missing from easy-read pages.\n"),
         _ => None,
     };
+    let local = bookshelf_render::easy_check::explain(code).or(local);
     match local.or_else(|| bookshelf_text::explain(code)) {
         Some(doc) => {
             shell.out(doc);

@@ -118,7 +118,7 @@ fn the_summary_lists_the_rules_of_each_language() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr.contains(
-            "  en-GB    standard PL1 PL2 PL3 PL5 PL6; easy read PL2 PL6 ER3 ER5 ER8 ER10 ER12 ER17\n"
+            "  en-GB    standard PL1 PL2 PL3 PL5 PL6; easy read PL2 PL6 ER2 ER3 ER5 ER8 ER10 ER12 ER17 ER19 ER28 ER29\n"
         ),
         "{}",
         run.stderr

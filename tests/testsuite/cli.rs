@@ -17,7 +17,7 @@ fn check_deny_warnings_fails_and_human_format_has_a_summary() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("Page summary"), "{}", run.stderr);
     assert!(
-        run.stderr.contains("0 errors, 12 warnings"),
+        run.stderr.contains("0 errors, 14 warnings"),
         "{}",
         run.stderr
     );
@@ -103,11 +103,18 @@ fn new_bookshelf_builds_checks_clean_and_searches() {
     let run = f.run(&["new", dir.to_str().expect("utf-8")]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let root = dir.to_str().expect("utf-8");
-    let check = f.run(&["check", "--root", root, "--deny-warnings"]);
-    assert_eq!(
-        check.code, 0,
+    // Clean but for ER19: nobody has checked its easy read with readers yet (issue 23).
+    let check = f.run(&["check", "--root", root, "--format", "short"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    let warnings: Vec<&str> = check
+        .stdout
+        .lines()
+        .filter(|l| l.contains("warning["))
+        .collect();
+    assert!(
+        warnings.iter().all(|l| l.contains("warning[ER19]")),
         "a new bookshelf checks clean:\n{}",
-        check.stderr
+        check.stdout
     );
     let build = f.run(&["build", "--root", root]);
     assert_eq!(build.code, 0, "{}", build.stderr);

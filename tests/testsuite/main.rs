@@ -10,6 +10,7 @@ mod diagnostics;
 mod easy;
 mod editors;
 mod files;
+mod easy_ideas;
 mod helpers;
 mod hints;
 mod i18n;

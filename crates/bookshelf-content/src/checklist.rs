@@ -47,6 +47,8 @@ struct RawItem {
     why: Option<String>,
     #[serde(default)]
     evidence: Option<String>,
+    #[serde(default)]
+    easy: Option<String>,
 }
 
 /// The default labels for the scores 1 to 5.
@@ -195,7 +197,11 @@ pub(crate) fn parse(
                 true,
                 diags,
             );
-            for (key, value) in [("why", &raw_item.why), ("evidence", &raw_item.evidence)] {
+            for (key, value) in [
+                ("why", &raw_item.why),
+                ("evidence", &raw_item.evidence),
+                ("easy", &raw_item.easy),
+            ] {
                 crate::raw_html::check_yaml_field(
                     path,
                     text,
@@ -225,6 +231,11 @@ pub(crate) fn parse(
                     .evidence
                     .map(|s| s.trim().to_string())
                     .filter(|s| !s.is_empty()),
+                easy: raw_item
+                    .easy
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty()),
+                at: item_at,
             });
         }
         sections.push(ChecklistSection {

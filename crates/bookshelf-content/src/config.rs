@@ -145,6 +145,9 @@ pub struct EasyReadConfig {
     /// Words never symbolised (replaces the built-in list).
     #[serde(default)]
     pub stop_words: Option<Vec<String>>,
+    /// At most this many symbols above the words of one easy-read line (default 3, ER2).
+    #[serde(default)]
+    pub max_symbols_per_line: Option<usize>,
 }
 
 /// `[search]`.

@@ -1,6 +1,6 @@
 //! Reading `glossary.yaml` (entry by entry, so every bad entry is reported) and `symbols.yaml`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -360,33 +360,9 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Par
     }
 }
 
-/// Parse `symbols.yaml`: a mapping of word or phrase to symbol name.
+/// Parse `symbols.yaml`: a mapping of word or phrase to symbol name (see [`crate::symbol_map`]).
 pub(crate) fn parse_symbols(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Symbols {
-    let Some(raw) = parse_yaml::<BTreeMap<String, String>>(path, text, 0, text, diags) else {
-        return Symbols::default();
-    };
-    let mut map = BTreeMap::new();
-    let mut lines = BTreeMap::new();
-    for (k, v) in raw {
-        let key = k.trim().to_lowercase();
-        let at = text.find(&format!("{k}:")).unwrap_or(0);
-        if v.trim().is_empty() {
-            diags.push(
-                Diagnostic::error("missing-key", format!("`{k}` has no symbol name"))
-                    .at(path, token_span(text, at))
-                    .help("write a symbol name after the colon, e.g. `meeting: handshake`"),
-            );
-            continue;
-        }
-        lines.insert(key.clone(), at);
-        map.insert(key, v.trim().to_string());
-    }
-    Symbols {
-        map,
-        lines,
-        path: Some(path.to_path_buf()),
-        revision: 0,
-    }
+    crate::symbol_map::parse(path, text, diags)
 }
 
 #[cfg(test)]

@@ -133,6 +133,9 @@ fn translate_checklist(c: &Checklist, t: &ChecklistText, lang: &str) -> Checklis
                         text: ti.text.clone(),
                         why: ti.why.clone().or_else(|| i.why.clone()),
                         evidence: ti.evidence.clone().or_else(|| i.evidence.clone()),
+                        // The source's easy words are not the translation's.
+                        easy: None,
+                        at: i.at,
                     },
                     None => i.clone(),
                 })

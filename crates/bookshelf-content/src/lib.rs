@@ -34,6 +34,7 @@ pub mod raw_html;
 pub mod report;
 pub mod sections;
 pub mod slug;
+pub mod symbol_map;
 mod translate;
 pub mod translation;
 mod yaml;

@@ -213,6 +213,10 @@ pub struct Item {
     pub why: Option<String>,
     /// What to record.
     pub evidence: Option<String>,
+    /// Its easy read, written by hand (else made from `text`, one sentence a line).
+    pub easy: Option<String>,
+    /// Byte offset of its `text` in the checklist file (for `check`).
+    pub at: usize,
 }
 
 /// A titled group of items.
@@ -321,6 +325,15 @@ impl Glossary {
     }
 }
 
+/// The one sense in which a symbol map key gets its symbol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sense {
+    /// As a noun ("a share").
+    Noun,
+    /// As a verb ("we share").
+    Verb,
+}
+
 /// Words and phrases mapped to symbol names, for easy read.
 #[derive(Debug, Clone, Default)]
 pub struct Symbols {
@@ -328,6 +341,10 @@ pub struct Symbols {
     pub map: BTreeMap<String, String>,
     /// Byte offset of each key's line in `symbols.yaml` (for warnings).
     pub lines: BTreeMap<String, usize>,
+    /// Keys that match in one sense only (`as: noun`), ER21.
+    pub senses: BTreeMap<String, Sense>,
+    /// Words that never get a symbol (`need: never`), ER20.
+    pub never: std::collections::BTreeSet<String>,
     /// The source file, if there is one.
     pub path: Option<PathBuf>,
     /// Changes whenever the file is read again.

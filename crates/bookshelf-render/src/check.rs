@@ -152,7 +152,8 @@ fn check_body(
         .collect();
     // The rules this module adds: reading age is Flesch–Kincaid, an English formula.
     if easy {
-        rules.extend(["ER5", "ER17"]);
+        rules.push("ER17");
+        rules.extend(crate::easy_check::EASY_RULES);
     } else if english {
         rules.push("PL5");
     }
@@ -211,20 +212,8 @@ fn check_body(
                 .help("split it into two pages, or leave out what the reader does not need"),
             );
         }
-        // ER5: every idea has a picture. Warn about lines with no symbol at all.
-        for s in &report.sentences {
-            let line = &prose.text[s.range.clone()];
-            if s.readability.words >= 3 && symbols.find(line).is_empty() {
-                out.push(
-                    Diagnostic::warning("ER5", "no key word in this sentence has a symbol")
-                        .at(&body.path, prose.source(&s.range))
-                        .help(format!(
-                            "add its key word to `content/symbols.yaml`, e.g. `meeting: {}`",
-                            crate::symbol_hints::example(symbols.set())
-                        )),
-                );
-            }
-        }
+        // ER2, ER5, ER28, ER29: the pictures of each line.
+        crate::easy_check::pictures(body, symbols, out);
     }
     PageSummary {
         file: body.path.to_string_lossy().replace('\\', "/"),
@@ -302,6 +291,7 @@ pub fn check(
                     sources,
                 };
                 pages.push(check_body(book, text, &symbols, &mut out));
+                crate::easy_check::checked_by(&easy.body, easy.checked_by.as_deref(), &mut out);
             }
             None if page.section != Section::Top || page.slug == "index" => out.push(
                 Diagnostic::warning("easy-read-missing", "this page has no hand-written easy read")
@@ -333,6 +323,7 @@ pub fn check(
         if let Some(s) = &c.symbol {
             symbol_warning(&symbols, s, &c.path, text, &mut out);
         }
+        crate::easy_check::checklist(book, c, text, &mut out);
         for item in c.sections.iter().flat_map(|s| &s.items) {
             if !item.explicit_id {
                 let at = text.and_then(|t| t.find(&item.text)).unwrap_or(0);
@@ -369,6 +360,7 @@ pub fn check(
     }
     if let Some(path) = &book.glossary.path {
         let text = sources.get(path);
+        crate::easy_check::glossary(book, text, &mut out);
         for t in &book.glossary.terms {
             if let Some(s) = &t.symbol {
                 if !symbols.set().exists(s) {

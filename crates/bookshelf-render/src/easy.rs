@@ -5,7 +5,9 @@
 
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
+use crate::ideas::Idea;
 use crate::markdown::{attr, escape, escape_into, Ctx, Place};
+use crate::symbols::SymbolMatch;
 use crate::urls::to_root;
 
 /// How the easy-read text was made.
@@ -16,9 +18,6 @@ pub enum EasyMode {
     /// Made from the standard page: split sentences, explain terms, flatten tables.
     Auto,
 }
-
-/// At most this many symbols above words in one row (ER2).
-const MAX_SYMBOLS: usize = 8;
 
 const ABBREVIATIONS: &[&str] = &[
     "e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "no", "vs",
@@ -70,24 +69,17 @@ fn symbol_img(ctx: &Ctx<'_>, place: Place<'_>, name: &str, class: &str) -> Strin
     )
 }
 
-/// Put symbols above key words of a text run; returns the HTML and the first symbol.
+/// Put symbols above the chosen words of a text run (`shown` are indices into `found`).
 fn symbolise(
     ctx: &Ctx<'_>,
     place: Place<'_>,
     text: &str,
-    budget: &mut usize,
-    first: &mut Option<String>,
+    found: &[SymbolMatch],
+    shown: &[usize],
 ) -> String {
     let mut html = String::with_capacity(text.len() + 16);
     let mut last = 0;
-    for m in ctx.symbols.find(text) {
-        if *budget == 0 {
-            break;
-        }
-        *budget -= 1;
-        if first.is_none() {
-            *first = Some(m.name.clone());
-        }
+    for m in shown.iter().map(|&i| &found[i]) {
         escape_into(&mut html, &text[last..m.range.start]);
         html.push_str("<span class=\"sw\">");
         html.push_str(&symbol_img(ctx, place, &m.name, "sw-i"));
@@ -146,31 +138,57 @@ fn term_slug(html: &str) -> Option<&str> {
     rest.split('"').next()
 }
 
-/// One row: picture on the left, the sentence with symbols on the right.
 /// How a picture from `content/` starts ([`crate::files::image_html`]).
 const CONTENT_IMG: &str = "<img class=\"content-img\"";
 
+/// One row: picture on the left, the sentence with symbols on the right. `before` is the
+/// idea of the row before, which this row's picture repeats only for the same idea.
 fn row_html<'e>(
     ctx: &Ctx<'_>,
     place: Place<'_>,
-    events: Vec<Event<'e>>,
+    mut events: Vec<Event<'e>>,
     mode: EasyMode,
+    before: &mut Option<Idea>,
     out: &mut Vec<Event<'e>>,
 ) {
-    let mut first = None;
-    let mut budget = MAX_SYMBOLS;
+    // An editor's picture for the line: `:name:` before its first word.
+    let mut named = None;
+    if let Some(Event::Text(t)) = events.first_mut() {
+        let lead = t.len() - t.trim_start().len();
+        if let Some((name, len)) = crate::ideas::named_idea(&t[lead..]) {
+            named = Some(Idea {
+                key: format!(":{name}:"),
+                name: name.to_string(),
+            });
+            *t = CowStr::from(t[lead + len..].to_string());
+        }
+    }
+    // Every text run's matches, chosen among together: the line's symbols and its idea.
+    let found: Vec<Vec<SymbolMatch>> = events
+        .iter()
+        .map(|e| match e {
+            Event::Text(t) => ctx.symbols.find(t),
+            _ => Vec::new(),
+        })
+        .collect();
+    let all: Vec<SymbolMatch> = found.iter().flatten().cloned().collect();
+    let keep = crate::ideas::shown(&all, ctx.symbols.max_per_line());
+    let idea = named.or_else(|| crate::ideas::idea(&all, before.as_ref()));
+    let mut offset = 0;
     let mut inner: Vec<Event<'e>> = Vec::new();
     let mut explain: Vec<String> = Vec::new();
     let mut photo: Option<String> = None;
-    for e in events {
+    for (e, found) in events.into_iter().zip(&found) {
         match e {
             Event::Text(t) => {
+                let mine: Vec<usize> = keep
+                    .iter()
+                    .filter(|&&k| (offset..offset + found.len()).contains(&k))
+                    .map(|&k| k - offset)
+                    .collect();
+                offset += found.len();
                 inner.push(Event::InlineHtml(CowStr::from(symbolise(
-                    ctx,
-                    place,
-                    &t,
-                    &mut budget,
-                    &mut first,
+                    ctx, place, &t, found, &mine,
                 ))));
             }
             // The row's first picture from `content/` is its picture, in the symbol's place.
@@ -185,6 +203,10 @@ fn row_html<'e>(
             }
             other => inner.push(other),
         }
+    }
+    let first = idea.as_ref().and_then(|i| ctx.symbols.named(&i.name));
+    if idea.is_some() {
+        *before = idea;
     }
     // A row without a picture gets no empty placeholder: the stylesheet keeps its sentence in
     // line with the others. (At 10,000 made-up pages the placeholders were 43 MB of output.)
@@ -209,11 +231,19 @@ fn row_html<'e>(
                     .as_deref()
                     .and_then(|s| ctx.symbols.named(s))
                     .map_or_else(String::new, |s| symbol_img(ctx, place, &s, "er-pic"));
+                // One sentence a row (ER1): the term's row, then the rest of its definition.
+                let lines = crate::easy_items::lines(def);
                 out.push(Event::Html(CowStr::from(format!(
                     "<div class=\"er-row er-explain\">{pic}<p class=\"er-text\"><strong>{}</strong> means: {}</p></div>\n",
                     escape(&term.term),
-                    escape(def)
+                    escape(lines.first().map_or(def, String::as_str))
                 ))));
+                for l in lines.iter().skip(1) {
+                    out.push(Event::Html(CowStr::from(format!(
+                        "<div class=\"er-row er-explain\"><p class=\"er-text\">{}</p></div>\n",
+                        escape(l)
+                    ))));
+                }
             }
         }
     }
@@ -282,20 +312,22 @@ pub(crate) fn easy_rows<'e>(
     mode: EasyMode,
 ) -> Vec<Event<'e>> {
     let mut out = Vec::with_capacity(events.len() * 2);
+    let mut before = None;
     let mut buf: Option<Vec<Event<'e>>> = None;
     let mut table: Option<Vec<Event<'e>>> = None;
-    let flush = |buf: &mut Option<Vec<Event<'e>>>, out: &mut Vec<Event<'e>>| {
-        if let Some(b) = buf.take() {
-            let rows = if mode == EasyMode::Auto {
-                split_sentences(b)
-            } else {
-                vec![b]
-            };
-            for r in rows {
-                row_html(ctx, place, r, mode, out);
+    let flush =
+        |buf: &mut Option<Vec<Event<'e>>>, out: &mut Vec<Event<'e>>, before: &mut Option<Idea>| {
+            if let Some(b) = buf.take() {
+                let rows = if mode == EasyMode::Auto {
+                    split_sentences(b)
+                } else {
+                    vec![b]
+                };
+                for r in rows {
+                    row_html(ctx, place, r, mode, before, out);
+                }
             }
-        }
-    };
+        };
     for e in events {
         if let Some(t) = table.as_mut() {
             let end = matches!(e, Event::End(TagEnd::Table));
@@ -309,17 +341,17 @@ pub(crate) fn easy_rows<'e>(
         match e {
             Event::Start(Tag::Table(_)) if mode == EasyMode::Auto => table = Some(vec![e]),
             Event::Start(Tag::Paragraph) => {
-                flush(&mut buf, &mut out);
+                flush(&mut buf, &mut out, &mut before);
                 buf = Some(Vec::new());
             }
-            Event::End(TagEnd::Paragraph) => flush(&mut buf, &mut out),
+            Event::End(TagEnd::Paragraph) => flush(&mut buf, &mut out, &mut before),
             Event::Start(Tag::Item) => {
-                flush(&mut buf, &mut out);
+                flush(&mut buf, &mut out, &mut before);
                 out.push(e);
                 buf = Some(Vec::new());
             }
             Event::End(TagEnd::Item) => {
-                flush(&mut buf, &mut out);
+                flush(&mut buf, &mut out, &mut before);
                 out.push(e);
             }
             Event::Start(Tag::List(_))
@@ -329,7 +361,7 @@ pub(crate) fn easy_rows<'e>(
             | Event::Start(Tag::BlockQuote(_))
             | Event::End(TagEnd::BlockQuote(_))
             | Event::Rule => {
-                flush(&mut buf, &mut out);
+                flush(&mut buf, &mut out, &mut before);
                 out.push(e);
             }
             other => match buf.as_mut() {
@@ -338,7 +370,7 @@ pub(crate) fn easy_rows<'e>(
             },
         }
     }
-    flush(&mut buf, &mut out);
+    flush(&mut buf, &mut out, &mut before);
     out
 }
 

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use bookshelf_content::Book;
+use bookshelf_content::{Book, Sense};
+use bookshelf_text::WordClass;
 
 /// Words never given a symbol unless the editor's list says otherwise (ER20).
 pub const STOP_WORDS: &[&str] = &[
@@ -106,6 +107,14 @@ fn forms(key: &str) -> Vec<String> {
 pub struct SymbolMatcher {
     ac: Option<AhoCorasick>,
     names: Vec<String>,
+    /// The key each pattern is a form of (`meetings` → `meeting`).
+    keys: Vec<String>,
+    /// Keys that match in one sense only (English).
+    senses: HashMap<String, Sense>,
+    /// English word rules apply: no symbol above function words, senses (ER20, ER21).
+    english: bool,
+    /// At most this many symbols above the words of a line (ER2).
+    max_per_line: usize,
     /// Symbols actually placed on pages (so only those are copied).
     used: Mutex<BTreeSet<String>>,
     set: SymbolSet,
@@ -119,6 +128,10 @@ pub struct SymbolMatch {
     pub range: std::ops::Range<usize>,
     /// The symbol name.
     pub name: String,
+    /// The symbol map key it matched (a word's base form, or a phrase).
+    pub key: String,
+    /// Whether it is taken for a noun here (its sense, or the word before says so).
+    pub noun: bool,
 }
 
 impl SymbolMatcher {
@@ -131,12 +144,13 @@ impl SymbolMatcher {
         };
         let mut patterns = Vec::new();
         let mut names = Vec::new();
+        let mut keys = Vec::new();
         let mut known = HashMap::new();
         // Every key as written comes first, so it wins over another key's word form of the
         // same length ("training" as its own key beats "train" + "ing").
         let mut usable = Vec::new();
         for (key, name) in &book.symbols.map {
-            if stop.contains(key) {
+            if stop.contains(key) || book.symbols.never.contains(key) {
                 continue;
             }
             let exists = *known
@@ -151,12 +165,15 @@ impl SymbolMatcher {
         for (key, name) in &usable {
             patterns.push(key.to_string());
             names.push((*name).clone());
+            keys.push(key.to_string());
         }
         for (key, name) in &usable {
             for f in forms(key).into_iter().skip(1) {
-                if !exact.contains(f.as_str()) {
+                // A form that is a word the map says never gets a symbol stays without one.
+                if !exact.contains(f.as_str()) && !book.symbols.never.contains(&f) {
                     patterns.push(f);
                     names.push((*name).clone());
+                    keys.push(key.to_string());
                 }
             }
         }
@@ -171,13 +188,24 @@ impl SymbolMatcher {
         Self {
             ac,
             names,
+            keys,
+            senses: book
+                .symbols
+                .senses
+                .iter()
+                .map(|(k, v)| (k.clone(), *v))
+                .collect(),
+            english: crate::check::is_english(&book.config.book.language),
+            max_per_line: book.config.easy_read.max_symbols_per_line.unwrap_or(3),
             used: Mutex::new(BTreeSet::new()),
             set,
             known,
         }
     }
 
-    /// Whole-word symbol matches in `text`, longest phrase first.
+    /// Whole-word symbol matches in `text`, longest phrase first. In English, a word that
+    /// carries grammar (a modal verb, pronoun, number…) gets none, nor a word used in a
+    /// sense its key does not have (ER20, ER21).
     pub fn find(&self, text: &str) -> Vec<SymbolMatch> {
         let Some(ac) = &self.ac else {
             return Vec::new();
@@ -185,6 +213,7 @@ impl SymbolMatcher {
         let word = |c: char| {
             c.is_alphanumeric() || c == '\'' || c == '-' || bookshelf_text::is_combining_mark(c)
         };
+        let words = bookshelf_text::words(text);
         ac.find_iter(text)
             .filter(|m| {
                 text[..m.start()]
@@ -193,11 +222,88 @@ impl SymbolMatcher {
                     .is_none_or(|c| !word(c))
                     && text[m.end()..].chars().next().is_none_or(|c| !word(c))
             })
-            .map(|m| SymbolMatch {
-                range: m.start()..m.end(),
-                name: self.names[m.pattern().as_usize()].clone(),
+            .filter_map(|m| {
+                let key = &self.keys[m.pattern().as_usize()];
+                let range = m.start()..m.end();
+                let i = words.partition_point(|w| w.start < range.start);
+                let before = i.checked_sub(1).map(|j| &text[words[j].clone()]);
+                let after = words
+                    .iter()
+                    .skip(i)
+                    .find(|w| w.start >= range.end)
+                    .map(|w| &text[w.clone()]);
+                let class = bookshelf_text::word_class(before, &text[range.clone()]);
+                let phrase = key.contains(' ');
+                if self.english && !phrase {
+                    let w = &text[range.clone()];
+                    if bookshelf_text::is_function_word(w)
+                        || after.is_some_and(|a| bookshelf_text::is_function_phrase(w, a))
+                        || before.is_some_and(|b| bookshelf_text::is_function_phrase(b, w))
+                    {
+                        return None;
+                    }
+                    match self.senses.get(key) {
+                        Some(Sense::Noun)
+                            if class == WordClass::Verb
+                                || (class == WordClass::Unknown && before.is_some()) =>
+                        {
+                            return None
+                        }
+                        Some(Sense::Verb) if class == WordClass::Noun => return None,
+                        _ => {}
+                    }
+                }
+                let noun = self.english
+                    && (self.senses.get(key) == Some(&Sense::Noun) || class == WordClass::Noun);
+                Some(SymbolMatch {
+                    range,
+                    name: self.names[m.pattern().as_usize()].clone(),
+                    key: key.clone(),
+                    noun,
+                })
             })
             .collect()
+    }
+
+    /// At most this many symbols above the words of one line (ER2).
+    pub fn max_per_line(&self) -> usize {
+        self.max_per_line
+    }
+
+    /// Whether English word rules apply to this book's text.
+    pub fn english(&self) -> bool {
+        self.english
+    }
+
+    /// The names a misspelt symbol name may have meant: those in the book's map, and in a
+    /// council's own folder every picture in it (for "did you mean", ER29 and issue 26).
+    pub fn suggest(&self, name: &str) -> Option<String> {
+        let mut names: BTreeSet<String> = self.names.iter().cloned().collect();
+        if let SymbolSet::Folder(dir) = &self.set {
+            if let Ok(entries) = std::fs::read_dir(dir) {
+                for e in entries.flatten() {
+                    let p = e.path();
+                    if matches!(p.extension().and_then(|x| x.to_str()), Some("svg" | "png")) {
+                        if let Some(stem) = p.file_stem().and_then(|x| x.to_str()) {
+                            names.insert(stem.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        bookshelf_content::slug::did_you_mean(name, names.iter().map(String::as_str))
+            .map(str::to_string)
+            .or_else(|| {
+                // A Twemoji name written with spaces or hyphens, or with `_sign`/`_face` left off.
+                let plain = name.trim().to_lowercase().replace([' ', '-'], "_");
+                [
+                    plain.clone(),
+                    format!("{plain}_sign"),
+                    format!("{plain}_face"),
+                ]
+                .into_iter()
+                .find(|n| *n != name && self.set.exists(n))
+            })
     }
 
     /// A symbol by name if it exists in the set (page and glossary symbols).

@@ -27,6 +27,7 @@ mod abbreviations;
 mod analysis;
 mod finding;
 pub mod html;
+mod function_words;
 mod plain_words;
 mod readability;
 mod rules;
@@ -38,6 +39,7 @@ mod words;
 
 pub use analysis::{analyse, Options, Report, SentenceReport, HARD_WORD_SYLLABLES};
 pub use finding::{Finding, Rule};
+pub use function_words::{is_function_phrase, is_function_word, word_class, WordClass};
 pub use readability::{readability, Readability, SMOG_MIN_SENTENCES};
 pub use rules::{explain, rule, rules, rules_run};
 pub use sentences::sentences;

@@ -24,6 +24,29 @@ impl Shared<'_> {
         path: &str,
         used: &mut std::collections::HashSet<usize>,
     ) -> String {
+        // Easy read: one sentence a line, no bold (issue 23).
+        if variant == Variant::Easy {
+            let lines = crate::easy_items::lines(text);
+            if lines.len() > 1 || lines.first().is_some_and(|l| l != text) {
+                return crate::easy_items::join(
+                    lines
+                        .iter()
+                        .map(|l| self.inline_line(l, item_text, variant, path, used)),
+                );
+            }
+        }
+        self.inline_line(text, item_text, variant, path, used)
+    }
+
+    /// One line of [`Self::inline`].
+    fn inline_line(
+        &self,
+        text: &str,
+        item_text: bool,
+        variant: Variant,
+        path: &str,
+        used: &mut std::collections::HashSet<usize>,
+    ) -> String {
         let place = Place {
             path,
             variant,
@@ -97,7 +120,16 @@ impl Shared<'_> {
                     .iter()
                     .map(|it| ItemCtx {
                         id: it.id.clone(),
-                        html: self.inline(&it.text, true, variant, path, &mut used),
+                        html: self.inline(
+                            match (variant, &it.easy) {
+                                (Variant::Easy, Some(easy)) => easy,
+                                _ => &it.text,
+                            },
+                            true,
+                            variant,
+                            path,
+                            &mut used,
+                        ),
                         why: it.why.clone(),
                         why_html: it
                             .why

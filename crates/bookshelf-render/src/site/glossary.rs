@@ -127,6 +127,17 @@ impl Shared<'_> {
             },
         );
         c.insert("term", &ctx);
+        if variant == Variant::Easy {
+            // One sentence a line, each with its picture (issue 23).
+            let rows = self.inline(
+                &ctx.definition,
+                true,
+                variant,
+                path,
+                &mut Default::default(),
+            );
+            c.insert("definition_rows", &rows);
+        }
         let html = self.render_template("term.html", &c)?;
         Ok((html, Some(self.term_text(i, variant, path))))
     }
