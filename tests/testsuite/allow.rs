@@ -46,7 +46,7 @@ fn a_line_a_yaml_item_and_pages_allowed_with_reasons_pass_deny_warnings() {
     );
     f.write(
         "content/index.easy.md",
-        "---\ntitle: Welcome\n---\n\nThis is a small bookshelf. <!-- allow ER5: the welcome line needs no picture -->\n\nYou can read about meetings.\n",
+        "---\ntitle: Welcome\nchecked_by: the young people's forum\n---\n\nThis is a small bookshelf. <!-- allow ER5: the welcome line needs no picture -->\n\nYou can read about meetings.\n",
     );
     let checklist = std::fs::read_to_string(f.root().join("content/checklists/meeting.yaml"))
         .expect("checklist");
@@ -79,7 +79,7 @@ fn a_line_a_yaml_item_and_pages_allowed_with_reasons_pass_deny_warnings() {
     );
     assert!(
         run.stderr
-            .contains("content/index.easy.md:5: ER5 ×1: the welcome line needs no picture"),
+            .contains("content/index.easy.md:6: ER5 ×1: the welcome line needs no picture"),
         "{}",
         run.stderr
     );
