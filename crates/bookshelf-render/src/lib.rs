@@ -21,10 +21,12 @@ pub mod i18n;
 pub mod incremental;
 mod languages;
 pub mod markdown;
+pub mod offline;
 pub mod output;
 pub mod report_html;
 mod search_frame;
 mod site;
+mod sitemap;
 pub mod symbols;
 pub mod terms;
 pub mod theme;
@@ -178,6 +180,9 @@ impl Renderer {
         }
         for (name, bytes) in shared.symbols.files() {
             write(&format!("symbols/{name}"), &bytes)?;
+        }
+        for (name, text) in sitemap::files(shared.book, &sitemap::routes(shared, jobs)) {
+            write(name, text.as_bytes())?;
         }
         Ok(Rendered {
             texts,

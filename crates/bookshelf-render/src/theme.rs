@@ -40,6 +40,10 @@ pub const ASSETS: &[(&str, &str)] = embed!(
     "assets/checklist.js",
 );
 
+/// Built-in assets that are not text: the service worker's icons and the "easier to read" font
+/// (Atkinson Hyperlegible, SIL Open Font License, `assets/fonts/OFL.txt`), written to `assets/`.
+pub const BINARY_ASSETS: &[(&str, &[u8])] = crate::offline::BINARY_ASSETS;
+
 /// A loaded theme.
 pub struct Theme {
     /// Asset files: name (in `assets/`) and bytes, before the strings are put at the top of
@@ -175,6 +179,9 @@ impl Theme {
                     t.as_bytes().to_vec(),
                 )
             })
+            .chain(BINARY_ASSETS.iter().map(|(n, b)| {
+                (n.trim_start_matches("assets/").to_string(), b.to_vec())
+            }))
             .collect();
         let asset_dir = dir.join("assets");
         if asset_dir.is_dir() {
