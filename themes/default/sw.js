@@ -21,8 +21,14 @@ var SAVED = SAVED_PREFIX + VERSION;
 var SEEN = "bookshelf-seen";
 var SCOPE = self.registration.scope;
 
-self.addEventListener("install", function () {
+/* Kept at once: the "not found" page and the look of the site, to say a page is not saved. */
+var CORE = ["404.html", "assets/bookshelf.css", "assets/bookshelf.js"];
+
+self.addEventListener("install", function (event) {
   self.skipWaiting();
+  event.waitUntil(caches.open(SEEN).then(function (cache) {
+    return cache.addAll(CORE.map(function (f) { return new URL(f, SCOPE).href; }));
+  }).catch(function () { /* Offline while installing: kept as pages are opened. */ }));
 });
 
 self.addEventListener("activate", function (event) {
@@ -117,11 +123,12 @@ self.addEventListener("message", function (event) {
   }
 });
 
-/* A page from the cache: marked so that it shows its offline notice. */
-function marked(res) {
+/* A page from the cache: marked so that it shows its offline notice (`missing`: the page
+   asked for is not kept, and this is the "not found" page). */
+function marked(res, missing) {
   return res.text().then(function (text) {
-    return new Response(text.replace(/<html\b/i, "<html data-offline=\"\""), {
-      status: res.status === 404 ? 404 : 200,
+    return new Response(text.replace(/<html\b/i, "<html data-offline=\"" + (missing ? "missing" : "") + "\""), {
+      status: missing ? 404 : 200,
       headers: { "Content-Type": "text/html; charset=utf-8" }
     });
   });
@@ -141,7 +148,7 @@ function fromCache(request) {
     if (request.mode !== "navigate") return Response.error();
     /* A page not kept: the site's "not found" page, with the offline notice. */
     return caches.match(new URL("404.html", SCOPE)).then(function (notFound) {
-      return notFound ? marked(notFound) : Response.error();
+      return notFound ? marked(notFound, true) : Response.error();
     });
   });
 }

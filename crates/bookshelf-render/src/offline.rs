@@ -240,7 +240,12 @@ mod tests {
         assert_eq!(lists[0].0, root.join("offline.json"));
         assert_eq!(
             list(&lists[0].1),
-            ["", "assets/bookshelf.css", "easy-read/guides/a/", "search/meta.json"]
+            [
+                "",
+                "assets/bookshelf.css",
+                "easy-read/guides/a/",
+                "search/meta.json"
+            ]
         );
         assert_eq!(list(&lists[1].1), ["", "assets/bookshelf.css"]);
         assert!(worker.starts_with("const VERSION = \""));
@@ -255,7 +260,11 @@ mod tests {
         let (_, first) = build(root, &[]).unwrap();
         put(root, "sw.js", &first);
         put(root, "offline.json", "[]");
-        assert_eq!(build(root, &[]).unwrap().1, first, "its own files leave it as it is");
+        assert_eq!(
+            build(root, &[]).unwrap().1,
+            first,
+            "its own files leave it as it is"
+        );
         put(root, "index.html", "home!");
         assert_ne!(build(root, &[]).unwrap().1, first);
         put(root, "index.html", "home");

@@ -21,9 +21,7 @@ pub(crate) fn listed(route: &str) -> bool {
 fn origin(book: &Book) -> &str {
     let raw = book.config.book.base_url.as_deref().unwrap_or("/");
     match raw.find("://") {
-        Some(i) => raw[i + 3..]
-            .find('/')
-            .map_or(raw, |j| &raw[..i + 3 + j]),
+        Some(i) => raw[i + 3..].find('/').map_or(raw, |j| &raw[..i + 3 + j]),
         None => "",
     }
 }
@@ -155,7 +153,8 @@ mod tests {
 
     /// The `small` test fixture with another `base_url` and languages.
     fn book(base: &str, langs: &[&str]) -> Book {
-        let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/small");
+        let fixture =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/small");
         let loaded = bookshelf_content::Loader::new(&fixture).load();
         let mut book = loaded.book.expect("the small fixture loads");
         book.config.book.base_url = Some(base.into());
@@ -178,9 +177,9 @@ mod tests {
         assert!(map.contains(
             "<xhtml:link rel=\"alternate\" hreflang=\"pl\" href=\"https://example.org/send/pl/guides/a/\"/>"
         ));
-        assert!(map.contains(
-            "hreflang=\"x-default\" href=\"https://example.org/send/easy-read/\"/>"
-        ));
+        assert!(
+            map.contains("hreflang=\"x-default\" href=\"https://example.org/send/easy-read/\"/>")
+        );
         // Not a page to land on from a search engine.
         assert!(!map.contains("search/"));
         // 2 routes, 2 variants, 2 languages.
@@ -198,7 +197,10 @@ mod tests {
         assert!(map.contains("<loc>/send/guides/a/</loc>"));
         assert!(map.contains("<loc>/send/easy-read/guides/a/</loc>"));
         assert!(!map.contains("xhtml:link"));
-        assert_eq!(canonical(&b, "easy-read/guides/a/"), "/send/easy-read/guides/a/");
+        assert_eq!(
+            canonical(&b, "easy-read/guides/a/"),
+            "/send/easy-read/guides/a/"
+        );
     }
 
     #[test]
@@ -206,7 +208,10 @@ mod tests {
         let b = book("https://example.org/", &["pl"]).in_language("pl");
         assert!(files(&b, &["".to_string()]).is_empty());
         assert_eq!(site_base_path(&b), "/");
-        assert_eq!(canonical(&b, "guides/a/"), "https://example.org/pl/guides/a/");
+        assert_eq!(
+            canonical(&b, "guides/a/"),
+            "https://example.org/pl/guides/a/"
+        );
         assert_eq!(service_worker(&b, "../../"), "../../../sw.js");
         assert_eq!(service_worker(&book("/", &[]), "../"), "../sw.js");
     }

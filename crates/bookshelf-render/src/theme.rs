@@ -31,6 +31,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "templates/search.html",
     "templates/print.html",
     "templates/404.html",
+    "templates/translation-note.html",
 );
 
 /// Built-in assets, written to `assets/`.
@@ -179,9 +180,11 @@ impl Theme {
                     t.as_bytes().to_vec(),
                 )
             })
-            .chain(BINARY_ASSETS.iter().map(|(n, b)| {
-                (n.trim_start_matches("assets/").to_string(), b.to_vec())
-            }))
+            .chain(
+                BINARY_ASSETS
+                    .iter()
+                    .map(|(n, b)| (n.trim_start_matches("assets/").to_string(), b.to_vec())),
+            )
             .collect();
         let asset_dir = dir.join("assets");
         if asset_dir.is_dir() {

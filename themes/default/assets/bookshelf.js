@@ -331,6 +331,7 @@
     var main = document.getElementById("main");
     if (!button || !bar || !main || !("speechSynthesis" in window) || typeof window.SpeechSynthesisUtterance !== "function") return;
     var synth = window.speechSynthesis;
+    var startLabel = button.textContent;
     var lang = root.getAttribute("lang") || "en-GB";
     var base = lang.toLowerCase().split("-")[0];
     var settings = readSettings();
@@ -381,7 +382,8 @@
     var fromBlock = null;
 
     function voices() {
-      return synth.getVoices().filter(function (v) {
+      var all = typeof synth.getVoices === "function" ? synth.getVoices() || [] : [];
+      return Array.prototype.filter.call(all, function (v) {
         return (v.lang || "").toLowerCase().replace("_", "-").split("-")[0] === base;
       });
     }
@@ -407,6 +409,8 @@
     function label() {
       play.textContent = state === "playing" ? t("read_aloud_pause") : state === "paused" ? t("read_aloud_resume") : t("read_aloud_play");
       play.setAttribute("aria-pressed", state === "playing" ? "true" : "false");
+      button.textContent = state === "stopped" ? startLabel : t("stop_reading");
+      button.setAttribute("aria-pressed", state === "stopped" ? "false" : "true");
       button.setAttribute("aria-expanded", bar.hidden ? "false" : "true");
     }
 
@@ -470,14 +474,14 @@
     function pause() {
       if (state !== "playing") return;
       state = "paused";
-      synth.pause();
+      if (typeof synth.pause === "function") synth.pause();
       label();
     }
 
     function resume() {
       if (state !== "paused") return;
       state = "playing";
-      synth.resume();
+      if (typeof synth.resume === "function") synth.resume();
       label();
     }
 
@@ -511,7 +515,7 @@
     button.setAttribute("aria-controls", "read-aloud-bar");
     label();
     button.addEventListener("click", function () {
-      if (!bar.hidden && state !== "stopped") {
+      if (state !== "stopped") {
         stop();
         bar.hidden = true;
         fromHere.hidden = true;
