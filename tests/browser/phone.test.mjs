@@ -12,7 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 
-import { cspViolations, launch, openContext, runAxe, describeViolations } from "./lib/browser.mjs";
+import { cspViolations, describeViolations, launch, openContext, runAxe, THEMES } from "./lib/browser.mjs";
 import { serve, siteDir } from "./lib/site.mjs";
 
 const SITE = siteDir();
@@ -205,6 +205,31 @@ function stubSpeech() {
     end() { const u = current; if (u && u.onend) u.onend({}); },
   };
 }
+
+describe("axe-core on a phone in every colour theme, with the new parts open (issue 22)", () => {
+  for (const theme of THEMES) {
+    test(`${theme}: menu, read aloud, display options and the offline notice, both variants and Urdu`, async () => {
+      const { context, problems } = await openContext(browser, server.url, { viewport: PHONE, touch: true, theme });
+      await context.addInitScript(stubSpeech);
+      const page = await context.newPage();
+      const faults = [];
+      for (const p of ["/guides/getting-help/", "/easy-read/checklists/annual-review/", "/ur/easy-read/guides/getting-help/"]) {
+        await page.goto(server.url + p);
+        await page.click("[data-menu-button]");
+        await page.click("[data-read-aloud]");
+        await page.click(".display-options > summary");
+        await page.evaluate(() => {
+          document.documentElement.setAttribute("data-offline", "");
+          document.querySelector("[data-offline-status]").textContent = "Saved.";
+        });
+        const axe = await runAxe(page);
+        if (axe.length) faults.push(describeViolations(`${p} (${theme})`, axe));
+      }
+      assert.deepEqual(faults, []);
+      await finish(context, page, problems);
+    });
+  }
+});
 
 describe("read aloud like the paid toolbars (issue 22)", () => {
   async function open(p) {
