@@ -153,6 +153,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
                     ));
                 }
                 table.push_str(&rules_by_language(&pages));
+                table.push_str(&easy_reads_made(&pages));
                 shell.diagnostics(&table);
             }
             shell.diagnostics(&allowed_summary(&allowed));
@@ -168,6 +169,25 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Ok
     })
+}
+
+/// How each hand-written easy read was made and who checked it: a note for editors, which
+/// the pages no longer show their readers (they see only who checked it; issue 22).
+fn easy_reads_made(pages: &[bookshelf_render::check::PageSummary]) -> String {
+    let made: Vec<(&str, &str)> = pages
+        .iter()
+        .filter_map(|p| Some((p.file.as_str(), p.easy_read.as_deref()?)))
+        .collect();
+    if made.is_empty() {
+        return String::new();
+    }
+    let mut out = String::from(
+        "\nEasy read written by hand (readers see who checked it; add `checked_by: NAME` to the front matter once checked):\n",
+    );
+    for (file, how) in made {
+        out.push_str(&format!("  {file:<56} {how}\n"));
+    }
+    out
 }
 
 /// Which rules ran on the pages of each language, standard and easy read: empty when every

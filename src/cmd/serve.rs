@@ -228,6 +228,14 @@ fn heavy((book, texts, prepared): Heavy, out: &Path, live: &RwLock<Live>) {
             frame(&cell, &r, &b, p.as_deref());
         }
     }
+    // The offline lists and the service worker's version, now that this language's files
+    // are all written (each language's worker does it; the last to finish sees them all).
+    if let Err(e) = bookshelf_render::offline::write_for(&book, out) {
+        tracing::warn!(
+            "could not write the offline lists: {}",
+            crate::shell::chain(&e)
+        );
+    }
     tracing::debug!("search index and print pages in {:.0?}", start.elapsed());
 }
 

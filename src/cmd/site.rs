@@ -115,6 +115,8 @@ pub(crate) fn render_into(
         built.pages += more.pages;
         built.files += more.files;
     }
+    // Last, as it lists (and hashes) every file of every language.
+    bookshelf_render::offline::write_for(book, dir)?;
     Ok(built)
 }
 

@@ -28,6 +28,57 @@ fn check_deny_warnings_fails_and_human_format_has_a_summary() {
     );
 }
 
+/// Issue 22, point 7: how an easy read was made is told to its editor by `check` (the pages
+/// show readers only who checked it).
+#[test]
+fn check_tells_the_editor_which_easy_reads_are_hand_written_and_who_checked_them() {
+    let f = Fixture::new("small");
+    let run = f.run(&["check"]);
+    assert!(
+        run.stderr.contains("Easy read written by hand")
+            && run
+                .stderr
+                .lines()
+                .any(|l| l.starts_with("  content/index.easy.md ")
+                    && l.ends_with(" written by hand, not checked yet")),
+        "{}",
+        run.stderr
+    );
+    f.write(
+        "content/index.easy.md",
+        &std::fs::read_to_string(f.root().join("content/index.easy.md"))
+            .unwrap()
+            .replacen(
+                "---\n",
+                "---\nchecked_by: Sam from York Parent Carer Forum\n",
+                1,
+            ),
+    );
+    let run = f.run(&["check", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let easy = json["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["file"] == "content/index.easy.md")
+        .expect("the easy read's summary");
+    assert_eq!(
+        easy["easy_read"],
+        "written by hand, checked by Sam from York Parent Carer Forum"
+    );
+    assert!(
+        json["pages"][0].get("easy_read").is_none(),
+        "not on standard pages"
+    );
+    f.build();
+    let page = std::fs::read_to_string(f.out().join("easy-read/index.html")).unwrap();
+    assert!(
+        page.contains("This easy read was checked by"),
+        "readers see who checked it"
+    );
+    assert!(!page.contains("written by hand"));
+}
+
 #[test]
 fn check_json_is_stable() {
     let f = Fixture::new("plain");

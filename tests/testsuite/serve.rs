@@ -164,3 +164,38 @@ fn a_port_in_use_is_a_clear_error() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("--port"), "{}", run.stderr);
 }
+
+/// Issue 22: the files that list every page (the sitemap and the offline list) and the service
+/// worker's version follow pages as they come and go while serving.
+#[test]
+fn the_sitemap_and_the_offline_list_follow_pages_while_serving() {
+    let f = Fixture::new("small");
+    let server = start(&f);
+    let port = server.port;
+    let read = |rel: &str| std::fs::read_to_string(f.out().join(rel)).unwrap_or_default();
+    wait_for("the offline list", || {
+        read("offline.json").contains("\"guides/meetings/\"") && read("sw.js").contains("VERSION")
+    });
+    assert!(
+        read("offline.json").contains("\"search/meta.json\""),
+        "with the search index"
+    );
+    let version = read("sw.js").lines().next().unwrap_or_default().to_string();
+    f.write(
+        "content/guides/packing-a-bag.md",
+        "---\ntitle: Packing a bag\n---\n\nPut your papers in a bag.\n",
+    );
+    wait_for("the new page in the lists", || {
+        read("sitemap.xml").contains("<loc>/guides/packing-a-bag/</loc>")
+            && read("offline.json").contains("\"easy-read/guides/packing-a-bag/\"")
+    });
+    wait_for("a new version", || {
+        read("sw.js").lines().next().unwrap_or_default() != version
+    });
+    assert_eq!(get(port, "/sw.js").map(|(s, _)| s), Some(200));
+    std::fs::remove_file(f.root().join("content/guides/packing-a-bag.md")).unwrap();
+    wait_for("the page gone from the lists", || {
+        !read("sitemap.xml").contains("packing-a-bag")
+            && !read("offline.json").contains("packing-a-bag")
+    });
+}

@@ -94,6 +94,11 @@ pub struct PageSummary {
     /// The ids of the rules that ran on it, in order (`PL1`, `PL5`, `ER5`, …): the rules
     /// that know English only on English text.
     pub rules: Vec<&'static str>,
+    /// How a hand-written easy read was made, for its editor (readers see only who checked
+    /// it, issue 22): `written by hand, checked by NAME` or `written by hand, not checked
+    /// yet`. Absent for standard pages.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub easy_read: Option<String>,
 }
 
 /// Whether a language tag names English (`en`, `en-GB`), whose own rules then apply.
@@ -230,6 +235,15 @@ fn check_body(
         hard_words: report.hard_words.clone(),
         language: language.to_string(),
         rules,
+        easy_read: None,
+    }
+}
+
+/// What the editor is told about how a hand-written easy read was made (ER19: who checked it).
+pub fn easy_read_made(checked_by: Option<&str>) -> String {
+    match checked_by {
+        Some(who) => format!("written by hand, checked by {who}"),
+        None => "written by hand, not checked yet".to_string(),
     }
 }
 
@@ -290,7 +304,9 @@ pub fn check(
                     language: &easy.text_language,
                     sources,
                 };
-                pages.push(check_body(book, text, &symbols, &mut out));
+                let mut summary = check_body(book, text, &symbols, &mut out);
+                summary.easy_read = Some(easy_read_made(easy.checked_by.as_deref()));
+                pages.push(summary);
                 crate::easy_check::checked_by(&easy.body, easy.checked_by.as_deref(), &mut out);
             }
             None if page.section != Section::Top || page.slug == "index" => out.push(

@@ -388,6 +388,14 @@ impl Incremental {
                 self.bytes.insert(file, h);
             }
         }
+        let routes: Vec<crate::site::Job> = jobs.iter().map(|(j, _)| *j).collect();
+        for (name, text) in crate::sitemap::files(book, &crate::sitemap::routes(&shared, &routes)) {
+            let h = hash_of(text.as_bytes());
+            if self.bytes.get(name) != Some(&h) {
+                write_file(out, name, text.as_bytes())?;
+                self.bytes.insert(name.to_string(), h);
+            }
+        }
         // Exactly the symbols some page uses, as a clean build writes.
         self.symbol_refs.retain(|_, n| *n > 0);
         let needed: BTreeSet<String> = self.symbol_refs.keys().cloned().collect();

@@ -27,12 +27,14 @@ pub mod incremental;
 mod languages;
 mod later;
 pub mod markdown;
+pub mod offline;
 pub mod output;
 pub mod report_html;
 mod search_frame;
 mod sections;
 mod site;
 mod symbol_hints;
+mod sitemap;
 pub mod symbols;
 pub mod terms;
 pub mod theme;
@@ -192,6 +194,9 @@ impl Renderer {
             write(&format!("symbols/{name}"), &bytes)?;
         }
         files::publish(shared.book, &self.copies, &write)?;
+        for (name, text) in sitemap::files(shared.book, &sitemap::routes(shared, jobs)) {
+            write(name, text.as_bytes())?;
+        }
         Ok(Rendered {
             texts,
             files: count.into_inner(),

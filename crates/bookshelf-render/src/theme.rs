@@ -31,6 +31,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
     "templates/search.html",
     "templates/print.html",
     "templates/404.html",
+    "templates/translation-note.html",
 );
 
 /// Built-in assets, written to `assets/`.
@@ -43,6 +44,10 @@ pub const ASSETS: &[(&str, &str)] = embed!(
     "assets/checklist-manage.js",
     "assets/checklist-export.js",
 );
+
+/// Built-in assets that are not text: the service worker's icons and the "easier to read" font
+/// (Atkinson Hyperlegible, SIL Open Font License, `assets/fonts/OFL.txt`), written to `assets/`.
+pub const BINARY_ASSETS: &[(&str, &[u8])] = crate::offline::BINARY_ASSETS;
 
 /// A loaded theme.
 pub struct Theme {
@@ -179,6 +184,11 @@ impl Theme {
                     t.as_bytes().to_vec(),
                 )
             })
+            .chain(
+                BINARY_ASSETS
+                    .iter()
+                    .map(|(n, b)| (n.trim_start_matches("assets/").to_string(), b.to_vec())),
+            )
             .collect();
         let asset_dir = dir.join("assets");
         if asset_dir.is_dir() {

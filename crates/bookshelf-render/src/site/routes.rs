@@ -95,6 +95,7 @@ impl Shared<'_> {
             site_path(variant, &route)
         };
         c.insert("languages", &self.langs.links(&root, &here));
+        crate::sitemap::insert_urls(&mut c, self.book, &root, &here);
         c.insert("translation", &None::<crate::languages::TranslationCtx>);
         c.insert("text_attrs", "");
         let menu: Vec<LinkCtx> = self
