@@ -133,11 +133,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
                 for p in &pages {
                     let name = &p.file;
                     // Flesch–Kincaid is an English formula: no age for other languages.
-                    let age = if bookshelf_render::check::is_english(&p.language) {
-                        format!("{:.1}", p.reading_age)
-                    } else {
-                        "-".into()
-                    };
+                    let age = p.reading_age.map_or("-".into(), |a| format!("{a:.1}"));
                     table.push_str(&format!(
                         "{:<58} {:>6} {:>7} {:>8}  {}\n",
                         name,

@@ -75,8 +75,12 @@ fn a_polish_page_gets_no_english_rules() {
     assert_eq!(polish["language"], "pl");
     assert_eq!(polish["rules"], serde_json::json!(["PL1"]));
     assert!(polish["words"].as_u64().expect("words") >= 100);
+    // Flesch–Kincaid counts English syllables: no reading age for a Polish page.
+    assert!(polish["reading_age"].is_null(), "{polish:#?}");
+    assert!(polish["flesch_reading_ease"].is_null(), "{polish:#?}");
     let english = page("content/guides/meetings.md");
     assert_eq!(english["language"], "en-GB");
+    assert!(english["reading_age"].as_f64().is_some(), "{english:#?}");
     assert_eq!(
         english["rules"],
         serde_json::json!(["PL1", "PL2", "PL3", "PL5", "PL6"])

@@ -81,10 +81,11 @@ pub struct PageSummary {
     pub variant: &'static str,
     /// Words.
     pub words: usize,
-    /// Reading age (Flesch–Kincaid grade + 5).
-    pub reading_age: f64,
-    /// Flesch reading ease.
-    pub flesch_reading_ease: f64,
+    /// Reading age (Flesch–Kincaid grade + 5); `None` (JSON `null`) for a page not in
+    /// English, as the formula counts English syllables and means nothing in another language.
+    pub reading_age: Option<f64>,
+    /// Flesch reading ease; `None` for a page not in English, as for `reading_age`.
+    pub flesch_reading_ease: Option<f64>,
     /// Words in the longest sentence.
     pub longest_sentence_words: usize,
     /// Words of four or more syllables.
@@ -224,8 +225,8 @@ fn check_body(
         file: body.path.to_string_lossy().replace('\\', "/"),
         variant: if easy { "easy" } else { "standard" },
         words: r.words,
-        reading_age: (r.reading_age * 10.0).round() / 10.0,
-        flesch_reading_ease: (r.flesch_reading_ease * 10.0).round() / 10.0,
+        reading_age: english.then(|| (r.reading_age * 10.0).round() / 10.0),
+        flesch_reading_ease: english.then(|| (r.flesch_reading_ease * 10.0).round() / 10.0),
         longest_sentence_words: report
             .sentences
             .iter()
