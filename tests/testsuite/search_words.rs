@@ -1,0 +1,46 @@
+//! The editor's own everyday words for search (`content/search-words.yaml`, issue 24 point 1):
+//! read, checked, and merged with the built-in list in the terminal and the static index.
+
+use crate::helpers::Fixture;
+
+#[test]
+fn a_word_from_the_editors_file_finds_the_page() {
+    let f = Fixture::new("small");
+    f.write(
+        "content/search-words.yaml",
+        "# What people here say\nhuddle: [meeting]\nthe to: [meeting]\n",
+    );
+    assert_eq!(f.build().code, 0);
+    let out = f.out();
+    let out = out.to_str().expect("utf-8");
+    // The terminal: `huddle` is on no page, but the editor says it means a meeting.
+    let run = f.run(&["search", "huddle", "--out", out, "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let hits: serde_json::Value = serde_json::from_str(&run.stdout).expect("json");
+    assert_eq!(hits[0]["title"], "Meetings", "{}", run.stdout);
+    // The static index gets the same rule.
+    let everyday =
+        std::fs::read_to_string(f.out().join("search/everyday.json")).expect("everyday.json");
+    assert!(everyday.contains("\"huddle\""), "{everyday}");
+    // `check` warns of the rule that can never match (only little words).
+    let check = f.run(&["check"]);
+    let all = format!("{}{}", check.stdout, check.stderr);
+    assert!(
+        all.contains("search-words-no-effect") && all.contains("the to"),
+        "{all}"
+    );
+    assert!(!all.contains("`huddle` does nothing"), "{all}");
+}
+
+#[test]
+fn an_empty_list_is_an_error_at_its_key() {
+    let f = Fixture::new("small");
+    f.write("content/search-words.yaml", "huddle: []\n");
+    let check = f.run(&["check"]);
+    assert_ne!(check.code, 0);
+    let all = format!("{}{}", check.stdout, check.stderr);
+    assert!(
+        all.contains("search-words-empty") && all.contains("search-words.yaml:1:1"),
+        "{all}"
+    );
+}
