@@ -26,8 +26,8 @@
 mod abbreviations;
 mod analysis;
 mod finding;
-mod function_words;
 pub mod html;
+mod function_words;
 mod plain_words;
 mod readability;
 mod rules;
