@@ -80,7 +80,9 @@ pub(crate) fn search_word_warnings(book: &Book) -> Vec<bookshelf_content::Diagno
         };
         for r in &words.rules {
             let also = r.words.join(" ");
-            if let Some(why) = bookshelf_search::everyday_problem(&language, &r.phrase, &also) {
+            if let Some((why, help)) =
+                bookshelf_search::everyday_problem(&language, &r.phrase, &also)
+            {
                 let end = r.at + r.phrase.len();
                 out.push(
                     bookshelf_content::Diagnostic::warning(
@@ -88,7 +90,7 @@ pub(crate) fn search_word_warnings(book: &Book) -> Vec<bookshelf_content::Diagno
                         format!("`{}` does nothing: {why}", r.phrase),
                     )
                     .at(path, r.at..end)
-                    .help("take the rule out, or make what people type more than little words such as `the` or `to`"),
+                    .help(help),
                 );
             }
         }

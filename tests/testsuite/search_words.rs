@@ -44,3 +44,21 @@ fn an_empty_list_is_an_error_at_its_key() {
         "{all}"
     );
 }
+
+#[test]
+fn check_warns_of_rules_that_do_nothing_or_repeat() {
+    let f = Fixture::new("small");
+    f.write(
+        "content/search-words.yaml",
+        "huddle: [meeting, Meeting]\nthe to: [meeting]\ncomplain: [complaint]\n",
+    );
+    let check = f.run(&["check"]);
+    assert_eq!(check.code, 0, "warnings only: {}", check.stderr);
+    let warnings: String = format!("{}{}", check.stdout, check.stderr)
+        .lines()
+        .skip_while(|l| !l.contains("search-words"))
+        .take_while(|l| !l.starts_with("Page summary"))
+        .collect::<Vec<_>>()
+        .join("\n");
+    insta::assert_snapshot!(warnings);
+}

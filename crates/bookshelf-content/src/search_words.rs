@@ -158,9 +158,9 @@ pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Sea
                     format!("`{k}` has no words to search as well"),
                 )
                 .at(path, token_span(text, at))
-                .help(format!(
-                    "list the words the site uses for it, e.g. `{phrase}: [complaint, disagree]`"
-                )),
+                .help(
+                    "list the words the site uses for it, e.g. `complain: [complaint, disagree]`",
+                ),
             );
             continue;
         }

@@ -210,8 +210,8 @@ pub(crate) fn built_in() -> Vec<Rule> {
 
 /// Why an editor's rule (`phrase`, words searched as well) would do nothing, if it would:
 /// its phrase is only little words (stop words), its words find nothing, or a built-in rule
-/// already says the same.
-pub fn problem(language: &crate::Language, phrase: &str, also: &str) -> Option<String> {
+/// already says the same. `Some((what is wrong, how to fix it))`.
+pub fn problem(language: &crate::Language, phrase: &str, also: &str) -> Option<(String, String)> {
     let english = language.is_english();
     let mut stop = language.stop_test();
     let folded: Vec<String> = words::split(phrase, english)
@@ -219,15 +219,23 @@ pub fn problem(language: &crate::Language, phrase: &str, also: &str) -> Option<S
         .map(|w| w.text)
         .collect();
     if folded.is_empty() {
-        return Some("it has no words for people to type".to_string());
+        return Some((
+            "it has no words for people to type".to_string(),
+            "write what people type as words, e.g. `complain: [complaint, disagree]`".to_string(),
+        ));
     }
     if folded.iter().all(|w| stop.is_stop(w)) {
-        return Some(format!(
-            "`{phrase}` is only little words that search leaves out, so it is never matched"
+        return Some((
+            "it is only little words that search leaves out, so it is never matched".to_string(),
+            "write what people type with at least one word that is not a little word such as `the` or `to`".to_string(),
         ));
     }
     if words::split(also, english).is_empty() {
-        return Some("it has no words to search as well".to_string());
+        return Some((
+            "it has no words to search as well".to_string(),
+            "list the words the site uses for it, e.g. `complain: [complaint, disagree]`"
+                .to_string(),
+        ));
     }
     if english {
         let also_words: Vec<String> = words::split(also, true)
@@ -244,8 +252,9 @@ pub fn problem(language: &crate::Language, phrase: &str, also: &str) -> Option<S
             }
         });
         if covered {
-            return Some(format!(
-                "the built-in everyday words already search `{also}` for `{phrase}`"
+            return Some((
+                format!("the built-in everyday words already search `{also}` for it"),
+                "take the rule out, or list words the built-in rule does not search".to_string(),
             ));
         }
     }
