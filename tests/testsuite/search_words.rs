@@ -62,3 +62,34 @@ fn check_warns_of_rules_that_do_nothing_or_repeat() {
         .join("\n");
     insta::assert_snapshot!(warnings);
 }
+
+#[test]
+fn serve_picks_up_an_edit_to_the_search_words() {
+    use crate::serve::{get, start, wait_for};
+    let f = Fixture::new("small");
+    let server = start(&f);
+    let port = server.port;
+    let finds_meetings =
+        |path: &str| get(port, path).is_some_and(|(_, b)| b.contains("guides/meetings/"));
+    assert!(
+        !finds_meetings("/search.json?q=huddle"),
+        "`huddle` is on no page"
+    );
+    assert!(
+        !finds_meetings("/search/?q=huddle"),
+        "nor on the served search page"
+    );
+    f.write("content/search-words.yaml", "huddle: [meeting]\n");
+    wait_for("the editor's word in /search.json", || {
+        finds_meetings("/search.json?q=huddle")
+    });
+    assert!(
+        finds_meetings("/search/?q=huddle"),
+        "the served search page"
+    );
+    // Taking the rule out again takes it out of search.
+    f.write("content/search-words.yaml", "# none yet\n");
+    wait_for("the rule gone from /search.json", || {
+        !finds_meetings("/search.json?q=huddle")
+    });
+}
