@@ -93,3 +93,29 @@ fn serve_picks_up_an_edit_to_the_search_words() {
         !finds_meetings("/search.json?q=huddle")
     });
 }
+
+#[test]
+fn a_translation_has_its_own_search_words() {
+    let f = Fixture::new("small");
+    f.overlay("translations");
+    f.write("content/search-words.pl.yaml", "narada: [spotkania]\n");
+    assert_eq!(f.build().code, 0);
+    let out = f.out();
+    let out = out.to_str().expect("utf-8");
+    let search = |lang: &str| {
+        let run = f.run(&[
+            "search", "narada", "--out", out, "--format", "json", "--lang", lang,
+        ]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    assert!(
+        search("pl").contains("guides/meetings/"),
+        "{}",
+        search("pl")
+    );
+    assert!(
+        !search("en-GB").contains("guides/meetings/"),
+        "only the Polish search has the Polish rule"
+    );
+}
