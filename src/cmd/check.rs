@@ -72,6 +72,7 @@ pub(crate) fn run(args: Args, shell: &Shell) -> anyhow::Result<Outcome> {
     if let Some(book) = &loaded.book {
         let (warnings, summaries) = bookshelf_render::check::check(book, &loaded.sources);
         diags.extend(warnings);
+        diags.extend(super::site::search_word_warnings(book));
         pages = summaries;
         // The theme's words in the book's language: keys missing or misspelt in its files
         // (a theme that does not load is reported below).

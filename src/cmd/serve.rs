@@ -197,8 +197,14 @@ fn heavy((book, texts, prepared): Heavy, out: &Path, live: &RwLock<Live>) {
     if book.config.search.enabled {
         let docs = super::site::search_docs(texts);
         let lang = &book.config.book.language;
-        match super::site::search_index(lang, &docs, &super::site::search_terms(&book), out)
-            .and_then(|_| bookshelf_search::Searcher::open(out))
+        match super::site::search_index_with(
+            &book,
+            lang,
+            &docs,
+            &super::site::search_terms(&book),
+            out,
+        )
+        .and_then(|_| bookshelf_search::Searcher::open(out))
         {
             Ok(s) => {
                 if let Ok(mut l) = live.write() {

@@ -40,9 +40,10 @@ pub(crate) fn search_docs(
 }
 
 /// Build one language's search index into `dir/search/` (each language's site has its own,
-/// from its own texts). The seam for language-aware analysis (stemming, stop words): `lang`
-/// is the language of every text in `docs`; `bookshelf_search::build` does not take it yet.
-pub(crate) fn search_index(
+/// from its own texts), with the editor's everyday words for this language
+/// (`content/search-words.yaml`, or `search-words.LANG.yaml` for a translation).
+pub(crate) fn search_index_with(
+    book: &Book,
     lang: &str,
     docs: &[bookshelf_search::SearchDoc],
     terms: &[bookshelf_search::Term],
@@ -50,12 +51,51 @@ pub(crate) fn search_index(
 ) -> Result<bookshelf_search::IndexStats, bookshelf_search::SearchError> {
     tracing::debug!("search index in `{lang}`");
     dump_search_input(lang, docs, terms);
+    let rules = book
+        .search_words
+        .rules
+        .iter()
+        .map(|r| (r.phrase.clone(), r.words.join(" ")));
     bookshelf_search::build_in(
         docs,
         terms,
         dir,
-        &bookshelf_search::Language::from_tag(lang),
+        &bookshelf_search::Language::from_tag(lang).with_everyday(rules),
     )
+}
+
+/// An editor's everyday words that would do nothing (only little words, or what the built-in
+/// list already says), in every language's file: warnings at the rule's key.
+pub(crate) fn search_word_warnings(book: &Book) -> Vec<bookshelf_content::Diagnostic> {
+    let own = std::iter::once((book.config.book.language.as_str(), &book.search_words));
+    let others = book
+        .search_words_in
+        .iter()
+        .map(|(lang, w)| (lang.as_str(), w));
+    let mut out = Vec::new();
+    for (lang, words) in own.chain(others) {
+        let (Some(path), language) = (&words.path, bookshelf_search::Language::from_tag(lang))
+        else {
+            continue;
+        };
+        for r in &words.rules {
+            let also = r.words.join(" ");
+            if let Some((why, help)) =
+                bookshelf_search::everyday_problem(&language, &r.phrase, &also)
+            {
+                let end = r.at + r.phrase.len();
+                out.push(
+                    bookshelf_content::Diagnostic::warning(
+                        "search-words-no-effect",
+                        format!("`{}` does nothing: {why}", r.phrase),
+                    )
+                    .at(path, r.at..end)
+                    .help(help),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// With `BOOKSHELF_SEARCH_DOCS=FOLDER` set, writes what the index is built from to
@@ -148,7 +188,7 @@ fn render_language(
         let pages = texts.len();
         let docs = search_docs(texts);
         let lang = &book.config.book.language;
-        let built = pool.install(|| search_index(lang, &docs, &terms, dir));
+        let built = pool.install(|| search_index_with(book, lang, &docs, &terms, dir));
         tracing::debug!("search index in {:.0?}", start.elapsed());
         (pages, built)
     })?;

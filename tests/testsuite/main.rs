@@ -21,6 +21,7 @@ mod publish;
 mod punctuation;
 mod relevance;
 mod search_languages;
+mod search_words;
 mod sections;
 mod serve;
 mod serve_load;

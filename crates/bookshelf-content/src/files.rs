@@ -32,6 +32,8 @@ pub enum FileKind {
     Glossary,
     /// `symbols.yaml`.
     Symbols,
+    /// `search-words.yaml`: the editor's everyday words for search.
+    SearchWords,
     /// A translation of one of the kinds above (`x.pl.md`, `checklists/x.ur.yaml`,
     /// `glossary.pl.yaml`): a slug never holds a dot, so a name with one more part is one.
     Translation {
@@ -154,6 +156,7 @@ fn classify_source(parts: &[String]) -> FileKind {
     match (folder, name) {
         (None, "glossary.yaml" | "glossary.yml") => FileKind::Glossary,
         (None, "symbols.yaml" | "symbols.yml") => FileKind::Symbols,
+        (None, "search-words.yaml" | "search-words.yml") => FileKind::SearchWords,
         (None, _) if name.ends_with(".yaml") || name.ends_with(".yml") => {
             FileKind::Unexpected("checklists go in `content/checklists/`; the only YAML files at the top are `glossary.yaml` and `symbols.yaml`")
         }

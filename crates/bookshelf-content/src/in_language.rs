@@ -68,6 +68,8 @@ impl Book {
                 .symbols
                 .as_ref()
                 .map_or_else(|| self.symbols.clone(), |s| (**s).clone()),
+            search_words: self.search_words_in.get(lang).cloned().unwrap_or_default(),
+            search_words_in: self.search_words_in.clone(),
             links: Arc::default(),
             translations: self.translations.clone(),
             assets: self.assets.clone(),

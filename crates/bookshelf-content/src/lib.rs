@@ -32,6 +32,7 @@ pub mod markdown;
 pub mod model;
 pub mod raw_html;
 pub mod report;
+pub mod search_words;
 pub mod sections;
 pub mod slug;
 pub mod symbol_map;

@@ -24,6 +24,8 @@ enum Unit {
     Checklist(Arc<Checklist>),
     Glossary(Glossary),
     Symbols(Symbols),
+    /// `search-words.yaml` (no language) or `search-words.LANG.yaml`.
+    SearchWords(Option<String>, Arc<crate::search_words::SearchWords>),
     /// A translation (`x.pl.md`…) into a language.
     Tr(String, TrUnit),
     /// A picture or document.
@@ -63,7 +65,7 @@ impl Parsed {
                 links::targets_of_failed(rel)
             }
             Unit::Asset(a) => links::targets_of_asset(a),
-            Unit::Symbols(_) | Unit::Tr(..) | Unit::Nothing => 0,
+            Unit::Symbols(_) | Unit::SearchWords(..) | Unit::Tr(..) | Unit::Nothing => 0,
         };
         let sort_title = match &unit {
             Unit::Page(p) => p.title.to_lowercase(),
@@ -321,6 +323,14 @@ fn parse_one(root: &Path, rel: &Path) -> Parsed {
             s.revision = next_revision();
             Unit::Symbols(s)
         }
+        FileKind::SearchWords => Unit::SearchWords(
+            None,
+            Arc::new(crate::search_words::parse(rel, &text, &mut diags)),
+        ),
+        FileKind::Translation { lang, of } if *of == FileKind::SearchWords => Unit::SearchWords(
+            Some(lang),
+            Arc::new(crate::search_words::parse(rel, &text, &mut diags)),
+        ),
         FileKind::Translation { lang, of } => {
             // A body's own findings (raw HTML) are kept aside while the parser holds `diags`.
             let found = std::cell::RefCell::new(Vec::new());
@@ -639,6 +649,8 @@ impl Loader {
         let mut checklists: Vec<(&str, Arc<Checklist>)> = Vec::new();
         let mut glossary = Glossary::default();
         let mut symbols = Symbols::default();
+        let mut search_words = Arc::default();
+        let mut search_words_in = BTreeMap::new();
         let mut targets_key = 0u64;
         let mut translated: Vec<(&PathBuf, &str, &TrUnit)> = Vec::new();
         let mut assets = BTreeMap::new();
@@ -651,6 +663,10 @@ impl Loader {
                 Unit::Checklist(c) => checklists.push((&parsed.sort_title, c.clone())),
                 Unit::Glossary(g) => glossary = g.clone(),
                 Unit::Symbols(s) => symbols = s.clone(),
+                Unit::SearchWords(None, w) => search_words = w.clone(),
+                Unit::SearchWords(Some(lang), w) => {
+                    search_words_in.insert(lang.clone(), w.clone());
+                }
                 Unit::Tr(lang, unit) => translated.push((path, lang.as_str(), unit)),
                 Unit::Asset(a) => {
                     assets.insert(a.rel.clone(), a.clone());
@@ -764,6 +780,8 @@ impl Loader {
             checklists,
             glossary,
             symbols,
+            search_words,
+            search_words_in,
             links: Default::default(),
             translations: BTreeMap::new(),
             assets: Arc::new(assets),

@@ -367,6 +367,10 @@ pub struct Book {
     pub glossary: Glossary,
     /// The symbol map.
     pub symbols: Symbols,
+    /// The editor's everyday words for search in this book's language (`search-words.yaml`).
+    pub search_words: std::sync::Arc<crate::search_words::SearchWords>,
+    /// Those of each translation (`search-words.LANG.yaml`), by language tag.
+    pub search_words_in: BTreeMap<String, std::sync::Arc<crate::search_words::SearchWords>>,
     /// Where every link between files goes (built once per load, shared with the renderer).
     pub links: std::sync::Arc<crate::links::LinkIndex>,
     /// The translations, by language tag as listed in `book.toml` (`[languages.TAG]`).

@@ -239,8 +239,13 @@ pub fn build_in(
     }
     // Analyse with the lexicon as the searcher will load it, so both analyse alike.
     let lexicon = Lexicon::from_file(&lexicon_file);
-    if language.is_english() {
-        let rules = crate::everyday::built_in();
+    let mut rules = if language.is_english() {
+        crate::everyday::built_in()
+    } else {
+        Vec::new()
+    };
+    rules.extend(crate::everyday::editors(language));
+    if !rules.is_empty() {
         let mut heads: Vec<&str> = rules.iter().map(|r| r.phrase[0].as_str()).collect();
         heads.sort_unstable();
         heads.dedup();
@@ -249,6 +254,8 @@ pub fn build_in(
             .iter()
             .map(|r| (r.phrase.join(" "), r.also.clone()))
             .collect();
+    }
+    if language.is_english() {
         lexicon_file.keep = crate::everyday::protected(&lexicon).join(" ");
     }
     let analyser = Analyser::new(&lexicon, scanned.words, terms.len());

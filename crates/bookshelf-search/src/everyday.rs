@@ -208,6 +208,70 @@ pub(crate) fn built_in() -> Vec<Rule> {
     parse(BUILT_IN).expect("data/everyday.txt")
 }
 
+/// Why an editor's rule (`phrase`, words searched as well) would do nothing, if it would:
+/// its phrase is only little words (stop words), its words find nothing, or a built-in rule
+/// already says the same. `Some((what is wrong, how to fix it))`.
+pub fn problem(language: &crate::Language, phrase: &str, also: &str) -> Option<(String, String)> {
+    let english = language.is_english();
+    let mut stop = language.stop_test();
+    let folded: Vec<String> = words::split(phrase, english)
+        .into_iter()
+        .map(|w| w.text)
+        .collect();
+    if folded.is_empty() {
+        return Some((
+            "it has no words for people to type".to_string(),
+            "write what people type as words, e.g. `complain: [complaint, disagree]`".to_string(),
+        ));
+    }
+    if folded.iter().all(|w| stop.is_stop(w)) {
+        return Some((
+            "it is only little words that search leaves out, so it is never matched".to_string(),
+            "write what people type with at least one word that is not a little word such as `the` or `to`".to_string(),
+        ));
+    }
+    if words::split(also, english).is_empty() {
+        return Some((
+            "it has no words to search as well".to_string(),
+            "list the words the site uses for it, e.g. `complain: [complaint, disagree]`"
+                .to_string(),
+        ));
+    }
+    if english {
+        let also_words: Vec<String> = words::split(also, true)
+            .into_iter()
+            .map(|w| w.text)
+            .collect();
+        let covered = built_in().into_iter().any(|r| {
+            r.phrase == folded && {
+                let have: Vec<String> = words::split(&r.also, true)
+                    .into_iter()
+                    .map(|w| w.text)
+                    .collect();
+                also_words.iter().all(|w| have.contains(w))
+            }
+        });
+        if covered {
+            return Some((
+                format!("the built-in everyday words already search `{also}` for it"),
+                "take the rule out, or list words the built-in rule does not search".to_string(),
+            ));
+        }
+    }
+    None
+}
+
+/// The editor's rules that do something (see [`problem`]), read as the built-in ones are.
+pub(crate) fn editors(language: &crate::Language) -> Vec<Rule> {
+    language
+        .everyday()
+        .iter()
+        .filter(|(phrase, also)| problem(language, phrase, also).is_none())
+        .filter_map(|(phrase, also)| parse(&format!("{phrase} = {also}")).ok())
+        .flatten()
+        .collect()
+}
+
 /// The English words, of those never to be corrected, that the site does not use but a
 /// correction could reach: the only ones a query needs to know.
 pub(crate) fn protected(lex: &Lexicon) -> Vec<String> {

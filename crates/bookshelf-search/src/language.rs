@@ -24,6 +24,9 @@ pub struct Language {
     tag: String,
     english: bool,
     snowball: Option<Snowball>,
+    /// The editor's own everyday words (`phrase`, words searched as well), added to the
+    /// built-in list (English only) by [`Language::with_everyday`].
+    everyday: Vec<(String, String)>,
 }
 
 impl Language {
@@ -64,7 +67,22 @@ impl Language {
             tag: tag.to_string(),
             english: primary == "en",
             snowball,
+            everyday: Vec::new(),
         }
+    }
+
+    /// This language with an editor's everyday words (`content/search-words.yaml`): each is
+    /// what people type and the words the site uses, searched as well when it is typed. They
+    /// go with the built-in list (English) into the index, the searcher and `search.js`.
+    #[must_use]
+    pub fn with_everyday(mut self, rules: impl IntoIterator<Item = (String, String)>) -> Self {
+        self.everyday.extend(rules);
+        self
+    }
+
+    /// The editor's everyday words given to [`Language::with_everyday`].
+    pub(crate) fn everyday(&self) -> &[(String, String)] {
+        &self.everyday
     }
 
     /// The tag this language was made from.

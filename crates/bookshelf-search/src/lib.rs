@@ -74,6 +74,7 @@ pub(crate) fn test_random(mut seed: u64) -> impl FnMut(usize) -> usize {
 
 pub use build::{build, build_in};
 pub use error::SearchError;
+pub use everyday::problem as everyday_problem;
 pub use language::Language;
 pub use model::{GlossaryAnswer, Hit, IndexStats, Query, Results, SearchDoc, Term, Variant};
 pub use searcher::Searcher;

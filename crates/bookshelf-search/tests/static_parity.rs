@@ -404,3 +404,29 @@ fn ranks_like_the_server(
     }
     browser
 }
+
+/// An editor's everyday words (`content/search-words.yaml`, given with
+/// `Language::with_everyday`) reach the browser's index too: the script finds what the
+/// server finds through them.
+#[test]
+fn editors_everyday_words_rank_alike() {
+    if node_missing() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let language = bookshelf_search::Language::english()
+        .with_everyday([("huddle".to_string(), "meeting".to_string())]);
+    bookshelf_search::build_in(&common::docs(), &common::terms(), dir.path(), &language).unwrap();
+    let searcher = bookshelf_search::Searcher::open(dir.path()).unwrap();
+    let queries: Vec<Query> = ["huddle", "a huddle about my child", "complain"]
+        .iter()
+        .map(|t| Query::new(*t))
+        .collect();
+    let browser = ranks_like_the_server(dir.path(), &searcher, &queries);
+    // "Having your say in meetings": found only through the editor's rule.
+    assert_eq!(
+        browser[0]["hits"][0]["url"], "guides/having-your-say/",
+        "{:#}",
+        browser[0]
+    );
+}
