@@ -19,7 +19,7 @@ macro_rules! embed {
 }
 
 /// Built-in templates, by name.
-pub const TEMPLATES: &[(&str, &str)] = embed!(
+pub(crate) const TEMPLATES: &[(&str, &str)] = embed!(
     "templates/base.html",
     "templates/page.html",
     "templates/listing.html",
@@ -34,7 +34,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
 );
 
 /// Built-in assets, written to `assets/`.
-pub const ASSETS: &[(&str, &str)] = embed!(
+pub(crate) const ASSETS: &[(&str, &str)] = embed!(
     "assets/bookshelf.css",
     "assets/bookshelf.js",
     "assets/checklist.js",
@@ -363,18 +363,6 @@ fn locate(sources: &[TemplateSource], e: &tera::Error, rendering: Option<&str>) 
 /// Escape text for HTML text and quoted attributes (tera's default also escapes `/`).
 pub(crate) fn escape_html(input: &str) -> String {
     bookshelf_text::html::escape(input)
-}
-
-/// A tera error with its causes, in one message.
-pub fn describe(e: &tera::Error) -> String {
-    let mut msg = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        msg.push_str(": ");
-        msg.push_str(&s.to_string());
-        source = s.source();
-    }
-    msg
 }
 
 #[cfg(test)]
