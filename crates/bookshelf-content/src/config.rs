@@ -11,7 +11,7 @@ use crate::yaml::parse_toml;
 
 /// The environment variable that, when set, overrides `base_url` in `book.toml`: the same
 /// content published under a host's sub-folder (GitHub or GitLab Pages of a project).
-pub const BASE_URL_VAR: &str = "BOOKSHELF_BASE_URL";
+pub(crate) const BASE_URL_VAR: &str = "BOOKSHELF_BASE_URL";
 
 /// The whole of `book.toml`.
 #[derive(Debug, Clone, Deserialize, Serialize)]

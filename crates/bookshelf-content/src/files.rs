@@ -8,7 +8,7 @@ use crate::model::Section;
 
 /// What a file under `content/` is.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileKind {
+pub(crate) enum FileKind {
     /// A Markdown page.
     Page {
         /// Its section.
@@ -53,7 +53,7 @@ pub enum FileKind {
 }
 
 /// Classify a path relative to `content/` (with `/` separators).
-pub fn classify(rel: &Path) -> FileKind {
+pub(crate) fn classify(rel: &Path) -> FileKind {
     let parts: Vec<String> = rel
         .iter()
         .map(|p| p.to_string_lossy().into_owned())
@@ -166,7 +166,7 @@ fn classify_source(parts: &[String]) -> FileKind {
 
 /// Is this file or folder name one bookshelf skips: hidden (`.git`, an editor's `.#lock`),
 /// a draft (`_drafts`) or an editor's temporary file (`x.md~`, `.swp`, `.tmp`)?
-pub fn is_ignored_name(name: &str) -> bool {
+pub(crate) fn is_ignored_name(name: &str) -> bool {
     name.starts_with('.')
         || name.starts_with('_')
         || name.ends_with('~')
@@ -181,7 +181,7 @@ pub(crate) fn is_ignored_path(rel: &Path) -> bool {
 
 /// Every file under `content/`, relative to the book root, sorted; with an error for each
 /// entry that could not be read.
-pub fn walk(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+pub(crate) fn walk(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     walk_under(root, &root.join("content"))
 }
 
@@ -189,7 +189,7 @@ pub fn walk(root: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
 /// sorted. Skipped names are pruned before they are read, so nothing inside `.git/` or
 /// `_drafts/` (an editor's lock file, a link to nothing, a loop of links) can fail a build.
 /// A folder link that leads out of `content/` is an error and is not followed.
-pub fn walk_under(root: &Path, dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+pub(crate) fn walk_under(root: &Path, dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
     let content = root.join("content");
     let real_content = std::fs::canonicalize(&content).ok();
     let rel_of = |p: &Path| p.strip_prefix(root).unwrap_or(p).to_path_buf();
@@ -268,7 +268,11 @@ fn walk_error(rel: &Path, e: walkdir::Error, top: bool) -> Diagnostic {
 /// If `full` (a link, shown as `rel`) resolves outside `content/` (`real_content`,
 /// canonical), the error to report. Publishing a file from elsewhere on the disk without a
 /// word could put private files on the web.
-pub fn outside_link(real_content: Option<&Path>, full: &Path, rel: &Path) -> Option<Diagnostic> {
+pub(crate) fn outside_link(
+    real_content: Option<&Path>,
+    full: &Path,
+    rel: &Path,
+) -> Option<Diagnostic> {
     let real_content = real_content?;
     let target = std::fs::canonicalize(full).ok()?;
     if target.starts_with(real_content) {
@@ -342,7 +346,7 @@ pub(crate) fn read_text(
 }
 
 /// The path relative to `content/`.
-pub fn content_relative(rel: &Path) -> PathBuf {
+pub(crate) fn content_relative(rel: &Path) -> PathBuf {
     rel.strip_prefix("content").unwrap_or(rel).to_path_buf()
 }
 

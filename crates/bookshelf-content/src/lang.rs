@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 /// Is `tag` a well-formed BCP 47 language tag (`en-GB`, `pl`, `ur`, `sr-Latn`)?
-pub fn is_well_formed(tag: &str) -> bool {
+pub(crate) fn is_well_formed(tag: &str) -> bool {
     !tag.trim().is_empty()
         && tag.trim() == tag
         && tag.parse::<unic_langid::LanguageIdentifier>().is_ok()
@@ -12,14 +12,14 @@ pub fn is_well_formed(tag: &str) -> bool {
 
 /// The canonical form of a tag (`PL` and `pl` are the same language), for finding a language
 /// listed twice. Malformed tags are compared as written, in lower case.
-pub fn canonical(tag: &str) -> String {
+pub(crate) fn canonical(tag: &str) -> String {
     tag.parse::<unic_langid::LanguageIdentifier>()
         .map_or_else(|_| tag.to_ascii_lowercase(), |id| id.to_string())
 }
 
 /// The closest listed language to `tag`: the same tag in another case, one that shares its
 /// language subtag (`pl-PL` for `pl`), or a near spelling.
-pub fn nearest<'a>(
+pub(crate) fn nearest<'a>(
     tag: &str,
     listed: impl IntoIterator<Item = &'a str> + Clone,
 ) -> Option<&'a str> {
@@ -46,7 +46,7 @@ pub fn nearest<'a>(
 /// A file name split around its language: `getting-help.pl.md` gives
 /// `("getting-help", "pl", "md")`, `x.pl.easy.md` gives `("x", "pl", "easy.md")`. `None`
 /// when the name holds no language part (`x.md`, `x.easy.md`, `glossary.yaml`).
-pub fn split_name(name: &str) -> Option<(&str, &str, &str)> {
+pub(crate) fn split_name(name: &str) -> Option<(&str, &str, &str)> {
     let (stem, ext) = if let Some(s) = name.strip_suffix(".easy.md") {
         (s, "easy.md")
     } else {
@@ -58,7 +58,7 @@ pub fn split_name(name: &str) -> Option<(&str, &str, &str)> {
 }
 
 /// The source a translation file translates: `guides/x.pl.md` → `guides/x.md`.
-pub fn source_path(path: &Path, lang: &str) -> PathBuf {
+pub(crate) fn source_path(path: &Path, lang: &str) -> PathBuf {
     let Some(name) = path.file_name().map(|n| n.to_string_lossy().into_owned()) else {
         return path.to_path_buf();
     };

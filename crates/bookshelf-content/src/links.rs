@@ -62,20 +62,7 @@ fn join(from_dir: &Path, dest: &str) -> Option<PathBuf> {
     Some(out)
 }
 
-/// Every linkable file: content-relative path -> (route, anchors).
-#[derive(Debug, Default)]
-pub struct LinkIndex {
-    targets: HashMap<PathBuf, (String, HashSet<String>)>,
-    /// Glossary fragments (slug or lower-case abbreviation) -> the term's route.
-    terms: HashMap<String, String>,
-    glossary: PathBuf,
-    /// Translation files (`guides/x.pl.md`) → the source they stand for (`guides/x.md`).
-    aliases: HashMap<PathBuf, PathBuf>,
-    /// The list pages of the book's sections (`local-help/`).
-    sections: Vec<String>,
-    /// Pictures and documents, by their path relative to `content/`.
-    files: std::sync::Arc<std::collections::BTreeMap<String, std::sync::Arc<Asset>>>,
-}
+pub use crate::model::LinkIndex;
 
 impl LinkIndex {
     /// Build the index of a book.

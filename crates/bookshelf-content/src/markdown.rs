@@ -29,25 +29,7 @@ pub fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_HEADING_ATTRIBUTES
 }
 
-/// A link found in a body: destination and byte range in the body.
-#[derive(Debug, Clone)]
-pub struct RawLink {
-    /// Where it points, as written.
-    pub dest: String,
-    /// Its range in the Markdown.
-    pub range: Range<usize>,
-}
-
-/// A picture in a body (`![alt](dest)`): where it points, its alt text and its byte range.
-#[derive(Debug, Clone)]
-pub struct RawImage {
-    /// Where it points, as written.
-    pub dest: String,
-    /// The alt text as written (the plain text between the brackets).
-    pub alt: String,
-    /// Its range in the Markdown.
-    pub range: Range<usize>,
-}
+pub use crate::model::{RawImage, RawLink};
 
 /// What a first pass finds.
 #[derive(Debug, Default)]

@@ -7,6 +7,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::config::Config;
 
+mod found;
+pub(crate) use found::intern;
+pub use found::{LinkIndex, RawImage, RawLink};
+
 /// Who a page or checklist is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
@@ -99,7 +103,7 @@ pub enum Section {
 impl Section {
     /// The section of pages in `content/FOLDER/`.
     pub fn folder_named(folder: &str) -> Section {
-        Section::Folder(crate::sections::intern(folder))
+        Section::Folder(intern(folder))
     }
 
     /// The folder name (empty for top-level pages).
@@ -136,9 +140,9 @@ pub struct Body {
     /// Headings with their ids, in order.
     pub headings: std::sync::Arc<Vec<Heading>>,
     /// Links as written, with ranges in the whole file.
-    pub links: std::sync::Arc<Vec<crate::markdown::RawLink>>,
+    pub links: std::sync::Arc<Vec<RawLink>>,
     /// Pictures as written, with ranges in the whole file.
-    pub images: std::sync::Arc<Vec<crate::markdown::RawImage>>,
+    pub images: std::sync::Arc<Vec<RawImage>>,
 }
 
 /// A hand-written easy-read version of a page (`NAME.easy.md`).
@@ -372,7 +376,7 @@ pub struct Book {
     /// Those of each translation (`search-words.LANG.yaml`), by language tag.
     pub search_words_in: BTreeMap<String, std::sync::Arc<crate::search_words::SearchWords>>,
     /// Where every link between files goes (built once per load, shared with the renderer).
-    pub links: std::sync::Arc<crate::links::LinkIndex>,
+    pub links: std::sync::Arc<LinkIndex>,
     /// The translations, by language tag as listed in `book.toml` (`[languages.TAG]`).
     pub translations: BTreeMap<String, std::sync::Arc<crate::translation::Translation>>,
     /// Pictures and documents, by their path relative to `content/` (`guides/bus.jpg`),

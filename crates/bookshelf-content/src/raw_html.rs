@@ -15,7 +15,7 @@ use crate::diagnostic::Diagnostic;
 use crate::yaml::token_span;
 
 /// The diagnostic code of every refusal.
-pub const CODE: &str = "raw-html";
+pub(crate) const CODE: &str = "raw-html";
 
 /// One piece of raw HTML the policy refuses.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -166,7 +166,7 @@ fn is_script_scheme(url: &str) -> Option<String> {
 }
 
 /// What the policy says of a Markdown image's address (`![alt](https://…)`), if it refuses it.
-pub fn check_image(url: &str) -> Option<(String, &'static str)> {
+pub(crate) fn check_image(url: &str) -> Option<(String, &'static str)> {
     if let Some(s) = is_script_scheme(url) {
         return Some((
             format!("this picture's `{s}:` address would run a script"),
@@ -178,7 +178,7 @@ pub fn check_image(url: &str) -> Option<(String, &'static str)> {
 
 /// What the policy says of a Markdown link's address (`[x](javascript:…)`, `<javascript:…>`),
 /// if it refuses it: a link to another site is fine, one that runs a script is not.
-pub fn check_link(url: &str) -> Option<(String, &'static str)> {
+pub(crate) fn check_link(url: &str) -> Option<(String, &'static str)> {
     is_script_scheme(url).map(|s| {
         (
             format!("this link's `{s}:` address would run a script"),
@@ -188,7 +188,7 @@ pub fn check_link(url: &str) -> Option<(String, &'static str)> {
 }
 
 /// The problems in one piece of raw HTML (`html`, found at `at` in the Markdown).
-pub fn check_html(html: &str, at: usize, out: &mut Vec<HtmlProblem>) {
+pub(crate) fn check_html(html: &str, at: usize, out: &mut Vec<HtmlProblem>) {
     let mut emitter = DefaultEmitter::<usize>::new_with_span();
     // The text inside `<script>`, `<style>` and `<textarea>` is not read as tags.
     emitter.naively_switch_states(true);

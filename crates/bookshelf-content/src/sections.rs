@@ -1,9 +1,8 @@
 //! The sections of the site as data: `[[sections]]` in `book.toml`, or today's defaults
 //! (`model/`, `guides/`, `checklists/`, the glossary) when the book lists none.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
@@ -153,23 +152,6 @@ fn words_in<'a>(words: &'a Words, lang: &str, default: &str) -> Option<&'a str> 
             find(lang).or_else(|| find(default))
         }
     }
-}
-
-/// A folder name made `&'static`, so a [`crate::Section`] stays `Copy` and cheap to compare.
-/// A book has a handful of section folders; each distinct name is kept once for the life of
-/// the process (a server that sees a folder made and removed keeps its few bytes).
-pub(crate) fn intern(folder: &str) -> &'static str {
-    static NAMES: Mutex<Option<HashSet<&'static str>>> = Mutex::new(None);
-    let mut names = NAMES
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    let names = names.get_or_insert_with(HashSet::new);
-    if let Some(name) = names.get(folder) {
-        return name;
-    }
-    let name: &'static str = Box::leak(folder.to_string().into_boxed_str());
-    names.insert(name);
-    name
 }
 
 /// Where pages of `section` come in the book: home, top-level pages, then the sections in

@@ -55,7 +55,7 @@ struct Entry {
 }
 
 /// The value that keeps a word without a symbol.
-pub const NEVER: &str = "never";
+pub(crate) const NEVER: &str = "never";
 
 /// Parse a symbol map; bad entries are reported and left out.
 pub(crate) fn parse(path: &Path, text: &str, diags: &mut Vec<Diagnostic>) -> Symbols {

@@ -4,7 +4,7 @@ use serde::Serialize;
 
 /// `site` in templates.
 #[derive(Debug, Clone, Serialize)]
-pub struct SiteCtx {
+pub(crate) struct SiteCtx {
     /// Site title.
     pub title: String,
     /// `lang` attribute.
@@ -19,7 +19,7 @@ pub struct SiteCtx {
 
 /// A link with a title.
 #[derive(Debug, Clone, Serialize)]
-pub struct LinkCtx {
+pub(crate) struct LinkCtx {
     /// Text.
     pub title: String,
     /// Relative URL.
@@ -34,7 +34,7 @@ pub struct LinkCtx {
 
 /// A heading in the contents list.
 #[derive(Debug, Clone, Serialize)]
-pub struct TocCtx {
+pub(crate) struct TocCtx {
     /// Its id.
     pub id: String,
     /// Its text.
@@ -43,7 +43,7 @@ pub struct TocCtx {
 
 /// `page` in templates.
 #[derive(Debug, Clone, Serialize, Default)]
-pub struct PageCtx {
+pub(crate) struct PageCtx {
     /// Title.
     pub title: String,
     /// One sentence.
@@ -64,7 +64,7 @@ pub struct PageCtx {
 
 /// A card in a list of pages.
 #[derive(Debug, Clone, Serialize, Default)]
-pub struct CardCtx {
+pub(crate) struct CardCtx {
     /// Title.
     pub title: String,
     /// URL.
@@ -87,7 +87,7 @@ pub struct CardCtx {
 
 /// A titled group of cards.
 #[derive(Debug, Clone, Serialize, Default)]
-pub struct GroupCtx {
+pub(crate) struct GroupCtx {
     /// Group heading.
     pub title: String,
     /// A sentence under it.
@@ -98,7 +98,7 @@ pub struct GroupCtx {
 
 /// One checklist item.
 #[derive(Debug, Clone, Serialize)]
-pub struct ItemCtx {
+pub(crate) struct ItemCtx {
     /// Stable id.
     pub id: String,
     /// Text as HTML (terms linked, symbols in easy read).
@@ -113,7 +113,7 @@ pub struct ItemCtx {
 
 /// One checklist section.
 #[derive(Debug, Clone, Serialize)]
-pub struct SectionCtx {
+pub(crate) struct SectionCtx {
     /// Id.
     pub id: String,
     /// Title.
@@ -124,7 +124,7 @@ pub struct SectionCtx {
 
 /// `checklist` in templates.
 #[derive(Debug, Clone, Serialize)]
-pub struct ChecklistCtx {
+pub(crate) struct ChecklistCtx {
     /// Slug (the storage key).
     pub slug: String,
     /// `checklist` or `rating`.
@@ -149,7 +149,7 @@ pub struct ChecklistCtx {
 
 /// A glossary term in lists and on its page.
 #[derive(Debug, Clone, Serialize)]
-pub struct TermCtx {
+pub(crate) struct TermCtx {
     /// Full words.
     pub term: String,
     /// URL.
@@ -172,7 +172,7 @@ pub struct TermCtx {
 
 /// A related term link.
 #[derive(Debug, Clone, Serialize)]
-pub struct TermLinkCtx {
+pub(crate) struct TermLinkCtx {
     /// Its words.
     pub term: String,
     /// Its URL.
@@ -181,7 +181,7 @@ pub struct TermLinkCtx {
 
 /// A letter of the A–Z.
 #[derive(Debug, Clone, Serialize)]
-pub struct LetterCtx {
+pub(crate) struct LetterCtx {
     /// The letter.
     pub letter: String,
     /// Has terms?
@@ -190,7 +190,7 @@ pub struct LetterCtx {
 
 /// Terms under one letter.
 #[derive(Debug, Clone, Serialize)]
-pub struct LetterGroupCtx {
+pub(crate) struct LetterGroupCtx {
     /// The letter.
     pub letter: String,
     /// Its terms.

@@ -19,14 +19,14 @@ use crate::RenderError;
 
 /// The width of the copy phones get of a wider photo, in pixels: a phone's screen (390 CSS
 /// pixels) at about 1.5 device pixels each, and the reading column's width on a computer.
-pub const PHONE_WIDTH: u32 = 640;
+pub(crate) const PHONE_WIDTH: u32 = 640;
 
 /// Where, in the book's folder, phone copies are kept between builds (hidden, so the
 /// content walk and `serve`'s watcher pass it by).
-pub const CACHE_FOLDER: &str = ".bookshelf-cache/pictures";
+pub(crate) const CACHE_FOLDER: &str = ".bookshelf-cache/pictures";
 
 /// The site path of the phone copy of `rel`: `guides/bus.jpg` → `guides/bus.640w.jpg`.
-pub fn copy_path(rel: &str) -> String {
+pub(crate) fn copy_path(rel: &str) -> String {
     match rel.rsplit_once('.') {
         Some((stem, ext)) => format!("{stem}.{PHONE_WIDTH}w.{ext}"),
         None => format!("{rel}.{PHONE_WIDTH}w"),
@@ -36,14 +36,14 @@ pub fn copy_path(rel: &str) -> String {
 /// Phone copies already made, by the hash of the original's bytes: kept in memory (for
 /// `serve`) and in a folder (for the next `build`), so an unchanged photo is resized once.
 #[derive(Debug, Default)]
-pub struct Copies {
+pub(crate) struct Copies {
     folder: Option<PathBuf>,
     made: Mutex<HashMap<u64, Arc<Vec<u8>>>>,
 }
 
 impl Copies {
     /// Copies kept in `folder` (made when first needed), or only in memory.
-    pub fn new(folder: Option<PathBuf>) -> Self {
+    pub(crate) fn new(folder: Option<PathBuf>) -> Self {
         Self {
             folder,
             made: Mutex::default(),
@@ -51,7 +51,11 @@ impl Copies {
     }
 
     /// The phone copy of `asset` (read from `root`), made if it is not kept yet.
-    pub fn phone_copy(&self, root: &Path, asset: &Asset) -> Result<Arc<Vec<u8>>, RenderError> {
+    pub(crate) fn phone_copy(
+        &self,
+        root: &Path,
+        asset: &Asset,
+    ) -> Result<Arc<Vec<u8>>, RenderError> {
         if let Some(bytes) = self
             .made
             .lock()
@@ -245,7 +249,7 @@ pub(crate) fn document_meta_html(strings: &Strings, asset: &Asset) -> String {
 
 /// A file's size as GOV.UK writes it: bytes under 1 KB, whole KB under 1 MB, then MB with
 /// one decimal (in the language's decimal mark).
-pub fn size_text(strings: &Strings, bytes: u64) -> String {
+pub(crate) fn size_text(strings: &Strings, bytes: u64) -> String {
     if bytes < 1024 {
         return strings.fill("file_size_bytes", &[("size", &bytes.to_string())]);
     }

@@ -16,10 +16,10 @@ use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
 use crate::RenderError;
 
 /// The language every other falls back to, whose file holds every key.
-pub const DEFAULT_LANGUAGE: &str = "en-GB";
+pub(crate) const DEFAULT_LANGUAGE: &str = "en-GB";
 
 /// The interface languages the theme ships: tag and file.
-pub const BUILT_IN: &[(&str, &str)] = &[
+pub(crate) const BUILT_IN: &[(&str, &str)] = &[
     (
         "en-GB",
         include_str!("../../../themes/default/i18n/en-GB.toml"),
@@ -179,7 +179,7 @@ fn one_line(s: &str) -> String {
 
 /// The built-in file that speaks `lang`: the same tag, or the same language (`pl-PL` and
 /// `pl`, `en` and `en-GB`).
-pub fn built_in_for(lang: &str) -> Option<(&'static str, &'static str)> {
+pub(crate) fn built_in_for(lang: &str) -> Option<(&'static str, &'static str)> {
     let primary = |t: &str| {
         t.split(['-', '_'])
             .next()
@@ -521,7 +521,7 @@ fn push_text(out: &mut String, text: &str) {
 /// The direction a language is written in: `rtl` for the scripts written right to left
 /// (Arabic, Urdu, Persian, Pashto, Sindhi, Kurdish in Arabic script, Hebrew, Yiddish,
 /// Dhivehi, Uyghur), otherwise `ltr`.
-pub fn direction(lang: &str) -> &'static str {
+pub(crate) fn direction(lang: &str) -> &'static str {
     const RTL: &[&str] = &["ar", "ur", "fa", "ps", "sd", "ckb", "he", "yi", "dv", "ug"];
     let lower = lang.to_ascii_lowercase();
     let primary = lower.split(['-', '_']).next().unwrap_or("");
@@ -534,7 +534,7 @@ pub fn direction(lang: &str) -> &'static str {
 }
 
 /// `text` with each `{name}` of `args` filled in.
-pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
+pub(crate) fn fill(text: &str, args: &[(&str, &str)]) -> String {
     if !text.contains('{') {
         return text.to_string();
     }

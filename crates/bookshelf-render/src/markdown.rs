@@ -13,7 +13,7 @@ use crate::terms::TermMatcher;
 use crate::urls::{relative, Variant};
 
 /// What the page renderer needs to turn Markdown into HTML.
-pub struct Ctx<'a> {
+pub(crate) struct Ctx<'a> {
     /// The book.
     pub book: &'a Book,
     /// Where links go.
@@ -28,20 +28,18 @@ pub struct Ctx<'a> {
 
 /// One body rendered.
 #[derive(Debug, Default, Clone)]
-pub struct Rendered {
+pub(crate) struct Rendered {
     /// The HTML.
     pub html: String,
     /// Plain text, for search and checks.
     pub text: String,
     /// Heading texts.
     pub headings: Vec<String>,
-    /// Glossary terms linked on this page, by index.
-    pub terms: Vec<usize>,
 }
 
 /// Where on the site the HTML will live, so links can be written relative to it.
 #[derive(Debug, Clone, Copy)]
-pub struct Place<'a> {
+pub(crate) struct Place<'a> {
     /// The site path of the page (`easy-read/guides/x/`).
     pub path: &'a str,
     /// The variant.
@@ -230,12 +228,17 @@ pub(crate) fn link_plain(
 }
 
 /// Render a page body.
-pub fn render_body(ctx: &Ctx<'_>, body: &Body, place: Place<'_>, mode: EasyMode) -> Rendered {
+pub(crate) fn render_body(
+    ctx: &Ctx<'_>,
+    body: &Body,
+    place: Place<'_>,
+    mode: EasyMode,
+) -> Rendered {
     render_markdown(ctx, &body.markdown, Some(body), place, mode)
 }
 
 /// Render Markdown that may not be a page body (glossary `more`), links relative to `content/`.
-pub fn render_markdown(
+pub(crate) fn render_markdown(
     ctx: &Ctx<'_>,
     markdown: &str,
     body: Option<&Body>,
@@ -247,7 +250,7 @@ pub fn render_markdown(
 
 /// Render Markdown that is one of several fragments of a page (checklist items): `used` holds
 /// the glossary terms already linked on the page, so each is linked once per page.
-pub fn render_markdown_sharing(
+pub(crate) fn render_markdown_sharing(
     ctx: &Ctx<'_>,
     markdown: &str,
     body: Option<&Body>,
@@ -261,7 +264,6 @@ pub fn render_markdown_sharing(
         html,
         text: parsed.text,
         headings: parsed.headings,
-        terms: parsed.terms,
     }
 }
 
@@ -304,7 +306,6 @@ pub(crate) fn render_inline_sharing(
         html: parsed.html(ctx, place, EasyMode::Hand),
         text: parsed.text,
         headings: parsed.headings,
-        terms: parsed.terms,
     }
 }
 
@@ -366,14 +367,12 @@ pub(crate) fn plain_text(markdown: &str) -> (String, Vec<String>) {
 
 /// Markdown parsed once, with its links resolved and its glossary terms found: the part of
 /// rendering both variants of a page share. [`Parsed::html`] writes it for one place.
-pub struct Parsed<'m> {
+pub(crate) struct Parsed<'m> {
     pieces: Vec<Piece<'m>>,
     /// Plain text, for search and checks.
     pub text: String,
     /// Heading texts.
     pub headings: Vec<String>,
-    /// Glossary terms linked, by index.
-    pub terms: Vec<usize>,
 }
 
 impl<'m> Piece<'m> {
@@ -460,7 +459,6 @@ impl<'m> Parsed<'m> {
         );
         let mut out: Vec<Piece<'m>> = Vec::new();
         let mut plain = PlainText::default();
-        let before: HashSet<usize> = used.clone();
         let mut heading_index = 0;
         let mut link_depth = 0usize;
         // For each open link, the type and size to say after it (a link to a document).
@@ -592,13 +590,10 @@ impl<'m> Parsed<'m> {
                 other => out.push(Piece::Event(other)),
             }
         }
-        let mut terms: Vec<usize> = used.difference(&before).copied().collect();
-        terms.sort_unstable();
         Parsed {
             pieces: out,
             text: plain.text,
             headings: plain.headings,
-            terms,
         }
     }
 
@@ -608,7 +603,6 @@ impl<'m> Parsed<'m> {
             html: self.html(ctx, place, mode),
             text: self.text.clone(),
             headings: self.headings.clone(),
-            terms: self.terms.clone(),
         }
     }
 

@@ -2,12 +2,13 @@
 //! as it is rendered. Shared parts (menu, glossary matcher, symbol map) are built once.
 //!
 //! One module per page kind (`page`, `section`, `checklist`, `glossary`, `search`, the 404 in
-//! `jobs`), `routes` for navigation, `print` for the print book, `schedule` and `write` for
-//! running the jobs and writing files.
+//! `jobs`), `routes` for navigation, `print` for the print book, `outputs` for the output seam
+//! (web pages, print book), `schedule` and `write` for running the jobs and writing files.
 
 mod checklist;
 mod glossary;
 mod jobs;
+mod outputs;
 mod page;
 mod print;
 mod routes;

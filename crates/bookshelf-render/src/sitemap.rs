@@ -160,7 +160,7 @@ mod tests {
         book.config.book.base_url = Some(base.into());
         book.config.languages.clear();
         for l in langs {
-            let listed: bookshelf_content::config::LanguageConfig =
+            let listed: bookshelf_content::LanguageConfig =
                 toml::from_str(&format!("title = \"T {l}\"")).unwrap();
             book.config.languages.insert((*l).into(), listed);
         }

@@ -5,7 +5,7 @@ use bookshelf_content::Glossary;
 
 /// A match of a glossary name in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TermMatch {
+pub(crate) struct TermMatch {
     /// Byte range in the text.
     pub start: usize,
     /// End of the match (plural suffix included).
@@ -18,7 +18,7 @@ pub struct TermMatch {
 
 /// Finds every glossary name at once: acronyms case-sensitively, words case-insensitively
 /// with plurals, whole words only, the longest name first.
-pub struct TermMatcher {
+pub(crate) struct TermMatcher {
     words: Option<AhoCorasick>,
     word_terms: Vec<usize>,
     abbrs: Option<AhoCorasick>,
@@ -31,7 +31,7 @@ fn is_word_char(c: char) -> bool {
 
 impl TermMatcher {
     /// Build the matcher for a glossary.
-    pub fn new(glossary: &Glossary) -> Self {
+    pub(crate) fn new(glossary: &Glossary) -> Self {
         let mut words = Vec::new();
         let mut word_terms = Vec::new();
         let mut abbrs = Vec::new();
@@ -70,7 +70,7 @@ impl TermMatcher {
     }
 
     /// Every whole-word match in `text`, in order, not overlapping.
-    pub fn find(&self, text: &str) -> Vec<TermMatch> {
+    pub(crate) fn find(&self, text: &str) -> Vec<TermMatch> {
         let mut found = Vec::new();
         let bounded = |s: usize, e: usize| {
             let before = text[..s]

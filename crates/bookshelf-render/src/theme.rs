@@ -19,7 +19,7 @@ macro_rules! embed {
 }
 
 /// Built-in templates, by name.
-pub const TEMPLATES: &[(&str, &str)] = embed!(
+pub(crate) const TEMPLATES: &[(&str, &str)] = embed!(
     "templates/base.html",
     "templates/page.html",
     "templates/listing.html",
@@ -35,7 +35,7 @@ pub const TEMPLATES: &[(&str, &str)] = embed!(
 );
 
 /// Built-in assets, written to `assets/`.
-pub const ASSETS: &[(&str, &str)] = embed!(
+pub(crate) const ASSETS: &[(&str, &str)] = embed!(
     "assets/bookshelf.css",
     "assets/bookshelf.js",
     "assets/checklist.js",
@@ -47,7 +47,7 @@ pub const ASSETS: &[(&str, &str)] = embed!(
 
 /// Built-in assets that are not text: the service worker's icons and the "easier to read" font
 /// (Atkinson Hyperlegible, SIL Open Font License, `assets/fonts/OFL.txt`), written to `assets/`.
-pub const BINARY_ASSETS: &[(&str, &[u8])] = crate::offline::BINARY_ASSETS;
+pub(crate) const BINARY_ASSETS: &[(&str, &[u8])] = crate::offline::BINARY_ASSETS;
 
 /// A loaded theme.
 pub struct Theme {
@@ -373,18 +373,6 @@ fn locate(sources: &[TemplateSource], e: &tera::Error, rendering: Option<&str>) 
 /// Escape text for HTML text and quoted attributes (tera's default also escapes `/`).
 pub(crate) fn escape_html(input: &str) -> String {
     bookshelf_text::html::escape(input)
-}
-
-/// A tera error with its causes, in one message.
-pub fn describe(e: &tera::Error) -> String {
-    let mut msg = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(s) = source {
-        msg.push_str(": ");
-        msg.push_str(&s.to_string());
-        source = s.source();
-    }
-    msg
 }
 
 #[cfg(test)]

@@ -36,19 +36,19 @@ impl Variant {
 }
 
 /// The site path of a route in a variant: `easy-read/guides/x/`.
-pub fn site_path(variant: Variant, route: &str) -> String {
+pub(crate) fn site_path(variant: Variant, route: &str) -> String {
     format!("{}{}", variant.prefix(), route)
 }
 
 /// `../` repeated once for each folder in `path` (a site path ending in `/` or empty).
-pub fn to_root(path: &str) -> String {
+pub(crate) fn to_root(path: &str) -> String {
     "../".repeat(path.matches('/').count())
 }
 
 /// A link from the page at site path `from` to the site path made of `parts`, written
 /// relative to the page in one allocation: `../` for each folder of `from`, then the parts;
 /// `./` when that is empty (the home page linking to itself).
-pub fn relative(from: &str, parts: &[&str]) -> String {
+pub(crate) fn relative(from: &str, parts: &[&str]) -> String {
     let ups = from.bytes().filter(|&b| b == b'/').count();
     let len = 3 * ups + parts.iter().map(|p| p.len()).sum::<usize>();
     if len == 0 {
@@ -65,7 +65,7 @@ pub fn relative(from: &str, parts: &[&str]) -> String {
 }
 
 /// The output file for a site path: `guides/x/index.html`.
-pub fn file_for(path: &str) -> String {
+pub(crate) fn file_for(path: &str) -> String {
     if path.is_empty() || path.ends_with('/') {
         format!("{path}index.html")
     } else {

@@ -12,12 +12,13 @@ impl Shared<'_> {
         self.render_job(job, None, None)
     }
 
-    /// Render one job; a page also puts its part of the print page in `print`, when given, and
-    /// is written from `parsed` (its `shared_body`), when given.
+    /// Render one job; a page also puts its body alone in `body`, when given (for outputs
+    /// made of page bodies, such as the print book), and is written from `parsed` (its
+    /// `shared_body`), when given.
     pub(super) fn render_job(
         &self,
         job: Job,
-        print: Option<&mut Option<String>>,
+        body: Option<&mut Option<String>>,
         parsed: Option<&Parsed<'_>>,
     ) -> Result<JobOutput, RenderError> {
         let variant = job.variant();
@@ -25,9 +26,9 @@ impl Shared<'_> {
         let path = site_path(variant, &route);
         let (html, text) = match job {
             Job::Page(i, _) => {
-                let (html, text, body) = self.page(i, job, variant, &path, parsed)?;
-                if let Some(print) = print {
-                    *print = Some(self.print_page_part(i, variant, &path, body));
+                let (html, text, page_body) = self.page(i, job, variant, &path, parsed)?;
+                if let Some(body) = body {
+                    *body = Some(page_body);
                 }
                 (html, text)
             }

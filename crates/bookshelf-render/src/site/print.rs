@@ -67,7 +67,7 @@ impl Shared<'_> {
         i: usize,
         variant: Variant,
         page_path: &str,
-        body: String,
+        body: &str,
     ) -> String {
         let page = &self.book.pages[i];
         let print_path = site_path(variant, &self.route(Job::Print(variant)));
@@ -76,7 +76,7 @@ impl Shared<'_> {
             _ => &page.title,
         };
         if to_root(page_path) == to_root(&print_path) {
-            Self::print_part(i + 1, title, &body)
+            Self::print_part(i + 1, title, body)
         } else {
             let (body, ..) = self.page_body(page, variant, &print_path, None);
             Self::print_part(i + 1, title, &body.html)
@@ -88,7 +88,7 @@ impl Shared<'_> {
         let page = &self.book.pages[i];
         let path = site_path(variant, &page.route);
         let (body, ..) = self.page_body(page, variant, &path, None);
-        self.print_page_part(i, variant, &path, body.html)
+        self.print_page_part(i, variant, &path, &body.html)
     }
 
     /// The parts after the pages: every checklist, then the glossary.
@@ -128,7 +128,7 @@ impl Shared<'_> {
     /// Write the whole-book print page to `file` on its own (the incremental path), streaming
     /// it part by part: the parts are rendered in parallel a chunk at a time, so memory stays
     /// small on big books. A full build writes the same bytes from its page jobs instead
-    /// ([`render_all`]).
+    /// (`outputs::PrintBook`).
     pub(crate) fn write_print(&self, variant: Variant, file: &Path) -> Result<(), RenderError> {
         let mut w = PrintWriter::create(self, variant, file)?;
         let pages = self.book.pages.len();

@@ -1,20 +1,21 @@
 //! The scheduler of a full build: every job rendered on the thread pool, each page handed to
-//! the writer as soon as it is ready, and each page's part handed to the print book's writer.
+//! the build's outputs (`outputs.rs`: the web pages, the print book) as soon as it is ready.
 
 use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::print::write_print_parts;
+use super::outputs::{Finished, Output, PrintBook, WebPages};
 use super::{Job, Shared};
 use crate::markdown::Parsed;
-use crate::urls::{file_for, Variant};
+use crate::urls::Variant;
 use crate::{PageText, RenderError};
 
 /// Writes one output file (site-relative path, bytes).
 pub(crate) type WriteFile<'a> = dyn Fn(&str, &[u8]) -> Result<(), RenderError> + Sync + 'a;
 
-/// Render every job in parallel, handing each page to `write` as soon as it is ready.
+/// Render every job in parallel into the web pages (handed to `write` as soon as each is
+/// ready) and the print book (written under `out`).
 pub(crate) fn render_all(
     shared: &Shared<'_>,
     jobs: &[Job],
@@ -22,17 +23,32 @@ pub(crate) fn render_all(
     write: &WriteFile<'_>,
     keep_texts: bool,
 ) -> Result<Vec<PageText>, RenderError> {
+    let web = WebPages { write };
+    let print = PrintBook::new(jobs, out);
+    render_into(shared, jobs, &[&web, &print], keep_texts)
+}
+
+/// Calls [`Output::close`] on every output when dropped: after the last page, or when a
+/// worker fails or panics, so no output's thread waits for pages that will not come.
+struct CloseAll<'o>(&'o [&'o dyn Output]);
+
+impl Drop for CloseAll<'_> {
+    fn drop(&mut self) {
+        for o in self.0 {
+            o.close();
+        }
+    }
+}
+
+/// Render every job some output wants, in parallel, handing each to the outputs that want it
+/// as soon as it is ready. Returns the pages' search texts (when `keep_texts`), in job order.
+pub(super) fn render_into(
+    shared: &Shared<'_>,
+    jobs: &[Job],
+    outputs: &[&dyn Output],
+    keep_texts: bool,
+) -> Result<Vec<PageText>, RenderError> {
     use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-    // The print pages are made of the page bodies: each page job hands its part to a writer
-    // thread, which writes the parts in order. Jobs are taken from one queue in order, so the
-    // parts arrive nearly in order and few wait in memory.
-    let printed: Vec<Variant> = jobs
-        .iter()
-        .filter_map(|j| match j {
-            Job::Print(v) => Some(*v),
-            _ => None,
-        })
-        .collect();
     // A page whose easy read is made up from it is written in both variants from one parse:
     // the easy job goes with the standard one, and is skipped when its turn comes.
     let mut partner: Vec<Option<usize>> = vec![None; jobs.len()];
@@ -55,35 +71,52 @@ pub(crate) fn render_all(
             }
         }
     }
+    // A job no output wants is not rendered (the print jobs: the print book is made of the
+    // page jobs).
+    for (k, j) in jobs.iter().enumerate() {
+        if !outputs.iter().any(|o| o.wants(*j)) {
+            skip[k] = true;
+        }
+    }
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
-    let (tx, rx) = std::sync::mpsc::channel::<(Variant, usize, String)>();
     std::thread::scope(|scope| {
-        let writer = scope.spawn(|| {
-            let written = write_print_parts(shared, out, &printed, rx);
-            if written.is_err() {
-                // Stop the page jobs early: the build fails with the writer's error.
-                failed.store(true, Ordering::Relaxed);
-            }
-            written
-        });
+        let close = CloseAll(outputs);
+        // Each output's own thread (the print book's writer, which writes its parts in order).
+        let background: Vec<_> = outputs
+            .iter()
+            .map(|o| {
+                let failed = &failed;
+                scope.spawn(move || {
+                    let done = o.background(shared);
+                    if done.is_err() {
+                        // Stop the page jobs early: the build fails with the output's error.
+                        failed.store(true, Ordering::Relaxed);
+                    }
+                    done
+                })
+            })
+            .collect();
         let threads = rayon::current_num_threads().max(1);
         let results: Vec<Result<Vec<(usize, PageText)>, RenderError>> = (0..threads)
             .into_par_iter()
             .map(|_| {
-                let tx = tx.clone();
                 let mut texts = Vec::new();
-                // Render job `k` (from `parsed`, when given), write it and keep its text.
+                // Render job `k` (from `parsed`, when given), hand it over and keep its text.
                 let mut run = |k: usize, parsed: Option<&Parsed<'_>>| {
                     let job = jobs[k];
-                    let wants_print = matches!(job, Job::Page(_, v) if printed.contains(&v));
-                    let mut part = None;
+                    let mut body = None;
+                    let wants_body = outputs.iter().any(|o| o.wants_body(job));
                     let (path, html, text) =
-                        shared.render_job(job, wants_print.then_some(&mut part), parsed)?;
-                    write(&file_for(&path), html.as_bytes())?;
-                    if let (Job::Page(i, v), Some(part)) = (job, part) {
-                        // A closed channel means the writer failed; it says why.
-                        let _ = tx.send((v, i, part));
+                        shared.render_job(job, wants_body.then_some(&mut body), parsed)?;
+                    let page = Finished {
+                        job,
+                        path: &path,
+                        html: &html,
+                        body: body.as_deref(),
+                    };
+                    for o in outputs.iter().filter(|o| o.wants(job)) {
+                        o.take(shared, &page)?;
                     }
                     if let Some(t) = text.filter(|_| keep_texts) {
                         texts.push((k, t));
@@ -93,7 +126,7 @@ pub(crate) fn render_all(
                 while !failed.load(Ordering::Relaxed) {
                     let k = next.fetch_add(1, Ordering::Relaxed);
                     let Some(&job) = jobs.get(k) else { break };
-                    if matches!(job, Job::Print(_)) || skip[k] {
+                    if skip[k] {
                         continue;
                     }
                     let done = match (job, partner[k]) {
@@ -111,8 +144,12 @@ pub(crate) fn render_all(
                 Ok(texts)
             })
             .collect();
-        drop(tx);
-        let written = writer.join().expect("the print writer does not panic");
+        drop(close);
+        let mut written = Ok(());
+        for t in background {
+            let done = t.join().expect("an output's thread does not panic");
+            written = written.and(done);
+        }
         let mut texts = Vec::new();
         for r in results {
             texts.extend(r?);
