@@ -34,8 +34,8 @@ after(async () => {
   await server?.close();
 });
 
-async function open(p, { init } = {}) {
-  const { context, problems } = await openContext(browser, server.url);
+async function open(p, { init, serviceWorkers } = {}) {
+  const { context, problems } = await openContext(browser, server.url, { serviceWorkers });
   if (init) await context.addInitScript(init);
   const page = await context.newPage();
   page.on("dialog", (d) => (d.type() === "prompt" ? d.accept(page.__answer || "") : d.accept()));
@@ -248,7 +248,9 @@ describe("records of a checklist", () => {
   });
 
   test("records not changed for the book's forget_after_days are forgotten when the page opens", async () => {
-    const s = await open(CHECKLIST);
+    // The page is rewritten with page.route() below, which a page the service worker
+    // controls would bypass on reload.
+    const s = await open(CHECKLIST, { serviceWorkers: "block" });
     const { page } = s;
     const [a] = await itemIds(page, 1);
     await page.evaluate(({ slug, a }) => {

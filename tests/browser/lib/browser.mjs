@@ -52,8 +52,12 @@ export async function launch() {
  * to the returned `problems` array. `theme`, if given, is stored as the reader's display
  * choice before any page script runs.
  */
-export async function openContext(browser, origin, { theme, display, viewport, colorScheme, touch } = {}) {
+export async function openContext(browser, origin, { theme, display, viewport, colorScheme, touch, serviceWorkers } = {}) {
   const context = await browser.newContext({
+    // A test that rewrites responses with page.route() blocks the site's service worker
+    // (`serviceWorkers: "block"`): a page the worker controls is answered from its cache,
+    // which page.route() never sees.
+    serviceWorkers: serviceWorkers || "allow",
     viewport: viewport || { width: 1200, height: 900 },
     hasTouch: !!touch,
     isMobile: !!touch,
