@@ -26,8 +26,8 @@
 mod abbreviations;
 mod analysis;
 mod finding;
-pub mod html;
 mod function_words;
+pub mod html;
 mod plain_words;
 mod readability;
 mod rules;
