@@ -21,7 +21,12 @@ fn language_span(text: &str, tag: &str) -> std::ops::Range<usize> {
 
 /// Every `[languages.TAG]`: a well-formed tag, listed once (the default language too), with
 /// a title.
-pub(super) fn check_languages(path: &Path, text: &str, config: &Config, diags: &mut Vec<Diagnostic>) -> bool {
+pub(super) fn check_languages(
+    path: &Path,
+    text: &str,
+    config: &Config,
+    diags: &mut Vec<Diagnostic>,
+) -> bool {
     let mut ok = true;
     let mut seen: BTreeMap<String, &str> = BTreeMap::new();
     let default = config.book.language.trim();

@@ -80,14 +80,12 @@ impl Parsed {
     }
 }
 
-
 pub(super) fn stamp(path: &Path) -> (u64, Option<SystemTime>) {
     match std::fs::metadata(path) {
         Ok(m) => (m.len(), m.modified().ok()),
         Err(_) => (u64::MAX, None),
     }
 }
-
 
 static REVISION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
