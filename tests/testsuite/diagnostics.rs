@@ -70,6 +70,7 @@ diagnostic_cases! {
     search_words_key_without_words_points_at_it => "search-words-no-words",
     search_words_listed_twice_names_the_first_line => "search-words-duplicate",
     search_words_unclosed_list_points_at_the_bracket => "search-words-unclosed-list",
+    search_words_in_an_unlisted_language_suggests_the_near_one => "search-words-unknown-language",
     duplicate_glossary_id_names_the_second_term_and_points_at_the_first => "duplicate-glossary-id",
     one_bad_glossary_entry_is_one_error => "glossary-bad-entry",
     raw_html_a_page_may_not_hold_is_refused_at_its_line => "raw-html",

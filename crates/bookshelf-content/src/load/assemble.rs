@@ -175,6 +175,8 @@ impl Loader {
         let mut symbols = Symbols::default();
         let mut search_words = Arc::default();
         let mut search_words_in = BTreeMap::new();
+        // `search-words.LANG.yaml` files, checked against `[languages]` like translations.
+        let mut search_words_files: Vec<(&PathBuf, &str)> = Vec::new();
         let mut targets_key = 0u64;
         let mut translated: Vec<(&PathBuf, &str, &TrUnit)> = Vec::new();
         let mut assets = BTreeMap::new();
@@ -190,6 +192,7 @@ impl Loader {
                 Unit::SearchWords(None, w) => search_words = w.clone(),
                 Unit::SearchWords(Some(lang), w) => {
                     search_words_in.insert(lang.clone(), w.clone());
+                    search_words_files.push((path, lang.as_str()));
                 }
                 Unit::Tr(lang, unit) => translated.push((path, lang.as_str(), unit)),
                 Unit::Asset(a) => {
@@ -322,6 +325,12 @@ impl Loader {
                 .collect();
             failed.extend(self.cache.values().flat_map(|p| p.lost.iter().cloned()));
             self.translations(book, &translated, &failed, &mut diagnostics);
+            // Everyday words for a language the book is not in would be read for no search.
+            diagnostics.extend(
+                search_words_files
+                    .iter()
+                    .filter_map(|(path, lang)| translate::unknown_language(path, lang, book)),
+            );
             // Check every link when what links can point at changed; otherwise only the
             // links in the files that changed.
             // The sections' list pages are link targets too.
