@@ -145,3 +145,69 @@ fn a_book_in_english_only_has_no_language_table() {
         run.stderr
     );
 }
+
+/// The warnings with `code` located in `file`, as `check` shows them.
+fn shown(stderr: &str, code: &str, file: &str) -> String {
+    stderr
+        .split("\n\n")
+        .filter(|block| block.contains(&format!("[{code}]")) && block.contains(file))
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[test]
+fn a_translated_page_whose_source_has_no_easy_read_is_warned_in_its_own_file() {
+    let f = translated_small();
+    let run = f.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // `guides/meetings.md` has no easy read: Polish readers get one made from the translation.
+    let warned = shown(
+        &run.stderr,
+        "easy-read-missing",
+        "content/guides/meetings.pl.md",
+    );
+    // `index.md` has one: Polish readers get it (not translated yet), so nothing is missing.
+    assert!(
+        shown(&run.stderr, "easy-read-missing", "content/index.pl.md").is_empty(),
+        "{}",
+        run.stderr
+    );
+    // Allowed in the translation like in any page.
+    f.write(
+        "content/guides/meetings.pl.md",
+        &std::fs::read_to_string(f.root().join("content/guides/meetings.pl.md"))
+            .expect("read")
+            .replacen(
+                "translated_by: Test team\n",
+                "translated_by: Test team\nallow:\n  easy-read-missing: the automatic easy read is enough\n",
+                1,
+            ),
+    );
+    let allowed = f.run(&["check"]);
+    assert!(
+        shown(
+            &allowed.stderr,
+            "easy-read-missing",
+            "content/guides/meetings.pl.md"
+        )
+        .is_empty(),
+        "{}",
+        allowed.stderr
+    );
+    insta::assert_snapshot!(warned);
+}
+
+#[test]
+fn a_translated_item_whose_source_has_no_id_is_warned_at_its_id() {
+    let f = translated_small();
+    let run = f.run(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let warned = shown(
+        &run.stderr,
+        "item-id-missing",
+        "content/checklists/meeting.pl.yaml",
+    );
+    // Only `send-the-papers-early`: `ask-family` has its id in the source.
+    assert_eq!(warned.matches("[item-id-missing]").count(), 1, "{warned}");
+    insta::assert_snapshot!(warned);
+}

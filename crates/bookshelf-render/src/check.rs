@@ -444,6 +444,7 @@ fn check_translations(
         }
     }
     crate::check_yaml::check_translations(in_lang, lang, sources, out);
+    crate::check_translated::check(in_lang, lang, out);
 }
 
 /// Load the theme of the book at `root` and render every page of `book` in memory, as

@@ -15,6 +15,7 @@ use std::path::{Path, PathBuf};
 use bookshelf_content::Book;
 
 pub mod check;
+mod check_translated;
 mod check_yaml;
 mod context;
 mod easy;
