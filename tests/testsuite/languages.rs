@@ -26,6 +26,14 @@ fn a_translated_book_builds_and_checks_clean() {
         .expect("diagnostics")
         .iter()
         .filter(|d| d["file"].as_str().is_some_and(|f| f.contains(".pl.")))
+        // What the sources leave out (an easy read, an item's `id`) is told in the
+        // translation too (`check_languages.rs`); nothing else is wrong there.
+        .filter(|d| {
+            !matches!(
+                d["code"].as_str(),
+                Some("easy-read-missing" | "item-id-missing")
+            )
+        })
         .collect();
     assert!(in_translations.is_empty(), "{in_translations:#?}");
 }
