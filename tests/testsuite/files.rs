@@ -145,6 +145,38 @@ fn a_picture_no_page_shows_is_a_warning() {
     insta::assert_snapshot!(run.stderr.lines().take(4).collect::<Vec<_>>().join("\n"));
 }
 
+/// Regression: an easy-read line that is only a picture left an empty `<p class="er-text">`
+/// beside it (an empty paragraph a screen reader stops on), in a made-up easy read and in a
+/// hand-written one.
+#[test]
+fn an_easy_read_line_with_only_a_picture_has_no_empty_paragraph() {
+    let f = Fixture::new("small");
+    with_pictures(&f);
+    f.write(
+        "content/guides/getting-there.md",
+        &PAGE.replace("A line. ", "Here is the bus.\n\n![A red bus at the stop](bus.png)\n\n"),
+    );
+    f.write(
+        "content/guides/meetings.easy.md",
+        "---\ntitle: Meetings\nchecked_by: Test team\n---\n\nWe meet at school.\n\n\
+         ![A red bus at the stop](bus.png)\n\nThe bus stops outside.\n",
+    );
+    let run = f.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = f.out();
+    for page in [
+        "easy-read/guides/getting-there/index.html",
+        "easy-read/guides/meetings/index.html",
+    ] {
+        let html = read(&out, page);
+        assert!(html.contains("alt=\"A red bus at the stop\""), "{page}: {html}");
+        let empty = html.matches("<p class=\"er-text\"></p>").count()
+            + html.matches("<p class=\"er-text\"> </p>").count()
+            + html.matches("<p></p>").count();
+        assert_eq!(empty, 0, "{page}: {html}");
+    }
+}
+
 /// Regression: `unused-picture` counted only the pages' own bodies, so a picture shown only
 /// in a checklist, the glossary or a translation was called unused.
 #[test]
