@@ -130,6 +130,19 @@ fn check_languages(out: &Path, langs: &[(&str, &str)]) {
         assert!(html.contains(&want), "`{rel}` should open with {want}");
         let file = out.join(rel);
         let tags = hreflang_tags(&html);
+        // Regression: the other variant's alternate repeated the page's own `hreflang`, so
+        // every page listed its language twice (hreflang is one URL a language).
+        let mut seen = std::collections::HashSet::new();
+        for t in tags.iter().filter(|t| t.starts_with("<link rel=\"alternate\"")) {
+            let value = attr(t, "hreflang").expect("hreflang");
+            assert!(seen.insert(value), "`{rel}` lists hreflang `{value}` twice");
+        }
+        // Every alternate, the other variant's too, goes to a page that exists.
+        for (at, _) in html.match_indices("<link rel=\"alternate\"") {
+            let t = &html[at..at + html[at..].find('>').expect("tag end")];
+            let to = target(out, &file, attr(t, "href").expect("href"));
+            assert!(to.is_file(), "`{rel}`: {t} goes to `{}`", to.display());
+        }
         for (tag, _) in langs {
             let prefix = if *tag == langs[0].0 {
                 String::new()
