@@ -154,7 +154,10 @@ fn an_easy_read_line_with_only_a_picture_has_no_empty_paragraph() {
     with_pictures(&f);
     f.write(
         "content/guides/getting-there.md",
-        &PAGE.replace("A line. ", "Here is the bus.\n\n![A red bus at the stop](bus.png)\n\n"),
+        &PAGE.replace(
+            "A line. ",
+            "Here is the bus.\n\n![A red bus at the stop](bus.png)\n\n",
+        ),
     );
     f.write(
         "content/guides/meetings.easy.md",
@@ -169,7 +172,10 @@ fn an_easy_read_line_with_only_a_picture_has_no_empty_paragraph() {
         "easy-read/guides/meetings/index.html",
     ] {
         let html = read(&out, page);
-        assert!(html.contains("alt=\"A red bus at the stop\""), "{page}: {html}");
+        assert!(
+            html.contains("alt=\"A red bus at the stop\""),
+            "{page}: {html}"
+        );
         let empty = html.matches("<p class=\"er-text\"></p>").count()
             + html.matches("<p class=\"er-text\"> </p>").count()
             + html.matches("<p></p>").count();

@@ -133,7 +133,10 @@ fn check_languages(out: &Path, langs: &[(&str, &str)]) {
         // Regression: the other variant's alternate repeated the page's own `hreflang`, so
         // every page listed its language twice (hreflang is one URL a language).
         let mut seen = std::collections::HashSet::new();
-        for t in tags.iter().filter(|t| t.starts_with("<link rel=\"alternate\"")) {
+        for t in tags
+            .iter()
+            .filter(|t| t.starts_with("<link rel=\"alternate\""))
+        {
             let value = attr(t, "hreflang").expect("hreflang");
             assert!(seen.insert(value), "`{rel}` lists hreflang `{value}` twice");
         }
@@ -344,30 +347,42 @@ fn untranslated_parts_of_york_urdu_pages_say_their_language() {
         page.contains("<title>&#x2068;How to have your say&#x2069; – "),
         "{page}"
     );
-    assert!(page.contains(&format!("<h1 id=\"page-title\"{EN}>How to have your say</h1>")));
+    assert!(page.contains(&format!(
+        "<h1 id=\"page-title\"{EN}>How to have your say</h1>"
+    )));
     // Co-production's name and definition are translated; its `more` and aliases are not.
     let term = read("ur/glossary/co-production/index.html");
-    assert!(!term.contains(&format!("<h1 id=\"page-title\"{EN}")), "{term}");
-    assert!(term.contains(&format!("<div class=\"prose\"{EN}>")), "{term}");
+    assert!(
+        !term.contains(&format!("<h1 id=\"page-title\"{EN}")),
+        "{term}"
+    );
+    assert!(
+        term.contains(&format!("<div class=\"prose\"{EN}>")),
+        "{term}"
+    );
     assert!(term.contains(&format!("<bdi{EN}>coproduction, ")), "{term}");
     // "See also" links: each in its own term's language.
     let term = read("ur/glossary/plain-english/index.html");
     assert!(
-        term.contains(&format!("<a href=\"../../glossary/jargon/\"{EN}>Jargon</a>")),
+        term.contains(&format!(
+            "<a href=\"../../glossary/jargon/\"{EN}>Jargon</a>"
+        )),
         "{term}"
     );
-    assert!(term.contains("<a href=\"../../glossary/easy-read/\">"), "{term}");
+    assert!(
+        term.contains("<a href=\"../../glossary/easy-read/\">"),
+        "{term}"
+    );
     let glossary = read("ur/glossary/index.html");
     assert!(
-        glossary.contains(&format!("City of York Council</a> <span class=\"abbrs\"{EN}>(CYC)")),
+        glossary.contains(&format!(
+            "City of York Council</a> <span class=\"abbrs\"{EN}>(CYC)"
+        )),
         "{glossary}"
     );
     // A term not translated yet, explained in a translated page.
     let help = read("ur/guides/getting-help/index.html");
-    assert!(
-        help.contains(&format!("id=\"tip-senco\"{EN}>")),
-        "{help}"
-    );
+    assert!(help.contains(&format!("id=\"tip-senco\"{EN}>")), "{help}");
     // The source language's site is unchanged: no attributes where all is English.
     let help = read("guides/getting-help/index.html");
     assert!(help.contains("id=\"tip-senco\">"), "{help}");
@@ -382,7 +397,10 @@ fn a_translated_term_in_an_untranslated_page_says_its_language() {
     // Its alias, which the Polish entry keeps.
     let rel = "content/model/what-it-is.md";
     let text = std::fs::read_to_string(f.root().join(rel)).unwrap();
-    f.write(rel, &text.replace("Co-production means", "Coproduction means"));
+    f.write(
+        rel,
+        &text.replace("Co-production means", "Coproduction means"),
+    );
     let run = f.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
     let page = std::fs::read_to_string(f.out().join("pl/model/what-it-is/index.html")).unwrap();

@@ -550,21 +550,41 @@ pub(crate) fn unused_pictures(book: &Book, diags: &mut Vec<Diagnostic>) {
     for c in &book.checklists {
         for item in c.sections.iter().flat_map(|s| &s.items) {
             fields.push(&item.text);
-            fields.extend([&item.why, &item.evidence, &item.easy].into_iter().flatten().map(String::as_str));
+            fields.extend(
+                [&item.why, &item.evidence, &item.easy]
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            );
         }
     }
     for term in &book.glossary.terms {
-        fields.extend([&term.easy, &term.more].into_iter().flatten().map(String::as_str));
+        fields.extend(
+            [&term.easy, &term.more]
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+        );
     }
     for t in book.translations.values() {
         for c in t.checklists.values() {
             for item in c.sections.iter().flat_map(|s| &s.items) {
                 fields.push(&item.text);
-                fields.extend([&item.why, &item.evidence].into_iter().flatten().map(String::as_str));
+                fields.extend(
+                    [&item.why, &item.evidence]
+                        .into_iter()
+                        .flatten()
+                        .map(String::as_str),
+                );
             }
         }
         for term in t.glossary.iter().flat_map(|g| &g.terms) {
-            fields.extend([&term.easy, &term.more].into_iter().flatten().map(String::as_str));
+            fields.extend(
+                [&term.easy, &term.more]
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            );
         }
     }
     let from = Path::new("content/glossary.yaml");

@@ -360,7 +360,10 @@ fn is_file_name(alt: &str, src: &str) -> bool {
     }
     !alt.contains(char::is_whitespace)
         && alt_lower.rsplit_once('.').is_some_and(|(_, ext)| {
-            matches!(ext, "png" | "jpg" | "jpeg" | "gif" | "webp" | "svg" | "avif")
+            matches!(
+                ext,
+                "png" | "jpg" | "jpeg" | "gif" | "webp" | "svg" | "avif"
+            )
         })
 }
 
