@@ -98,6 +98,8 @@ diagnostic_cases! {
     yaml_one_entry_where_a_list_is_needed => "yaml-map-where-a-list-is-needed",
     yaml_key_out_of_line_with_the_key_above => "yaml-key-out-of-line",
     picture_without_alt_text_decorative_empty_quotes_allowed => "picture-missing-alt",
+    // WCAG 1.1.1 Non-text Content: a raw `<img>` with no alt, or only its file name.
+    raw_html_picture_without_alt_text_or_with_its_file_name => "raw-html-picture-missing-alt",
     picture_or_file_that_is_not_there_suggests_the_near_one => "picture-missing-file",
     svg_with_script_event_attribute_or_javascript_address => "svg-script",
     unsupported_file_type_names_the_allowed_types => "unsupported-file",

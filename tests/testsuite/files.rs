@@ -145,6 +145,113 @@ fn a_picture_no_page_shows_is_a_warning() {
     insta::assert_snapshot!(run.stderr.lines().take(4).collect::<Vec<_>>().join("\n"));
 }
 
+/// Regression: an easy-read line that is only a picture left an empty `<p class="er-text">`
+/// beside it (an empty paragraph a screen reader stops on), in a made-up easy read and in a
+/// hand-written one.
+#[test]
+fn an_easy_read_line_with_only_a_picture_has_no_empty_paragraph() {
+    let f = Fixture::new("small");
+    with_pictures(&f);
+    f.write(
+        "content/guides/getting-there.md",
+        &PAGE.replace(
+            "A line. ",
+            "Here is the bus.\n\n![A red bus at the stop](bus.png)\n\n",
+        ),
+    );
+    f.write(
+        "content/guides/meetings.easy.md",
+        "---\ntitle: Meetings\nchecked_by: Test team\n---\n\nWe meet at school.\n\n\
+         ![A red bus at the stop](bus.png)\n\nThe bus stops outside.\n",
+    );
+    let run = f.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = f.out();
+    for page in [
+        "easy-read/guides/getting-there/index.html",
+        "easy-read/guides/meetings/index.html",
+    ] {
+        let html = read(&out, page);
+        assert!(
+            html.contains("alt=\"A red bus at the stop\""),
+            "{page}: {html}"
+        );
+        let empty = html.matches("<p class=\"er-text\"></p>").count()
+            + html.matches("<p class=\"er-text\"> </p>").count()
+            + html.matches("<p></p>").count();
+        assert_eq!(empty, 0, "{page}: {html}");
+    }
+}
+
+/// Regression: `unused-picture` counted only the pages' own bodies, so a picture shown only
+/// in a checklist, the glossary or a translation was called unused.
+#[test]
+fn a_picture_shown_only_in_a_checklist_the_glossary_or_a_translation_is_used() {
+    let f = Fixture::new("small");
+    f.overlay("translations");
+    for name in ["why", "more", "page-pl", "why-pl", "more-pl", "old-logo"] {
+        picture(&f.root().join(format!("content/assets/{name}.png")), 40, 40);
+    }
+    let edit = |rel: &str, from: &str, to: &str| {
+        let path = f.root().join(rel);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{rel}: {from}");
+        f.write(rel, &text.replacen(from, to, 1));
+    };
+    // Markdown in checklists and the glossary is relative to `content/`, as the glossary's
+    // links are.
+    edit(
+        "content/checklists/meeting.yaml",
+        "why: Families know what works for them.",
+        "why: \"Families know what works for them. ![A calendar](assets/why.png)\"",
+    );
+    edit(
+        "content/glossary.yaml",
+        "  plain: Working together as equals.\n",
+        "  plain: Working together as equals.\n  more: \"![People at a table](assets/more.png)\"\n",
+    );
+    edit(
+        "content/guides/meetings.pl.md",
+        "Jeśli chcesz",
+        "![Kalendarz](../assets/page-pl.png) Jeśli chcesz",
+    );
+    edit(
+        "content/checklists/meeting.pl.yaml",
+        "why: Rodziny wiedzą, co im pasuje.",
+        "why: \"Rodziny wiedzą, co im pasuje. ![Kalendarz](assets/why-pl.png)\"",
+    );
+    edit(
+        "content/glossary.pl.yaml",
+        "    plain: Praca razem, jako równi partnerzy.\n",
+        "    plain: Praca razem, jako równi partnerzy.\n    more: \"![Ludzie przy stole](assets/more-pl.png)\"\n",
+    );
+    let run = f.run(&["check"]);
+    let unused: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("[unused-picture]"))
+        .collect();
+    assert_eq!(
+        unused,
+        ["warning[unused-picture]: no page shows the picture `assets/old-logo.png`"],
+        "{}",
+        run.stderr
+    );
+    // Each is shown where it is used, so "used" is true.
+    let run = f.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = f.out();
+    for (page, src) in [
+        ("checklists/meeting/index.html", "assets/why.png"),
+        ("glossary/co-production/index.html", "assets/more.png"),
+        ("pl/guides/meetings/index.html", "assets/page-pl.png"),
+        ("pl/checklists/meeting/index.html", "assets/why-pl.png"),
+        ("pl/glossary/co-production/index.html", "assets/more-pl.png"),
+    ] {
+        assert!(read(&out, page).contains(src), "{page} shows {src}");
+    }
+}
+
 #[test]
 fn a_second_build_reuses_the_phone_copy() {
     let f = Fixture::new("small");

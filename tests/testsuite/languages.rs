@@ -138,6 +138,22 @@ fn check_languages(out: &Path, langs: &[(&str, &str)]) {
         assert!(html.contains(&want), "`{rel}` should open with {want}");
         let file = out.join(rel);
         let tags = hreflang_tags(&html);
+        // Regression: the other variant's alternate repeated the page's own `hreflang`, so
+        // every page listed its language twice (hreflang is one URL a language).
+        let mut seen = std::collections::HashSet::new();
+        for t in tags
+            .iter()
+            .filter(|t| t.starts_with("<link rel=\"alternate\""))
+        {
+            let value = attr(t, "hreflang").expect("hreflang");
+            assert!(seen.insert(value), "`{rel}` lists hreflang `{value}` twice");
+        }
+        // Every alternate, the other variant's too, goes to a page that exists.
+        for (at, _) in html.match_indices("<link rel=\"alternate\"") {
+            let t = &html[at..at + html[at..].find('>').expect("tag end")];
+            let to = target(out, &file, attr(t, "href").expect("href"));
+            assert!(to.is_file(), "`{rel}`: {t} goes to `{}`", to.display());
+        }
         for (tag, _) in langs {
             let prefix = if *tag == langs[0].0 {
                 String::new()
@@ -319,6 +335,91 @@ fn the_york_bookshelf_is_published_in_polish_and_urdu_right_to_left() {
         }
     }
     check_languages(&out, &[("en-GB", "ltr"), ("pl", "ltr"), ("ur", "rtl")]);
+}
+
+/// WEB9 (WCAG 3.1.2 Language of Parts): in a translation's site, every piece of text in the
+/// source's words says so, beyond the page body: the `<title>` (isolated, so an English
+/// title keeps its order in an Urdu tab), a glossary entry field by field (a translated
+/// entry whose `more` or aliases are not translated), its "see also" links, the glossary's
+/// short forms, and a term's definition where it is explained in a page.
+#[test]
+fn untranslated_parts_of_york_urdu_pages_say_their_language() {
+    let f = Fixture::york();
+    let run = f.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = f.out();
+    let read = |rel: &str| std::fs::read_to_string(out.join(rel)).expect(rel);
+    const EN: &str = " lang=\"en-GB\" dir=\"ltr\"";
+    let page = read("ur/guides/having-your-say/index.html");
+    assert!(
+        page.contains("<title>&#x2068;How to have your say&#x2069; – "),
+        "{page}"
+    );
+    assert!(page.contains(&format!(
+        "<h1 id=\"page-title\"{EN}>How to have your say</h1>"
+    )));
+    // Co-production's name and definition are translated; its `more` and aliases are not.
+    let term = read("ur/glossary/co-production/index.html");
+    assert!(
+        !term.contains(&format!("<h1 id=\"page-title\"{EN}")),
+        "{term}"
+    );
+    assert!(
+        term.contains(&format!("<div class=\"prose\"{EN}>")),
+        "{term}"
+    );
+    assert!(term.contains(&format!("<bdi{EN}>coproduction, ")), "{term}");
+    // "See also" links: each in its own term's language.
+    let term = read("ur/glossary/plain-english/index.html");
+    assert!(
+        term.contains(&format!(
+            "<a href=\"../../glossary/jargon/\"{EN}>Jargon</a>"
+        )),
+        "{term}"
+    );
+    assert!(
+        term.contains("<a href=\"../../glossary/easy-read/\">"),
+        "{term}"
+    );
+    let glossary = read("ur/glossary/index.html");
+    assert!(
+        glossary.contains(&format!(
+            "City of York Council</a> <span class=\"abbrs\"{EN}>(CYC)"
+        )),
+        "{glossary}"
+    );
+    // A term not translated yet, explained in a translated page.
+    let help = read("ur/guides/getting-help/index.html");
+    assert!(help.contains(&format!("id=\"tip-senco\"{EN}>")), "{help}");
+    // The source language's site is unchanged: no attributes where all is English.
+    let help = read("guides/getting-help/index.html");
+    assert!(help.contains("id=\"tip-senco\">"), "{help}");
+    assert!(read("guides/having-your-say/index.html").contains("<title>How to have your say – "));
+}
+
+/// WEB9, the reverse: a translated term explained in a page not translated yet (whose text
+/// is marked as English) says it is Polish.
+#[test]
+fn a_translated_term_in_an_untranslated_page_says_its_language() {
+    let f = translated_small();
+    // Its alias, which the Polish entry keeps.
+    let rel = "content/model/what-it-is.md";
+    let text = std::fs::read_to_string(f.root().join(rel)).unwrap();
+    f.write(
+        rel,
+        &text.replace("Co-production means", "Coproduction means"),
+    );
+    let run = f.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = std::fs::read_to_string(f.out().join("pl/model/what-it-is/index.html")).unwrap();
+    assert!(
+        page.contains("<div class=\"prose\" lang=\"en-GB\" dir=\"ltr\">"),
+        "{page}"
+    );
+    assert!(
+        page.contains("id=\"tip-co-production\" lang=\"pl\" dir=\"ltr\">"),
+        "{page}"
+    );
 }
 
 #[test]

@@ -170,8 +170,10 @@ pub fn mask_yaml(text: &str) -> Cow<'_, str> {
         for line in text[b.block.clone()].split_inclusive('\n') {
             let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
             if indent < line.trim_end().len() {
-                // An ASCII byte replaced by an ASCII byte: still UTF-8.
-                bytes[pos + indent] = b'#';
+                // The first character's bytes, each replaced by an ASCII byte: still UTF-8,
+                // and the same length (a character such as `©` has more than one byte).
+                let first = line[indent..].chars().next().map_or(1, char::len_utf8);
+                bytes[pos + indent..pos + indent + first].fill(b'#');
             }
             pos += line.len();
         }

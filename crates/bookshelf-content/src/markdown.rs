@@ -128,6 +128,7 @@ fn see_html(markdown: &str, event: &Event<'_>, range: Range<usize>, out: &mut Ve
         Event::Start(Tag::Link { dest_url, .. }) => {
             if let Some((message, help)) = check_link(dest_url) {
                 out.push(HtmlProblem {
+                    code: crate::raw_html::CODE,
                     range,
                     message,
                     help,
@@ -137,6 +138,7 @@ fn see_html(markdown: &str, event: &Event<'_>, range: Range<usize>, out: &mut Ve
         Event::Start(Tag::Image { dest_url, .. }) => {
             if let Some((message, help)) = check_image(dest_url) {
                 out.push(HtmlProblem {
+                    code: crate::raw_html::CODE,
                     range,
                     message,
                     help,
@@ -163,6 +165,7 @@ pub fn html_problems(markdown: &str, inline: bool) -> Vec<HtmlProblem> {
                     continue;
                 }
                 out.push(HtmlProblem {
+                    code: crate::raw_html::CODE,
                     range,
                     message: "a checklist item is one line of Markdown: raw HTML is not allowed here".into(),
                     help: "write it in Markdown (`**bold**`, `[a link](guides/x.md)`), or move it to the item's `why`",

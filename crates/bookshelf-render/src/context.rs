@@ -168,6 +168,27 @@ pub(crate) struct TermCtx {
     pub see_also: Vec<TermLinkCtx>,
     /// ` lang="…" dir="…"` when its words are in another language than the page, else empty.
     pub text_attrs: String,
+    /// The same, field by field: a translated entry keeps the source's words for a field
+    /// its translation leaves out.
+    pub attrs: TermAttrs,
+}
+
+/// ` lang="…" dir="…"` for each of a glossary term's fields in another language than the
+/// page (WCAG 3.1.2, WEB9), else empty.
+#[derive(Debug, Clone, Default, Serialize)]
+pub(crate) struct TermAttrs {
+    /// The term's own words.
+    pub term: String,
+    /// The definition shown (plain, or easy in easy read).
+    pub definition: String,
+    /// `more`.
+    pub more: String,
+    /// Short forms.
+    pub abbreviations: String,
+    /// Other words.
+    pub aliases: String,
+    /// A plainer word.
+    pub say_instead: String,
 }
 
 /// A related term link.
@@ -177,6 +198,8 @@ pub(crate) struct TermLinkCtx {
     pub term: String,
     /// Its URL.
     pub url: String,
+    /// ` lang="…" dir="…"` when its words are in another language than the page.
+    pub text_attrs: String,
 }
 
 /// A letter of the A–Z.

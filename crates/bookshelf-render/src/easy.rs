@@ -215,13 +215,23 @@ fn row_html<'e>(
         (None, Some(name)) => symbol_img(ctx, place, name, "er-pic"),
         (None, None) => String::new(),
     };
-    out.push(Event::Html(if pic.is_empty() {
-        CowStr::Borrowed("<div class=\"er-row\"><p class=\"er-text\">")
+    // A line that is only a picture is the picture: no empty paragraph beside it.
+    let no_text = inner
+        .iter()
+        .all(|e| matches!(e, Event::Text(t) | Event::InlineHtml(t) if t.trim().is_empty()));
+    if no_text && !pic.is_empty() {
+        out.push(Event::Html(CowStr::from(format!(
+            "<div class=\"er-row\">{pic}</div>\n"
+        ))));
     } else {
-        CowStr::from(format!("<div class=\"er-row\">{pic}<p class=\"er-text\">"))
-    }));
-    out.extend(inner);
-    out.push(Event::Html(CowStr::from("</p></div>\n")));
+        out.push(Event::Html(if pic.is_empty() {
+            CowStr::Borrowed("<div class=\"er-row\"><p class=\"er-text\">")
+        } else {
+            CowStr::from(format!("<div class=\"er-row\">{pic}<p class=\"er-text\">"))
+        }));
+        out.extend(inner);
+        out.push(Event::Html(CowStr::from("</p></div>\n")));
+    }
     if mode == EasyMode::Auto {
         for slug in explain {
             if let Some(term) = ctx.book.glossary.by_slug(&slug) {

@@ -447,7 +447,8 @@ impl Strings {
 
     /// `text` (a template) with each `{{ i18n.KEY }}` replaced by the string, escaped for HTML,
     /// with its `{name}` placeholders turned into `<bdi>{{ name }}</bdi>` (a variable the
-    /// template sets, isolated from the text around it).
+    /// template sets, isolated from the text around it; `name_attrs`, if set, gives its
+    /// `lang` and `dir`).
     /// An unknown key is an error: its byte range in `text` and what is wrong.
     pub fn localize_template(&self, text: &str) -> Result<String, (Range<usize>, String)> {
         let mut out = String::with_capacity(text.len() + 256);
@@ -498,7 +499,10 @@ fn push_localized(out: &mut String, text: &str) {
             (Some(name), Some(close)) => {
                 // Isolated, so a name or title written in the other direction (an English
                 // translator's name on an Urdu page) keeps its own order.
-                out.push_str("<bdi>{{ ");
+                // `NAME_attrs`, where a template sets it, gives its language (` lang dir`).
+                out.push_str("<bdi{{ ");
+                out.push_str(name);
+                out.push_str("_attrs | default(value=\"\") | safe }}>{{ ");
                 out.push_str(name);
                 out.push_str(" }}</bdi>");
                 rest = &rest[close + 1..];
@@ -642,7 +646,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             out,
-            "<p>Other words for it: <bdi>{{ words }}</bdi>.</p>{{ page.title }}"
+            "<p>Other words for it: <bdi{{ words_attrs | default(value=\"\") | safe }}>{{ words }}</bdi>.</p>{{ page.title }}"
         );
         let (span, err) = en
             .localize_template("a\n  {{ i18n.no_such_key }}")

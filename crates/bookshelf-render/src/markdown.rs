@@ -99,7 +99,18 @@ pub(crate) fn term_html(
     }
     html.push_str("</a><span class=\"term-tip\" role=\"tooltip\" id=\"tip-");
     html.push_str(&term.slug);
-    html.push_str("\">");
+    html.push('"');
+    // In a translation's site, say each definition's language (WEB9): an entry not
+    // translated yet is in the source's words, and a translated one may sit in a page that
+    // is not (whose text is marked as the source's).
+    if ctx.book.config.book.source_language.is_some() && !term.text_language.is_empty() {
+        html.push_str(" lang=\"");
+        html.push_str(&attr(&term.text_language));
+        html.push_str("\" dir=\"");
+        html.push_str(crate::i18n::direction(&term.text_language));
+        html.push('"');
+    }
+    html.push('>');
     if abbreviation || !shown.eq_ignore_ascii_case(&term.term) {
         html.push_str("<strong>");
         escape_into(&mut html, &term.term);

@@ -209,27 +209,96 @@ pub(crate) fn check(book: &Book, failed: &HashSet<PathBuf>) -> HashMap<PathBuf, 
     out
 }
 
-/// Pictures no page shows: a warning each (a forgotten file is published for nobody).
+/// Pictures no page shows: a warning each (a forgotten file is published for nobody). A
+/// picture shown only in a checklist, the glossary or a translation is used.
 pub(crate) fn unused_pictures(book: &Book, diags: &mut Vec<Diagnostic>) {
     if !book.assets.values().any(|a| a.kind == AssetKind::Image) {
         return;
     }
     let mut used: HashSet<&str> = HashSet::new();
-    let bodies = book
-        .pages
-        .iter()
-        .flat_map(|p| std::iter::once(&p.body).chain(p.easy.as_ref().map(|e| &e.body)));
-    for body in bodies {
-        let dests = body
-            .images
-            .iter()
-            .map(|i| i.dest.as_str())
-            .chain(body.links.iter().map(|l| l.dest.as_str()));
+    let mut see = |from: &Path, dests: &mut dyn Iterator<Item = &str>| {
         for dest in dests {
-            if let Some(Ok(a)) = book.links.file(&body.path, dest) {
+            if let Some(Ok(a)) = book.links.file(from, dest) {
                 used.insert(a.rel.as_str());
             }
         }
+    };
+    // Pages and easy reads, and their translations.
+    let translated = book.translations.values().flat_map(|t| {
+        t.pages
+            .values()
+            .map(|p| &p.body)
+            .chain(t.easy.values().map(|e| &e.body))
+    });
+    let bodies = book
+        .pages
+        .iter()
+        .flat_map(|p| std::iter::once(&p.body).chain(p.easy.as_ref().map(|e| &e.body)))
+        .chain(translated);
+    for body in bodies {
+        see(
+            &body.path,
+            &mut body
+                .images
+                .iter()
+                .map(|i| i.dest.as_str())
+                .chain(body.links.iter().map(|l| l.dest.as_str())),
+        );
+    }
+    // The Markdown of checklists and the glossary (and their translations), which the
+    // renderer reads relative to `content/`, as it does the glossary's.
+    let mut fields: Vec<&str> = Vec::new();
+    for c in &book.checklists {
+        for item in c.sections.iter().flat_map(|s| &s.items) {
+            fields.push(&item.text);
+            fields.extend(
+                [&item.why, &item.evidence, &item.easy]
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            );
+        }
+    }
+    for term in &book.glossary.terms {
+        fields.extend(
+            [&term.easy, &term.more]
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+        );
+    }
+    for t in book.translations.values() {
+        for c in t.checklists.values() {
+            for item in c.sections.iter().flat_map(|s| &s.items) {
+                fields.push(&item.text);
+                fields.extend(
+                    [&item.why, &item.evidence]
+                        .into_iter()
+                        .flatten()
+                        .map(String::as_str),
+                );
+            }
+        }
+        for term in t.glossary.iter().flat_map(|g| &g.terms) {
+            fields.extend(
+                [&term.easy, &term.more]
+                    .into_iter()
+                    .flatten()
+                    .map(String::as_str),
+            );
+        }
+    }
+    let from = Path::new("content/glossary.yaml");
+    for markdown in fields.into_iter().filter(|m| m.contains("](")) {
+        let scan = crate::markdown::scan(markdown);
+        see(
+            from,
+            &mut scan
+                .images
+                .iter()
+                .map(|i| i.dest.as_str())
+                .chain(scan.links.iter().map(|l| l.dest.as_str())),
+        );
     }
     for a in book.assets.values() {
         if a.kind == AssetKind::Image && !used.contains(a.rel.as_str()) {

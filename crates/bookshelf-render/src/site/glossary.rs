@@ -6,6 +6,18 @@ use crate::easy::EasyMode;
 use crate::markdown::{render_markdown, Place};
 use crate::urls::Variant;
 use crate::{PageText, RenderError};
+use bookshelf_content::Term;
+
+/// Which fields of a glossary entry its translation gives (the rest are the source's).
+struct Translated {
+    term: bool,
+    plain: bool,
+    easy: bool,
+    more: bool,
+    abbreviations: bool,
+    aliases: bool,
+    say_instead: bool,
+}
 
 impl Shared<'_> {
     pub(super) fn term_ctx(
@@ -19,6 +31,7 @@ impl Shared<'_> {
         let definition = self.definition(i, variant);
         TermCtx {
             text_attrs: self.langs.text_attrs(&t.text_language),
+            attrs: self.term_attrs(i, variant),
             term: t.term.clone(),
             url: self.url(path, variant, &t.route),
             abbreviations: t.abbreviations.clone(),
@@ -49,6 +62,7 @@ impl Shared<'_> {
                 .map(|o| TermLinkCtx {
                     term: o.term.clone(),
                     url: self.url(path, variant, &o.route),
+                    text_attrs: self.langs.text_attrs(self.term_name_language(o)),
                 })
                 .collect(),
         }
@@ -117,6 +131,8 @@ impl Shared<'_> {
             self.book.glossary.translation.as_ref(),
         );
         let ctx = self.term_ctx(i, variant, path, true);
+        // The title's language: the `h1`, the breadcrumb and the `<title>` (WEB9).
+        c.insert("text_attrs", &ctx.attrs.term);
         c.insert(
             "page",
             &PageCtx {
@@ -140,6 +156,76 @@ impl Shared<'_> {
         }
         let html = self.render_template("term.html", &c)?;
         Ok((html, Some(self.term_text(i, variant, path))))
+    }
+
+    /// Which fields the translation of term `t` into its text language gives, if it has one.
+    fn term_translation(&self, t: &Term) -> Option<Translated> {
+        let tt = self
+            .book
+            .translations
+            .get(&t.text_language)?
+            .glossary
+            .as_ref()?
+            .terms
+            .iter()
+            .find(|x| x.id == t.slug)?;
+        Some(Translated {
+            term: tt.term.is_some(),
+            plain: tt.plain.is_some(),
+            easy: tt.easy.is_some(),
+            more: tt.more.is_some(),
+            abbreviations: tt.abbreviations.is_some(),
+            aliases: tt.aliases.is_some(),
+            say_instead: tt.say_instead.is_some(),
+        })
+    }
+
+    /// The language the source's words are in.
+    fn source_language(&self) -> &str {
+        let book = &self.book.config.book;
+        book.source_language.as_deref().unwrap_or(&book.language)
+    }
+
+    /// The language of a term's own words (its translation may give only its definition).
+    fn term_name_language<'t>(&'t self, t: &'t Term) -> &'t str {
+        match self.term_translation(t) {
+            Some(tt) if !tt.term => self.source_language(),
+            _ => &t.text_language,
+        }
+    }
+
+    /// The language of each field of term `i`, as attributes (WEB9): a translated entry
+    /// shows the source's words for every field its translation leaves out.
+    fn term_attrs(&self, i: usize, variant: Variant) -> TermAttrs {
+        let t = &self.book.glossary.terms[i];
+        let Some(tt) = self.term_translation(t) else {
+            let all = self.langs.text_attrs(&t.text_language);
+            return TermAttrs {
+                term: all.clone(),
+                definition: all.clone(),
+                more: all.clone(),
+                abbreviations: all.clone(),
+                aliases: all.clone(),
+                say_instead: all,
+            };
+        };
+        let source = self.source_language();
+        let of = |translated: bool| {
+            self.langs
+                .text_attrs(if translated { &t.text_language } else { source })
+        };
+        let definition = match (variant, &t.easy) {
+            (Variant::Easy, Some(_)) => tt.easy,
+            _ => tt.plain,
+        };
+        TermAttrs {
+            term: of(tt.term),
+            definition: of(definition),
+            more: of(tt.more),
+            abbreviations: of(tt.abbreviations),
+            aliases: of(tt.aliases),
+            say_instead: of(tt.say_instead),
+        }
     }
 
     /// A glossary term's definition in a variant (its easy one, if it has one, in easy read).
