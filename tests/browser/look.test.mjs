@@ -1,8 +1,9 @@
 // look.test.mjs: what a review of the site's screenshots found (issue 21), kept fixed. At 200%
 // text on a phone the header and tools grow with the words (they stayed at 100%); headings are
-// not much smaller than the words they head (they were 73-82%), the lead not larger than the title; the title beside the page's symbol is whole, beside
-// it or under it, never split by a gap; every control is at least 24px (WCAG 2.5.8); the first
-// language lines up with the menu on a wide screen, in both directions.
+// not much smaller than the words they head (they were 73-82%), and the lead is not larger than
+// the title; the title beside the page's symbol is whole, beside it or under it, never split by
+// a gap; every control is at least 24px (WCAG 2.5.8); the first language lines up with the menu
+// on a wide screen, in both directions.
 
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
