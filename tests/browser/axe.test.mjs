@@ -4,11 +4,12 @@
 // Rules: WEB1 (contrast 7:1), WEB3, WEB9 in shared/ACCESSIBILITY.md.
 
 import assert from "node:assert/strict";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import { THEMES, cspViolations, describeViolations, launch, openContext, pool, runAxe } from "./lib/browser.mjs";
+import { THEMES, cspViolations, describeViolations, openContext, pool, runAxe } from "./lib/browser.mjs";
 import { knownAxe } from "./lib/known-issues.mjs";
-import { htmlFiles, serve, siteDir, urlPathOf } from "./lib/site.mjs";
+import { useSite } from "./lib/session.mjs";
+import { htmlFiles, siteDir, urlPathOf } from "./lib/site.mjs";
 
 const SITE = siteDir();
 const PAGES = htmlFiles(SITE).filter((f) => f.endsWith("index.html") || f.endsWith("404.html"));
@@ -42,28 +43,17 @@ export const SAMPLE = [
   "/ur/easy-read/checklists/before-a-meeting-with-a-family/",
 ];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(SITE);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite(SITE);
 
 /** Load each path in a fresh page of a context and run axe; collect every failure. */
 async function audit(paths, options = {}) {
-  const { context, problems } = await openContext(browser, server.url, options);
+  const { context, problems } = await openContext(site.browser, site.url, options);
   const failures = [];
   const known = [];
   await pool(paths, PARALLEL, async (p) => {
     const page = await context.newPage();
     try {
-      await page.goto(server.url + p, { waitUntil: "load" });
+      await page.goto(site.url + p, { waitUntil: "load" });
       if (p.includes("?q=")) await page.waitForSelector("#search-results .search-count", { timeout: 15_000 });
       if (options.openTip) {
         const link = page.locator(".term-link").first();

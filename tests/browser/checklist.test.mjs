@@ -4,57 +4,24 @@
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import { THEMES, cspViolations, describeViolations, launch, openContext, runAxe } from "./lib/browser.mjs";
-import { knownAxe } from "./lib/known-issues.mjs";
-import { serve, siteDir } from "./lib/site.mjs";
+import { THEMES, openContext } from "./lib/browser.mjs";
+import { axeClean, finish, itemIds, useSite } from "./lib/session.mjs";
+import { siteDir } from "./lib/site.mjs";
 
 const SITE = siteDir();
 const CHECKLIST = "/checklists/before-a-meeting-with-a-family/";
 const SLUG = "before-a-meeting-with-a-family";
 const RATING = "/checklists/yearly-self-evaluation/";
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(SITE);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = useSite(SITE);
+const { open } = site;
 
 function today() {
   const d = new Date();
   const pad = (n) => String(n).padStart(2, "0");
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-async function open(p, options = {}) {
-  const { context, problems } = await openContext(browser, server.url, options);
-  const page = await context.newPage();
-  await page.goto(server.url + p, { waitUntil: "load" });
-  return { context, page, problems };
-}
-
-async function finish({ context, page, problems }) {
-  const csp = page.isClosed() ? [] : await cspViolations(page);
-  await context.close();
-  assert.deepEqual([...problems, ...csp], [], "no outside request, CSP violation or script error");
-}
-
-/** Ids of the first `n` items on the page. */
-async function itemIds(page, n) {
-  return page.evaluate((n) => [...document.querySelectorAll("[data-item]")].slice(0, n).map((el) => el.dataset.item), n);
-}
-
-async function axeClean(page, where) {
-  const violations = (await runAxe(page)).filter((v) => !knownAxe(where, v));
-  assert.equal(violations.length, 0, describeViolations(where, violations));
 }
 
 describe("a checklist", () => {
@@ -182,7 +149,7 @@ describe("a checklist", () => {
     const s = await open(CHECKLIST);
     const { page } = s;
     await page.waitForLoadState("networkidle");
-    const before = server.requests.length;
+    const before = site.requests.length;
     const [a] = await itemIds(page, 1);
     await page.check(`#c-${a}`);
     await page.fill(`#n-${a}`, "private note");
@@ -190,20 +157,20 @@ describe("a checklist", () => {
     await Promise.all([page.waitForEvent("download"), page.click('[data-action="download-html"]')]);
     await Promise.all([page.waitForEvent("download"), page.click('[data-action="download-csv"]')]);
     await page.waitForTimeout(200);
-    assert.deepEqual(server.requests.slice(before), [], "no request to the server after the page loaded");
-    assert.ok(server.requests.every((r) => r.startsWith("GET ")), "only GET requests ever");
+    assert.deepEqual(site.requests.slice(before), [], "no request to the server after the page loaded");
+    assert.ok(site.requests.every((r) => r.startsWith("GET ")), "only GET requests ever");
     await finish(s);
   });
 
   test("the Print button opens the browser's print dialog", async () => {
-    const { context, problems } = await openContext(browser, server.url);
+    const { context, problems } = await openContext(site.browser, site.url);
     await context.addInitScript(() => {
       window.__printed = 0;
       window.print = () => { window.__printed += 1; };
     });
     const page = await context.newPage();
     for (const p of [CHECKLIST, "/print/book/"]) {
-      await page.goto(server.url + p);
+      await page.goto(site.url + p);
       await page.click('[data-action="print"]');
       assert.equal(await page.evaluate(() => window.__printed), 1, `${p}: window.print() called once`);
     }

@@ -8,10 +8,11 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { before, describe, test } from "node:test";
 
-import { THEMES, cspViolations, describeViolations, launch, openContext, runAxe } from "./lib/browser.mjs";
-import { serve, siteDir } from "./lib/site.mjs";
+import { THEMES, describeViolations, runAxe } from "./lib/browser.mjs";
+import { finish, useSite } from "./lib/session.mjs";
+import { siteDir } from "./lib/site.mjs";
 
 const SITE = siteDir();
 const SHOTS = process.env.BOOKSHELF_SHOTS || path.join(os.tmpdir(), "bookshelf-easy-shots");
@@ -26,32 +27,12 @@ const SIZES = [
   { width: 1280, height: 900 },
 ];
 
-let server;
-let browser;
+const site = useSite(SITE);
+const { open } = site;
 
-before(async () => {
-  server = await serve(SITE);
-  browser = await launch();
+before(() => {
   fs.mkdirSync(SHOTS, { recursive: true });
 });
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(p, options = {}) {
-  const { context, problems } = await openContext(browser, server.url, options);
-  const page = await context.newPage();
-  await page.goto(server.url + p, { waitUntil: "load" });
-  return { context, page, problems };
-}
-
-async function finish({ context, page, problems }) {
-  const csp = page.isClosed() ? [] : await cspViolations(page);
-  await context.close();
-  assert.deepEqual([...problems, ...csp], [], "no outside request, CSP violation or script error");
-}
 
 /** Rows whose picture is not beside its words: the picture's box must sit left of the text
     and overlap it vertically (not above it). */

@@ -10,10 +10,11 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import { cspViolations, describeViolations, launch, openContext, runAxe, THEMES } from "./lib/browser.mjs";
-import { serve, siteDir } from "./lib/site.mjs";
+import { describeViolations, openContext, runAxe, THEMES } from "./lib/browser.mjs";
+import { finish, useSite } from "./lib/session.mjs";
+import { siteDir } from "./lib/site.mjs";
 
 const SITE = siteDir();
 const PHONE = { width: 390, height: 844 };
@@ -42,24 +43,7 @@ const PAGES = [
   "/pl/checklists/annual-review/",
 ];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(SITE);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function finish(context, page, problems) {
-  const csp = page.isClosed() ? [] : await cspViolations(page);
-  await context.close();
-  assert.deepEqual([...problems, ...csp], [], "no outside request, CSP violation or script error");
-}
+const site = useSite(SITE);
 
 /** Where the title is, how wide the page is, and every word of a title or easy-read line
     that is split over two lines (other than at a real hyphen). */
@@ -100,7 +84,7 @@ function measure() {
 describe("phone layout at 390x844 (issue 22)", () => {
   for (const size of ["100", "200"]) {
     test(`every page kind, both variants, text at ${size}%: title high, no sideways scroll, no broken word`, async () => {
-      const { context, problems } = await openContext(browser, server.url, {
+      const { context, problems } = await openContext(site.browser, site.url, {
         viewport: PHONE,
         touch: true,
         display: size === "100" ? null : { size },
@@ -108,7 +92,7 @@ describe("phone layout at 390x844 (issue 22)", () => {
       const page = await context.newPage();
       const faults = [];
       for (const p of PAGES) {
-        await page.goto(server.url + p, { waitUntil: "load" });
+        await page.goto(site.url + p, { waitUntil: "load" });
         const m = await page.evaluate(measure);
         const limit = size === "100" ? PHONE.height / 2 : PHONE.height;
         if (m.top >= limit) faults.push(`${p}: the title starts ${Math.round(m.top)}px down (limit ${limit})`);
@@ -116,15 +100,15 @@ describe("phone layout at 390x844 (issue 22)", () => {
         if (m.broken.length) faults.push(`${p}: broken words ${m.broken.join(", ")}`);
       }
       assert.deepEqual(faults, [], `text at ${size}%`);
-      await finish(context, page, problems);
+      await finish({ context, page, problems });
     });
   }
 
   test("the Menu button opens and closes the search and the menu, in English and in Urdu", async () => {
-    const { context, problems } = await openContext(browser, server.url, { viewport: PHONE, touch: true });
+    const { context, problems } = await openContext(site.browser, site.url, { viewport: PHONE, touch: true });
     const page = await context.newPage();
     for (const p of ["/guides/getting-help/", "/ur/easy-read/"]) {
-      await page.goto(server.url + p);
+      await page.goto(site.url + p);
       const button = page.locator("[data-menu-button]");
       assert.ok(await button.isVisible(), `${p}: Menu button shown`);
       assert.equal(await page.locator(".site-nav").isVisible(), false, `${p}: menu closed at first`);
@@ -148,13 +132,13 @@ describe("phone layout at 390x844 (issue 22)", () => {
       const axe = await runAxe(page);
       assert.deepEqual(axe, [], describeViolations(p, axe));
     }
-    await finish(context, page, problems);
+    await finish({ context, page, problems });
   });
 
   test("without JavaScript the Menu link opens the menu (:target)", async () => {
-    const context = await browser.newContext({ viewport: PHONE, javaScriptEnabled: false, hasTouch: true, isMobile: true });
+    const context = await site.browser.newContext({ viewport: PHONE, javaScriptEnabled: false, hasTouch: true, isMobile: true });
     const page = await context.newPage();
-    await page.goto(server.url + "/guides/getting-help/");
+    await page.goto(site.url + "/guides/getting-help/");
     const link = page.locator(".menu-link");
     assert.ok(await link.isVisible(), "Menu link shown");
     assert.equal(await page.locator("[data-menu-button]").isVisible(), false, "no dead button");
@@ -166,13 +150,13 @@ describe("phone layout at 390x844 (issue 22)", () => {
   });
 
   test("on a wide screen the search and the menu are always shown, with no Menu button", async () => {
-    const { context, problems } = await openContext(browser, server.url, { viewport: { width: 1280, height: 900 } });
+    const { context, problems } = await openContext(site.browser, site.url, { viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(server.url + "/guides/getting-help/");
+    await page.goto(site.url + "/guides/getting-help/");
     assert.ok(await page.locator(".site-nav").isVisible());
     assert.ok(await page.locator("#header-q").isVisible());
     assert.equal(await page.locator("[data-menu-button]").isVisible(), false);
-    await finish(context, page, problems);
+    await finish({ context, page, problems });
   });
 });
 
@@ -209,12 +193,12 @@ function stubSpeech() {
 describe("axe-core on a phone in every colour theme, with the new parts open (issue 22)", () => {
   for (const theme of THEMES) {
     test(`${theme}: menu, read aloud, display options and the offline notice, both variants and Urdu`, async () => {
-      const { context, problems } = await openContext(browser, server.url, { viewport: PHONE, touch: true, theme });
+      const { context, problems } = await openContext(site.browser, site.url, { viewport: PHONE, touch: true, theme });
       await context.addInitScript(stubSpeech);
       const page = await context.newPage();
       const faults = [];
       for (const p of ["/guides/getting-help/", "/easy-read/checklists/annual-review/", "/ur/easy-read/guides/getting-help/"]) {
-        await page.goto(server.url + p);
+        await page.goto(site.url + p);
         await page.click("[data-menu-button]");
         await page.click("[data-read-aloud]");
         await page.click(".display-options > summary");
@@ -226,19 +210,13 @@ describe("axe-core on a phone in every colour theme, with the new parts open (is
         if (axe.length) faults.push(describeViolations(`${p} (${theme})`, axe));
       }
       assert.deepEqual(faults, []);
-      await finish(context, page, problems);
+      await finish({ context, page, problems });
     });
   }
 });
 
 describe("read aloud like the paid toolbars (issue 22)", () => {
-  async function open(p) {
-    const { context, problems } = await openContext(browser, server.url, { viewport: PHONE, touch: true });
-    await context.addInitScript(stubSpeech);
-    const page = await context.newPage();
-    await page.goto(server.url + p);
-    return { context, page, problems };
-  }
+  const open = (p) => site.open(p, { viewport: PHONE, touch: true, init: stubSpeech });
   const spoken = (page) => page.evaluate(() => window.__ra.calls.filter((c) => typeof c === "object").map((c) => c.text));
   const calls = (page) => page.evaluate(() => window.__ra.calls.map((c) => (typeof c === "object" ? "speak" : c)));
   const reading = (page) => page.evaluate(() => {
@@ -288,9 +266,9 @@ describe("read aloud like the paid toolbars (issue 22)", () => {
     assert.equal((await calls(page)).at(-1), "cancel");
     assert.equal(await reading(page), null, "no highlight once stopped");
     // Kept across pages.
-    await page.goto(server.url + "/guides/having-your-say/");
+    await page.goto(site.url + "/guides/having-your-say/");
     assert.equal(await page.inputValue('[data-ra="speed"]'), "1.5");
-    await finish(context, page, problems);
+    await finish({ context, page, problems });
   });
 
   test("read from here, keyboard shortcuts, and easy-read rows read as sentences, not picture names", async () => {
@@ -323,40 +301,40 @@ describe("read aloud like the paid toolbars (issue 22)", () => {
     assert.match(await page.textContent(".ra-keys"), /Alt\+Shift\+R/, "the shortcuts are listed");
     const axe = await runAxe(page);
     assert.deepEqual(axe, [], describeViolations("read aloud open", axe));
-    await finish(context, page, problems);
+    await finish({ context, page, problems });
   });
 });
 
 describe("display options: the shipped font and the reading ruler (issue 22)", () => {
   test("Atkinson Hyperlegible is fetched only when chosen, then used on every page", async () => {
-    const { context, problems } = await openContext(browser, server.url);
+    const { context, problems } = await openContext(site.browser, site.url);
     const page = await context.newPage();
     const fonts = [];
     page.on("request", (r) => { if (r.url().endsWith(".woff2")) fonts.push(r.url()); });
-    await page.goto(server.url + "/guides/getting-help/");
+    await page.goto(site.url + "/guides/getting-help/");
     await page.evaluate(() => document.fonts.ready);
     assert.deepEqual(fonts, [], "no font requested until it is chosen");
     await page.click(".display-options > summary");
     await page.check('input[name="bs-font"][value="readable"]');
     await page.evaluate(() => document.fonts.ready);
     assert.ok(fonts.some((f) => f.includes("atkinson-hyperlegible-latin-400-normal")), "the font is fetched");
-    await page.goto(server.url + "/checklists/annual-review/");
+    await page.goto(site.url + "/checklists/annual-review/");
     const used = await page.evaluate(async () => {
       await document.fonts.ready;
       return document.fonts.check('16px "Atkinson Hyperlegible"') && getComputedStyle(document.body).fontFamily.startsWith('"Atkinson Hyperlegible"');
     });
     assert.ok(used, "kept on the next page and loaded");
-    await finish(context, page, problems);
+    await finish({ context, page, problems });
   });
 
   test("the reading ruler follows the pointer and the focus, and is kept across pages", async () => {
-    const { context, problems } = await openContext(browser, server.url);
+    const { context, problems } = await openContext(site.browser, site.url);
     const page = await context.newPage();
-    await page.goto(server.url + "/guides/getting-help/");
+    await page.goto(site.url + "/guides/getting-help/");
     assert.equal(await page.locator(".reading-ruler").isVisible(), false, "off at first");
     await page.click(".display-options > summary");
     await page.check('input[name="bs-ruler"][value="on"]');
-    await page.goto(server.url + "/guides/having-your-say/");
+    await page.goto(site.url + "/guides/having-your-say/");
     const ruler = page.locator(".reading-ruler");
     assert.ok(await ruler.isVisible(), "on, on the next page");
     await page.mouse.move(300, 500);
@@ -366,18 +344,18 @@ describe("display options: the shipped font and the reading ruler (issue 22)", (
     const focused = await page.evaluate(() => { const r = document.activeElement.getBoundingClientRect(); return r.top + r.height / 2; });
     const moved = await ruler.boundingBox();
     assert.ok(Math.abs(moved.y + moved.height / 2 - focused) < 2, "follows the focus");
-    await finish(context, page, problems);
+    await finish({ context, page, problems });
   });
 });
 
 describe("offline (issue 22)", () => {
   test("save the bookshelf, go offline, open pages in both variants and search", async () => {
     // A context of its own without request routing, so the service worker sees every request.
-    const context = await browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
+    const context = await site.browser.newContext({ viewport: PHONE, hasTouch: true, isMobile: true });
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
-    await page.goto(server.url + "/");
+    await page.goto(site.url + "/");
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.reload();
     const save = page.locator("[data-offline-save-button]");
@@ -391,14 +369,14 @@ describe("offline (issue 22)", () => {
 
     await context.setOffline(true);
     for (const p of ["/guides/getting-help/", "/easy-read/checklists/annual-review/", "/glossary/co-production/"]) {
-      await page.goto(server.url + p);
+      await page.goto(site.url + p);
       assert.ok((await page.textContent("h1")).trim().length > 0, `${p} opens offline`);
       assert.ok(await page.locator(".offline-kept").isVisible(), `${p}: the offline notice is shown`);
     }
-    await page.goto(server.url + "/search/?q=annual+review");
+    await page.goto(site.url + "/search/?q=annual+review");
     await page.waitForSelector(".search-hit", { timeout: 30000 });
     assert.ok((await page.locator(".search-hit").count()) > 0, "search works offline");
-    await page.goto(server.url + "/easy-read/search/?q=meeting");
+    await page.goto(site.url + "/easy-read/search/?q=meeting");
     await page.waitForSelector(".search-hit", { timeout: 30000 });
     assert.deepEqual(errors, []);
     await context.setOffline(false);
@@ -406,16 +384,16 @@ describe("offline (issue 22)", () => {
   });
 
   test("pages opened before are kept without saving; others say they are offline", async () => {
-    const context = await browser.newContext({ viewport: PHONE });
+    const context = await site.browser.newContext({ viewport: PHONE });
     const page = await context.newPage();
-    await page.goto(server.url + "/guides/");
+    await page.goto(site.url + "/guides/");
     await page.evaluate(() => navigator.serviceWorker.ready);
-    await page.goto(server.url + "/guides/having-your-say/");
+    await page.goto(site.url + "/guides/having-your-say/");
     await context.setOffline(true);
-    await page.goto(server.url + "/guides/having-your-say/");
+    await page.goto(site.url + "/guides/having-your-say/");
     assert.ok(await page.locator(".offline-kept").isVisible());
     assert.match(await page.textContent("h1"), /have your say/i);
-    await page.goto(server.url + "/model/");
+    await page.goto(site.url + "/model/");
     assert.ok(await page.locator(".offline-missing").isVisible(), "a page not kept: says it is not saved");
     assert.equal(await page.locator(".offline-kept").isVisible(), false);
     await context.setOffline(false);
@@ -425,9 +403,9 @@ describe("offline (issue 22)", () => {
 
 describe("the site's own files (issue 22)", () => {
   test("favicon, touch icon, canonical, description, sitemap and robots.txt are there", async () => {
-    const { context, problems } = await openContext(browser, server.url);
+    const { context, problems } = await openContext(site.browser, site.url);
     const page = await context.newPage();
-    await page.goto(server.url + "/easy-read/guides/getting-help/");
+    await page.goto(site.url + "/easy-read/guides/getting-help/");
     const head = await page.evaluate(() => ({
       icon: document.querySelector('link[rel="icon"]')?.href,
       touch: document.querySelector('link[rel="apple-touch-icon"]')?.href,
@@ -436,20 +414,20 @@ describe("the site's own files (issue 22)", () => {
     }));
     assert.ok(head.canonical.endsWith("/easy-read/guides/getting-help/"));
     assert.ok(head.description.length > 20);
-    for (const url of [head.icon, head.touch, server.url + "/sitemap.xml", server.url + "/robots.txt"]) {
+    for (const url of [head.icon, head.touch, site.url + "/sitemap.xml", site.url + "/robots.txt"]) {
       const res = await page.request.get(url);
       assert.equal(res.status(), 200, url);
     }
     const map = fs.readFileSync(path.join(SITE, "sitemap.xml"), "utf8");
     assert.ok(map.includes("<loc>/easy-read/guides/getting-help/</loc>"));
     assert.ok(map.includes('hreflang="ur" href="/ur/guides/getting-help/"'));
-    await finish(context, page, problems);
+    await finish({ context, page, problems });
   });
 
   test("the search page without JavaScript says why and where to look instead", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url + "/search/?q=annual+review");
+    await page.goto(site.url + "/search/?q=annual+review");
     const note = page.locator(".search-needs-js");
     assert.ok(await note.isVisible(), "the note is shown");
     assert.match(await note.textContent(), /needs JavaScript/);

@@ -8,10 +8,10 @@
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import { cspViolations, describeViolations, launch, openContext, runAxe } from "./lib/browser.mjs";
-import { serve } from "./lib/site.mjs";
+import { describeViolations, runAxe } from "./lib/browser.mjs";
+import { finish, useSite } from "./lib/session.mjs";
 
 const SITE = process.env.BOOKSHELF_PICTURES_SITE;
 const skip = SITE && fs.existsSync(path.join(SITE, "index.html"))
@@ -24,30 +24,20 @@ const PHONE = { width: 390, height: 844 };
 const COMPUTER = { width: 1280, height: 900 };
 
 describe("pictures and documents", { skip }, () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await serve(SITE);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = useSite(SITE);
 
   async function open(url, viewport, { holdPictures } = {}) {
-    const { context, problems } = await openContext(browser, server.url, { viewport });
-    const page = await context.newPage();
     let release = () => {};
-    if (holdPictures) {
+    const prepare = async (page) => {
+      if (!holdPictures) return;
       const held = new Promise((resolve) => (release = resolve));
       await page.route(/\.(png|svg)$/, async (route) => {
         await held;
         await route.continue();
       });
-    }
-    await page.goto(server.url + url, { waitUntil: "domcontentloaded" });
-    return { context, page, problems, release };
+    };
+    const opened = await site.open(url, { viewport, prepare, waitUntil: "domcontentloaded" });
+    return { ...opened, release };
   }
 
   for (const [name, viewport] of [["phone", PHONE], ["computer", COMPUTER]]) {
@@ -74,9 +64,7 @@ describe("pictures and documents", { skip }, () => {
       assert.equal(now.text, before.text, "the text after the pictures does not move");
       const widest = Math.max(...now.boxes.map(([w]) => w));
       assert.ok(widest <= viewport.width, `no picture is wider than the screen (${widest}px)`);
-      assert.deepEqual(await cspViolations(page), []);
-      assert.deepEqual(problems, []);
-      await context.close();
+      await finish({ context, page, problems });
     });
   }
 
@@ -101,11 +89,10 @@ describe("pictures and documents", { skip }, () => {
       return { href: a.getAttribute("href"), after: a.nextElementSibling?.textContent };
     });
     assert.deepEqual(link, { href: "../../assets/leaflet.pdf", after: "(PDF, 240 KB)" });
-    const res = await page.request.get(server.url + "/assets/leaflet.pdf");
+    const res = await page.request.get(site.url + "/assets/leaflet.pdf");
     assert.equal(res.status(), 200);
     assert.equal((await res.body()).length, 240 * 1024);
-    assert.deepEqual(problems, []);
-    await context.close();
+    await finish({ context, page, problems });
   });
 
   test("easy read shows the pictures in their rows", async () => {
@@ -120,8 +107,7 @@ describe("pictures and documents", { skip }, () => {
     assert.equal(rows.length, 3, JSON.stringify(rows));
     assert.equal(rows[0].alt, "A bus stop by a wide road under a blue sky");
     assert.ok(rows.every((r) => r.inRow && r.box[0] > 0 && r.box[0] === r.box[1]), `each in the symbol's square: ${JSON.stringify(rows)}`);
-    assert.deepEqual(problems, []);
-    await context.close();
+    await finish({ context, page, problems });
   });
 
   for (const url of [PAGE, EASY]) {
@@ -135,8 +121,7 @@ describe("pictures and documents", { skip }, () => {
           const file = path.join(process.env.PICTURES_SCREENSHOTS, `${url.replace(/\W+/g, "-")}${name}.png`);
           await page.screenshot({ path: file, fullPage: true });
         }
-        assert.deepEqual(problems, []);
-        await context.close();
+        await finish({ context, page, problems });
       });
     }
   }

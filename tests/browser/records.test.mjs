@@ -8,11 +8,10 @@
 
 import assert from "node:assert/strict";
 import fs from "node:fs";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import { cspViolations, describeViolations, launch, openContext, runAxe } from "./lib/browser.mjs";
-import { knownAxe } from "./lib/known-issues.mjs";
-import { serve, siteDir } from "./lib/site.mjs";
+import { axeClean, finish, itemIds, useSite } from "./lib/session.mjs";
+import { siteDir } from "./lib/site.mjs";
 
 const SITE = siteDir();
 const CHECKLIST = "/checklists/before-a-meeting-with-a-family/";
@@ -21,42 +20,11 @@ const OTHER = "/checklists/after-a-meeting-with-a-family/";
 const RATING = "/checklists/yearly-self-evaluation/";
 const RATING_SLUG = "yearly-self-evaluation";
 
-let server;
-let browser;
+const site = useSite(SITE);
 
-before(async () => {
-  server = await serve(SITE);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(p, { init, serviceWorkers } = {}) {
-  const { context, problems } = await openContext(browser, server.url, { serviceWorkers });
-  if (init) await context.addInitScript(init);
-  const page = await context.newPage();
-  page.on("dialog", (d) => (d.type() === "prompt" ? d.accept(page.__answer || "") : d.accept()));
-  await page.goto(server.url + p, { waitUntil: "load" });
-  return { context, page, problems };
-}
-
-async function finish({ context, page, problems }) {
-  const csp = page.isClosed() ? [] : await cspViolations(page);
-  await context.close();
-  assert.deepEqual([...problems, ...csp], [], "no outside request, CSP violation or script error");
-}
-
-async function itemIds(page, n) {
-  return page.evaluate((n) => [...document.querySelectorAll("[data-item]")].slice(0, n).map((el) => el.dataset.item), n);
-}
-
-async function axeClean(page, where) {
-  const violations = (await runAxe(page)).filter((v) => !knownAxe(where, v));
-  assert.equal(violations.length, 0, describeViolations(where, violations));
-}
+/** A page of the site that accepts every dialog (a prompt with `page.__answer`); only `init` and
+    `serviceWorkers` are taken from `options`. */
+const open = (p, { init, serviceWorkers } = {}) => site.open(p, { init, serviceWorkers, answerDialogs: true });
 
 /** Download the HTML record of the page; its name and text. */
 async function downloadRecord(page) {
@@ -137,7 +105,7 @@ describe("records of a checklist", () => {
     await page.locator('#records-list .record-row:has-text("Family C") button[data-records="delete"]').click();
     assert.equal(await rows.count(), 1);
     // The checklists index lists this device's records under the checklist's card.
-    await page.goto(server.url + "/checklists/", { waitUntil: "load" });
+    await page.goto(site.url + "/checklists/", { waitUntil: "load" });
     const card = page.locator(`.card:has(a[href$="${SLUG}/"])`);
     assert.match(await card.locator(".card-records").textContent(), /1 record on this device[\s\S]*Family A, 2026-03-04[\s\S]*In progress/);
     assert.match((await page.textContent(".records-summary")).trim(), /There is 1 record on this device\./);
@@ -239,7 +207,7 @@ describe("records of a checklist", () => {
     const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("bookshelf-records:") || k.startsWith("bookshelf-checklist:")));
     assert.deepEqual(keys, []);
     await page.check(`#c-${a}`);
-    await page.goto(server.url + "/checklists/", { waitUntil: "load" });
+    await page.goto(site.url + "/checklists/", { waitUntil: "load" });
     assert.equal(await page.locator(".card-records").count(), 1);
     await page.click('[data-records="forget-all"]');
     assert.equal(await page.locator(".card-records").count(), 0);
@@ -260,7 +228,7 @@ describe("records of a checklist", () => {
       localStorage.setItem(`bookshelf-records:${slug}`, JSON.stringify({ v: 2, current: "r-new", records: [rec("r-old", "Old family", old), rec("r-new", "Recent family", recent)] }));
     }, { slug: SLUG, a });
     // The book sets `[checklists] forget_after_days = 30`: the page says so in its article.
-    await page.route(server.url + CHECKLIST, async (route) => {
+    await page.route(site.url + CHECKLIST, async (route) => {
       const response = await route.fetch();
       const body = (await response.text()).replace('data-kind="checklist"', 'data-kind="checklist" data-forget-after-days="30"');
       await route.fulfill({ response, body });
@@ -435,10 +403,10 @@ describe("axe-core with records in use", () => {
       await openFile(page, file.name, repack(file.text, (outer, data) => { data.items["gone"] = { done: true, t: "Gone" }; }));
       assert.equal(await page.isVisible("#records-removed"), true);
       await axeClean(page, `${prefix}${CHECKLIST} (records)`);
-      await page.goto(server.url + prefix + "/checklists/", { waitUntil: "load" });
+      await page.goto(site.url + prefix + "/checklists/", { waitUntil: "load" });
       assert.ok((await page.locator(".card-records").count()) >= 1);
       await axeClean(page, `${prefix}/checklists/ (records)`);
-      await page.goto(server.url + prefix + RATING, { waitUntil: "load" });
+      await page.goto(site.url + prefix + RATING, { waitUntil: "load" });
       const ids = await itemIds(page, 2);
       await page.check(`input[name="r-${ids[0]}"][value="2"]`);
       await page.check('input[name="phase"][value="after"]');

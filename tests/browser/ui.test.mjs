@@ -8,10 +8,11 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { after, before, describe, test } from "node:test";
+import { describe, test } from "node:test";
 
-import { cspViolations, launch, openContext } from "./lib/browser.mjs";
-import { serve, siteDir } from "./lib/site.mjs";
+import { openContext } from "./lib/browser.mjs";
+import { finish, useSite } from "./lib/session.mjs";
+import { siteDir } from "./lib/site.mjs";
 
 const SITE = siteDir();
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -28,32 +29,8 @@ const KEYBOARD_PAGES = [
   "/search/",
 ];
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(SITE);
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh context and page; the test fails later if anything went wrong on the way. */
-async function open(p, options = {}) {
-  const { context, problems } = await openContext(browser, server.url, options);
-  const page = await context.newPage();
-  await page.goto(server.url + p, { waitUntil: "load" });
-  return { context, page, problems };
-}
-
-async function finish({ context, page, problems }) {
-  const csp = page.isClosed() ? [] : await cspViolations(page);
-  await context.close();
-  assert.deepEqual([...problems, ...csp], [], "no outside request, CSP violation or script error");
-}
+const site = useSite(SITE);
+const { open } = site;
 
 /** Mark every element a keyboard user should reach (one stop per radio group) and note its
     unfocused look. Returns how many there are. */
@@ -211,9 +188,9 @@ describe("glossary tips (WCAG 1.4.13)", () => {
   });
 
   test("on a touch screen the first tap shows the meaning and the second follows the link", async () => {
-    const { context: touch, problems } = await openContext(browser, server.url, { viewport: { width: 390, height: 800 }, touch: true });
+    const { context: touch, problems } = await openContext(site.browser, site.url, { viewport: { width: 390, height: 800 }, touch: true });
     const page = await touch.newPage();
-    await page.goto(server.url + "/guides/having-your-say/");
+    await page.goto(site.url + "/guides/having-your-say/");
     const term = page.locator(".prose .term").first();
     const link = term.locator(".term-link");
     await link.tap();
@@ -289,7 +266,7 @@ describe("display options", () => {
     // edge on a left-to-right page (the stylesheet uses logical values for right to left).
     assert.ok(["left", "start"].includes(std.align), `standard text aligned ${std.align}`);
     assert.equal(std.hyphens, "none");
-    await s.page.goto(server.url + "/easy-read/guides/having-your-say/");
+    await s.page.goto(site.url + "/easy-read/guides/having-your-say/");
     const easy = await s.page.evaluate(() => {
       const p = document.querySelector(".er-text");
       const cs = getComputedStyle(p);
@@ -312,7 +289,7 @@ describe("display options", () => {
     assert.ok(easy.symbolAbove, "symbol above its word");
     for (const [p, min] of [["/guides/having-your-say/", 18.7], ["/checklists/yearly-self-evaluation/", 18.7], ["/glossary/", 18.7],
       ["/easy-read/guides/having-your-say/", 24], ["/easy-read/checklists/yearly-self-evaluation/", 24], ["/easy-read/glossary/", 24]]) {
-      await s.page.goto(server.url + p);
+      await s.page.goto(site.url + p);
       const small = await s.page.evaluate((min) => {
         const out = new Set();
         const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
@@ -368,7 +345,7 @@ describe("reflow and text spacing", () => {
 
 describe("read aloud", () => {
   test("shown where speech synthesis exists; reads the main content; toggles to Stop reading", async () => {
-    const { context, problems } = await openContext(browser, server.url);
+    const { context, problems } = await openContext(site.browser, site.url);
     await context.addInitScript(() => {
       window.__spoken = [];
       const fake = {
@@ -378,7 +355,7 @@ describe("read aloud", () => {
       Object.defineProperty(window, "speechSynthesis", { value: fake, configurable: true });
     });
     const page = await context.newPage();
-    await page.goto(server.url + "/guides/having-your-say/");
+    await page.goto(site.url + "/guides/having-your-say/");
     const button = page.locator("[data-read-aloud]");
     assert.ok(await button.isVisible(), "button shown");
     await button.click();
@@ -397,13 +374,13 @@ describe("read aloud", () => {
   });
 
   test("hidden where the browser has no speech synthesis", async () => {
-    const { context, problems } = await openContext(browser, server.url);
+    const { context, problems } = await openContext(site.browser, site.url);
     await context.addInitScript(() => {
       delete window.speechSynthesis;
       delete Window.prototype.speechSynthesis;
     });
     const page = await context.newPage();
-    await page.goto(server.url + "/guides/having-your-say/");
+    await page.goto(site.url + "/guides/having-your-say/");
     assert.equal(await page.evaluate(() => "speechSynthesis" in window), false, "the stub removed it");
     assert.equal(await page.locator("[data-read-aloud]").isVisible(), false);
     await context.close();
@@ -436,12 +413,12 @@ describe("checklists index", () => {
   });
 
   test("without JavaScript every checklist is listed and the filters stay hidden", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await site.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(server.url + "/checklists/");
+    await page.goto(site.url + "/checklists/");
     assert.ok((await page.locator(".card:visible").count()) >= 12);
     assert.equal(await page.locator("form.filters").isVisible(), false);
-    await page.goto(server.url + "/checklists/before-a-meeting-with-a-family/");
+    await page.goto(site.url + "/checklists/before-a-meeting-with-a-family/");
     assert.ok((await page.locator('.cl-item input[type="checkbox"]:visible').count()) > 5, "checklist usable without JS");
     assert.equal(await page.locator(".cl-actions").isVisible(), false, "JS-only buttons hidden");
     await context.close();
@@ -455,7 +432,7 @@ describe("search in the browser (issue 24)", () => {
     await page.waitForSelector("#search-results .search-count", { timeout: 15_000 });
     const first = await page.$$eval("#search-results .search-hit-title a", (as) => as.slice(0, 3).map((a) => new URL(a.href).pathname));
     assert.ok(first.includes("/guides/when-you-do-not-agree/") || first.includes("/glossary/complaint/"), String(first));
-    await page.goto(server.url + "/search/?q=football+results", { waitUntil: "load" });
+    await page.goto(site.url + "/search/?q=football+results", { waitUntil: "load" });
     await page.waitForSelector("#search-results .search-nothing", { timeout: 15_000 });
     const honest = await page.evaluate(() => ({
       hits: document.querySelectorAll("#search-results ol.search-hits:not(.search-others)").length,
@@ -473,22 +450,22 @@ describe("search in the browser (issue 24)", () => {
 
 describe("the not-found page", () => {
   test("a missing page at the top level gets the styled 404 page", async () => {
-    const { context, problems } = await openContext(browser, server.url);
+    const { context, problems } = await openContext(site.browser, site.url);
     const page = await context.newPage();
-    const res = await page.goto(server.url + "/no-such-page");
+    const res = await page.goto(site.url + "/no-such-page");
     assert.equal(res.status(), 404);
     assert.equal(await page.evaluate(() => getComputedStyle(document.body).fontFamily.includes("Arial")), true, "styled");
     await context.close();
-    const expected = (p) => p.startsWith("HTTP 404 for " + server.url + "/no-such-page") || /console error on .*\/no-such-page: Failed to load resource: .* 404/.test(p);
+    const expected = (p) => p.startsWith("HTTP 404 for " + site.url + "/no-such-page") || /console error on .*\/no-such-page: Failed to load resource: .* 404/.test(p);
     assert.deepEqual(problems.filter((p) => !expected(p)), []);
   });
 
   test(
     "a missing page deep in the site still gets the stylesheet and working links",
     async () => {
-      const { context, problems } = await openContext(browser, server.url);
+      const { context, problems } = await openContext(site.browser, site.url);
       const page = await context.newPage();
-      await page.goto(server.url + "/guides/no-such-page/");
+      await page.goto(site.url + "/guides/no-such-page/");
       const styled = await page.evaluate(() => getComputedStyle(document.body).fontFamily.includes("Arial"));
       await context.close();
       assert.equal(styled, true, "the stylesheet loads");

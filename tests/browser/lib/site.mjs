@@ -52,16 +52,21 @@ export const CSP = "default-src 'self'";
 /**
  * Serve `dir` on 127.0.0.1 (a free port). Folders serve their index.html; a missing file gets
  * 404.html with status 404. Resolves to { url, close, requests } where `requests` lists
- * every request as "METHOD /path".
+ * every request as "METHOD /path". With `prefix` ("/send/"), the site is served under that
+ * folder, as a site published at `https://example.org/send/` is, and nothing outside it.
  */
-export function serve(dir) {
+export function serve(dir, { prefix = "/" } = {}) {
   const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://127.0.0.1");
     requests.push(`${req.method} ${url.pathname}`);
+    if (!url.pathname.startsWith(prefix)) {
+      res.writeHead(404, { "Content-Type": "text/plain" }).end("outside the site's folder");
+      return;
+    }
     let rel;
     try {
-      rel = decodeURIComponent(url.pathname);
+      rel = decodeURIComponent(url.pathname.slice(prefix.length - 1));
     } catch {
       res.writeHead(400).end();
       return;
