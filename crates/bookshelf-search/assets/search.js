@@ -10,8 +10,10 @@
 (function () {
   'use strict';
 
-  var WORD = /[\p{Alphabetic}\p{N}]/u;
+  // bookshelf_text::words::is_word_char: a letter, a digit or a combining mark.
+  var WORD = /[\p{Alphabetic}\p{N}\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]/u;
   var NUMBER = /^\p{N}+$/u;
+  // bookshelf_text::forms::IZE_ENDINGS.
   var IZE_ENDINGS = ['e', 'es', 'ed', 'ing', 'er', 'ers', 'ation', 'ations', 'ational'];
   var CONCEPT = '~';
   // As `everyday.rs`: contractions read as their words, words naming a kind of page, a level

@@ -213,7 +213,7 @@ pub(crate) fn built_in() -> Vec<Rule> {
 /// already says the same. `Some((what is wrong, how to fix it))`.
 pub fn problem(language: &crate::Language, phrase: &str, also: &str) -> Option<(String, String)> {
     let english = language.is_english();
-    let mut stop = language.stop_test();
+    let stop = language.stop_words();
     let folded: Vec<String> = words::split(phrase, english)
         .into_iter()
         .map(|w| w.text)

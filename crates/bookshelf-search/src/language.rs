@@ -6,22 +6,24 @@
 //! keep their bytes), so the searcher and `search.js` analyse queries as the pages were.
 
 use rust_stemmers::{Algorithm, Stemmer};
-use tantivy::tokenizer::{
-    Language as Snowball, RawTokenizer, StopWordFilter, TextAnalyzer, TokenStream,
-};
+use tantivy::tokenizer::Language as Snowball;
 
-use crate::words::STOP_WORDS;
+use crate::words::{self, WordSet, STOP_WORDS};
 
 /// The language of one index, from a BCP 47 tag (`en-GB`, `pl`, `cy`, `fr`, `ur`).
 ///
 /// English gets bookshelf's own analysis. Languages with a Snowball stemmer (tantivy's
 /// [`Snowball`] list: Arabic, Danish, Dutch, Finnish, French, German, Greek, Hungarian,
 /// Italian, Norwegian, Portuguese, Romanian, Russian, Spanish, Swedish, Tamil, Turkish) are
-/// stemmed, with tantivy's stop words where it has a list. Any other language (Polish, Welsh,
-/// Urdu, …) is indexed word for word: no stemming and no stop words.
+/// stemmed. Stop words are the whole of the language's Snowball list as NLTK ships it (the
+/// `stop-words` crate; Catalan, Indonesian and others have one without a stemmer), not only
+/// those the site happens to use, so a query's common word is left out as the page's was.
+/// A language with neither (Polish, Welsh, Urdu, …) is indexed word for word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Language {
     tag: String,
+    /// The primary subtag, lower case (`fr` of `fr-CA`).
+    primary: String,
     english: bool,
     snowball: Option<Snowball>,
     /// The editor's own everyday words (`phrase`, words searched as well), added to the
@@ -66,6 +68,7 @@ impl Language {
         Language {
             tag: tag.to_string(),
             english: primary == "en",
+            primary,
             snowball,
             everyday: Vec::new(),
         }
@@ -105,20 +108,19 @@ impl Language {
         self.snowball.map(|s| Stemmer::create(algorithm(s)))
     }
 
-    /// Whether a folded word is a stop word: bookshelf's list for English, tantivy's for a
-    /// language it has one for, none otherwise.
-    pub(crate) fn stop_test(&self) -> StopTest {
+    /// The language's stop words, folded as its words are: bookshelf's list for English, the
+    /// `stop-words` crate's NLTK list (Snowball's) for a language it has one for, none otherwise.
+    pub(crate) fn stop_words(&self) -> StopWords {
         if self.english {
-            return StopTest::List;
+            return StopWords::English;
         }
-        match self.snowball.and_then(StopWordFilter::new) {
-            Some(filter) => StopTest::Filter(
-                TextAnalyzer::builder(RawTokenizer::default())
-                    .filter(filter)
-                    .build(),
-            ),
-            None => StopTest::None,
-        }
+        let list = stop_words::lookup(&self.primary).unwrap_or_default();
+        StopWords::Set(
+            list.iter()
+                .map(|w| words::fold(&words::raw_form(w), false))
+                .filter(|w| !w.is_empty())
+                .collect(),
+        )
     }
 
     /// The tag to store in `meta.json`: none for English, whose indexes predate the field.
@@ -127,22 +129,27 @@ impl Language {
     }
 }
 
-/// How to tell stop words of a language apart while building its lexicon.
-pub(crate) enum StopTest {
+/// The stop words of a language, to tell them apart while building its lexicon.
+pub(crate) enum StopWords {
     /// bookshelf's English list, [`STOP_WORDS`].
-    List,
-    /// tantivy's list, behind its filter (which does not expose the words).
-    Filter(TextAnalyzer),
-    /// The language has no stop words.
-    None,
+    English,
+    /// Another language's whole list, folded.
+    Set(WordSet<String>),
 }
 
-impl StopTest {
-    pub(crate) fn is_stop(&mut self, word: &str) -> bool {
+impl StopWords {
+    pub(crate) fn is_stop(&self, word: &str) -> bool {
         match self {
-            StopTest::List => STOP_WORDS.contains(&word),
-            StopTest::Filter(analyzer) => analyzer.token_stream(word).next().is_none(),
-            StopTest::None => false,
+            StopWords::English => STOP_WORDS.contains(&word),
+            StopWords::Set(set) => set.contains(word),
+        }
+    }
+
+    /// Every word of the list, folded.
+    pub(crate) fn all(&self) -> Vec<String> {
+        match self {
+            StopWords::English => STOP_WORDS.iter().map(|s| s.to_string()).collect(),
+            StopWords::Set(set) => set.iter().cloned().collect(),
         }
     }
 }
@@ -181,11 +188,32 @@ mod tests {
         assert!(!Language::from_tag("pl").stems());
         assert!(!Language::from_tag("cy").stems());
         assert!(!Language::from_tag("ur").stems());
-        assert!(Language::from_tag("fr").stop_test().is_stop("le"));
-        assert!(!Language::from_tag("fr").stop_test().is_stop("the"));
-        assert!(!Language::from_tag("pl").stop_test().is_stop("the"));
-        assert!(Language::english().stop_test().is_stop("the"));
+        assert!(Language::from_tag("fr").stop_words().is_stop("le"));
+        assert!(!Language::from_tag("fr").stop_words().is_stop("the"));
+        assert!(!Language::from_tag("pl").stop_words().is_stop("the"));
+        assert!(Language::english().stop_words().is_stop("the"));
         assert_eq!(Language::from_tag("pl").stored_tag().as_deref(), Some("pl"));
         assert_eq!(Language::english().stored_tag(), None);
+    }
+
+    /// Stop words were once only the list's words that a page used, so a French query's
+    /// "nous" or "avec" on a site without them was a word to look up (and correct).
+    #[test]
+    fn stop_words_are_the_whole_list() {
+        let fr = Language::from_tag("fr-FR").stop_words();
+        for w in ["le", "la", "les", "avec", "nous", "vous", "été", "sont"] {
+            assert!(fr.is_stop(w), "{w}");
+        }
+        assert!(!fr.is_stop("école"));
+        let all = fr.all();
+        assert!(all.len() > 150, "{}", all.len());
+        assert!(Language::from_tag("de").stop_words().is_stop("und"));
+        assert!(Language::from_tag("it").stop_words().is_stop("della"));
+        assert!(Language::from_tag("es").stop_words().is_stop("para"));
+        // Catalan has a list but no stemmer.
+        assert!(Language::from_tag("ca").stop_words().is_stop("amb"));
+        assert!(Language::from_tag("pl").stop_words().all().is_empty());
+        assert!(Language::from_tag("cy").stop_words().all().is_empty());
+        assert!(Language::from_tag("ur").stop_words().all().is_empty());
     }
 }

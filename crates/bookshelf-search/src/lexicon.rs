@@ -9,8 +9,7 @@ use std::collections::BTreeMap;
 use rust_stemmers::Stemmer;
 use serde::{Deserialize, Serialize};
 
-use crate::language::{Language, StopTest};
-use crate::words::STOP_WORDS;
+use crate::language::Language;
 use crate::words::{self, Word, WordMap, WordSet};
 
 /// Concept tokens are `~` followed by the glossary entry's number.
@@ -445,14 +444,8 @@ pub(crate) fn build(
     for form in compounds {
         lex.add_compound(form.clone());
     }
-    let mut stop = language.stop_test();
-    if let StopTest::List = stop {
-        lex.stop = STOP_WORDS.iter().map(|s| s.to_string()).collect();
-    }
+    lex.stop = language.stop_words().all().into_iter().collect();
     for word in words {
-        if stop.is_stop(word) {
-            lex.stop.insert(word.clone());
-        }
         let term = lex.compute_term(word);
         lex.vocab.insert(word.clone(), term);
         lex.order.push(word.clone());

@@ -76,18 +76,16 @@ pub(crate) const FOLD: &[(&str, &str)] = &[
     ("oversized", "oversized"),
 ];
 
-/// Endings after `iz`/`yz` that mark the US `-ize`/`-yze` forms.
-const IZE_ENDINGS: &[&str] = &[
-    "e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational",
-];
-
-/// Whether `c` can be part of a word: a letter or a digit.
+/// Whether `c` can be part of a word: a letter, a digit or a combining mark, as everywhere
+/// in bookshelf ([`bookshelf_text::words::is_word_char`]).
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    bookshelf_text::words::is_word_char(c)
 }
 
+#[inline]
 fn is_joiner(c: char) -> bool {
-    matches!(c, '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}')
+    bookshelf_text::words::is_joiner(c)
 }
 
 /// The character at byte `i` of `text` and its length; ASCII without decoding.
@@ -101,7 +99,7 @@ pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
-/// Calls `f(from, to, parts)` for each word of `text`. A word is a run of letters and digits;
+/// Calls `f(from, to, parts)` for each word of `text`. A word is a run of word characters;
 /// a single hyphen or apostrophe between two such characters stays inside the word.
 pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, usize)) {
     let len = text.len();
@@ -187,24 +185,7 @@ pub(crate) fn fold(raw: &str, english: bool) -> String {
     if let Some(uk) = fold_table().get(word.as_str()) {
         return (*uk).to_string();
     }
-    uk_ending(&word).unwrap_or(word)
-}
-
-/// The `-ise`/`-yse` form of an `-ize`/`-yze` word, if it is one.
-fn uk_ending(word: &str) -> Option<String> {
-    for ending in IZE_ENDINGS {
-        let Some(before) = word.strip_suffix(ending) else {
-            continue;
-        };
-        for (us, uk) in [("iz", "is"), ("yz", "ys")] {
-            if let Some(stem) = before.strip_suffix(us) {
-                if stem.chars().count() >= 3 {
-                    return Some(format!("{stem}{uk}{ending}"));
-                }
-            }
-        }
-    }
-    None
+    bookshelf_text::forms::uk_ending(&word).unwrap_or(word)
 }
 
 /// Whether `c` joins the parts of a compound (`co-production`).
