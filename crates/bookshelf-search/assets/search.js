@@ -58,6 +58,9 @@
 
   function foldWord(raw, lex) {
     var w = raw.toLowerCase();
+    // An elided article (`l'école`), as `words::fold`; `meta.elided` lists the language's.
+    var k = w.indexOf("'");
+    if (k >= 0 && k + 1 < w.length && lex.elided.has(w.slice(0, k))) w = w.slice(k + 1);
     if (lex.english && w.endsWith("'s")) w = w.slice(0, -2);
     w = w.split("'").join('');
     if (!lex.english) return w;
@@ -109,7 +112,7 @@
     // `lang` is absent for English: the only language with the US/UK and inflection steps.
     var lex = { vocab: new Map(), order: [], orderChars: null, fold: meta.fold, english: !meta.lang,
       compounds: new Set(meta.compounds.split(' ').filter(Boolean).map(function (f) { return f.split('-').join(''); })),
-      stop: new Set(meta.stop), phrases: new Map(),
+      stop: new Set(meta.stop), elided: new Set(meta.elided || []), phrases: new Map(),
       everyday: [], heads: new Set((meta.everyday_heads || '').split(' ').filter(Boolean)),
       keep: new Set((meta.keep || '').split(' ').filter(Boolean)) };
     meta.vocab.split('\n').forEach(function (line) {

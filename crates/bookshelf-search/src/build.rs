@@ -207,7 +207,7 @@ pub fn build_in(
         entries.push(all);
     }
     let clock = std::time::Instant::now();
-    let scanned = scan::scan(&entries, language.is_english());
+    let scanned = scan::scan(&entries, language.folding());
     tracing::debug!(
         "search: scanned {} words at {:.2?}",
         scanned.words.len(),

@@ -117,10 +117,18 @@ impl Language {
         let list = stop_words::lookup(&self.primary).unwrap_or_default();
         StopWords::Set(
             list.iter()
-                .map(|w| words::fold(&words::raw_form(w), false))
+                .map(|w| words::fold(&words::raw_form(w), self.folding()))
                 .filter(|w| !w.is_empty())
                 .collect(),
         )
+    }
+
+    /// How words of this language are folded: English's own steps, or the articles it elides.
+    pub(crate) fn folding(&self) -> words::Folding {
+        words::Folding {
+            english: self.english,
+            elided: elided(&self.primary),
+        }
     }
 
     /// The tag to store in `meta.json`: none for English, whose indexes predate the field.
@@ -151,6 +159,24 @@ impl StopWords {
             StopWords::English => STOP_WORDS.iter().map(|s| s.to_string()).collect(),
             StopWords::Set(set) => set.iter().cloned().collect(),
         }
+    }
+}
+
+/// The articles and pronouns a language elides before an apostrophe, folded: Lucene's
+/// `ElisionFilter` defaults (`FrenchAnalyzer`, `ItalianAnalyzer`, `CatalanAnalyzer`), which
+/// tantivy has no counterpart for. `l'école`, `d'aide` and `qu'il` are indexed and searched
+/// as `école`, `aide` and `il`.
+fn elided(primary: &str) -> &'static [&'static str] {
+    match primary {
+        "fr" => &[
+            "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu",
+        ],
+        "it" => &[
+            "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl",
+            "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d",
+        ],
+        "ca" => &["d", "l", "m", "n", "s", "t"],
+        _ => &[],
     }
 }
 
@@ -194,6 +220,25 @@ mod tests {
         assert!(Language::english().stop_words().is_stop("the"));
         assert_eq!(Language::from_tag("pl").stored_tag().as_deref(), Some("pl"));
         assert_eq!(Language::english().stored_tag(), None);
+    }
+
+    /// French elision: the article before the apostrophe is not part of the word, in the
+    /// index and in a query alike; a word that only looks like one is left whole.
+    #[test]
+    fn french_italian_and_catalan_elide_articles() {
+        let fold = |tag: &str, w: &str| words::fold(&words::raw_form(w), Language::from_tag(tag).folding());
+        assert_eq!(fold("fr", "l'école"), "école");
+        assert_eq!(fold("fr", "L’École"), "école");
+        assert_eq!(fold("fr", "d'aide"), "aide");
+        assert_eq!(fold("fr", "qu'il"), "il");
+        assert_eq!(fold("fr", "jusqu'à"), "à");
+        assert_eq!(fold("fr", "aujourd'hui"), "aujourdhui");
+        assert_eq!(fold("it", "dell'anno"), "anno");
+        assert_eq!(fold("ca", "l'escola"), "escola");
+        // Not in a language that does not elide: Welsh "i'r", English "don't".
+        assert_eq!(fold("cy", "i'r"), "ir");
+        assert_eq!(fold("en", "don't"), "dont");
+        assert_eq!(fold("en", "l'école"), "lécole");
     }
 
     /// Stop words were once only the list's words that a page used, so a French query's

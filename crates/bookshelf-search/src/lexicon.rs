@@ -39,6 +39,10 @@ pub(crate) struct LexiconFile {
     pub(crate) fold: BTreeMap<String, String>,
     /// Glossary concepts in glossary order; concept `i` is the token `~i`.
     pub(crate) concepts: Vec<ConceptFile>,
+    /// The articles the language elides before an apostrophe (`l` of `l'école`), absent when
+    /// it elides none, so `search.js` folds words as the index did.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) elided: Vec<String>,
     /// The language's tag, absent for English (see [`Language`]).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(crate) lang: Option<String>,
@@ -205,6 +209,7 @@ impl Lexicon {
                 BTreeMap::new()
             },
             concepts: by_concept,
+            elided: self.language.folding().elided.iter().map(|a| a.to_string()).collect(),
             lang: self.language.stored_tag(),
             everyday: Vec::new(),
             everyday_heads: String::new(),
@@ -269,6 +274,11 @@ impl Lexicon {
     /// Whether the English-only steps of the analysis apply (see [`Language`]).
     pub(crate) fn is_english(&self) -> bool {
         self.english
+    }
+
+    /// How this lexicon's language folds words.
+    pub(crate) fn folding(&self) -> words::Folding {
+        self.language.folding()
     }
 
     /// Whether `word` is a stop word.
@@ -411,7 +421,7 @@ impl Lexicon {
     /// the build's on word numbers (`analysis`) and the snippets' on term numbers (`matcher`).
     #[cfg(test)]
     pub(crate) fn analyze(&self, text: &str, mut emit: impl FnMut(&str, usize, usize)) {
-        let words = self.join_compounds(text, words::split(text, self.english), false);
+        let words = self.join_compounds(text, words::split(text, self.language.folding()), false);
         let seq: Vec<(Cow<'_, str>, usize, usize)> = words
             .into_iter()
             .filter_map(|w| self.term_for(&w.text).map(|t| (t, w.from, w.to)))
@@ -452,7 +462,7 @@ pub(crate) fn build(
     }
     for (concept, phrases) in glossary_phrases.iter().enumerate() {
         for phrase in phrases {
-            let words = lex.join_compounds(phrase, words::split(phrase, lex.english), false);
+            let words = lex.join_compounds(phrase, words::split(phrase, lex.language.folding()), false);
             let terms: Vec<String> = words
                 .iter()
                 .filter_map(|w| lex.term_for(&w.text).map(Cow::into_owned))

@@ -167,7 +167,7 @@ impl Matcher {
                 None if !m.long.contains_key(key) => m.long.insert(key.into(), e),
                 _ => continue,
             };
-            let folded = words::fold(key, lex.is_english());
+            let folded = words::fold(key, lex.folding());
             let term = match lex.term_for(&folded) {
                 Some(t) => intern(&mut m.terms, &t),
                 None => STOP,
@@ -286,7 +286,7 @@ impl Matcher {
                 });
                 continue;
             }
-            let folded = words::fold(&words::raw_form(&text[from..to]), lex.is_english());
+            let folded = words::fold(&words::raw_form(&text[from..to]), lex.folding());
             if folded.is_empty() {
                 continue;
             }
@@ -493,7 +493,7 @@ mod tests {
         ];
         // The site's vocabulary comes from half the texts, so the others hold unknown words.
         let entries: Vec<Vec<&str>> = texts[..200].iter().map(|t| vec![t.as_str()]).collect();
-        let scanned = scan::scan(&entries, true);
+        let scanned = scan::scan(&entries, crate::words::Folding::ENGLISH);
         let built = lexicon::build(
             &scanned.words,
             &scanned.compounds,

@@ -227,7 +227,7 @@ struct Typed {
 
 /// The terms of a text of everyday words: known words only, never corrected.
 fn also_terms(lex: &Lexicon, text: &str) -> Vec<String> {
-    let words = lex.join_compounds(text, words::split(text, lex.is_english()), true);
+    let words = lex.join_compounds(text, words::split(text, lex.folding()), true);
     let mut out = Vec::new();
     for w in &words {
         if let Resolved::Known(s) = resolve_known(lex, &w.text) {
@@ -255,7 +255,7 @@ fn resolve_known(lex: &Lexicon, word: &str) -> Resolved {
 fn plan_once(lex: &Lexicon, text: &str) -> QueryPlan {
     let english = lex.is_english();
     let mut ws: Vec<Word> = Vec::new();
-    for w in lex.join_compounds(text, words::split(text, english), true) {
+    for w in lex.join_compounds(text, words::split(text, lex.folding()), true) {
         match everyday::contraction(&w.text).filter(|_| english) {
             Some(parts) => ws.extend(parts.split(' ').map(|p| Word {
                 text: p.to_string(),

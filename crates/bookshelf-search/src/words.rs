@@ -153,12 +153,29 @@ pub(crate) fn raw_form(word: &str) -> Cow<'_, str> {
     )
 }
 
-/// Splits `text` into words (see [`for_each_word`]), each folded (English's own steps only
-/// when `english`).
-pub(crate) fn split(text: &str, english: bool) -> Vec<Word> {
+/// How a language folds its words: English's own steps (possessive `'s`, US → UK spellings),
+/// and the articles it elides before an apostrophe (`l'école` is searched as `école`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Folding {
+    /// Whether English's own steps apply.
+    pub(crate) english: bool,
+    /// Folded articles that an apostrophe joins to the next word (French `l`, `qu`, …).
+    pub(crate) elided: &'static [&'static str],
+}
+
+impl Folding {
+    /// English's folding.
+    pub(crate) const ENGLISH: Folding = Folding {
+        english: true,
+        elided: &[],
+    };
+}
+
+/// Splits `text` into words (see [`for_each_word`]), each folded as `folding` says.
+pub(crate) fn split(text: &str, folding: Folding) -> Vec<Word> {
     let mut words = Vec::new();
     for_each_word(text, |from, to, parts| {
-        let text = fold(&raw_form(&text[from..to]), english);
+        let text = fold(&raw_form(&text[from..to]), folding);
         if !text.is_empty() {
             words.push(Word {
                 from,
@@ -171,10 +188,17 @@ pub(crate) fn split(text: &str, english: bool) -> Vec<Word> {
     words
 }
 
-/// Lower-cases a raw word and drops its apostrophes; in English, also a possessive `'s`, and
-/// makes US spellings UK ones.
-pub(crate) fn fold(raw: &str, english: bool) -> String {
+/// Lower-cases a raw word, drops an elided article before its first apostrophe (in a language
+/// that elides) and its apostrophes; in English, also a possessive `'s`, and makes US
+/// spellings UK ones.
+pub(crate) fn fold(raw: &str, folding: Folding) -> String {
+    let english = folding.english;
     let mut word = raw.to_lowercase();
+    if let Some((article, rest)) = word.split_once('\'') {
+        if !rest.is_empty() && folding.elided.contains(&article) {
+            word = rest.to_string();
+        }
+    }
     if english && word.ends_with("'s") {
         word.truncate(word.len() - 2);
     }
@@ -239,7 +263,7 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        split(text, true).into_iter().map(|w| w.text).collect()
+        split(text, Folding::ENGLISH).into_iter().map(|w| w.text).collect()
     }
 
     #[test]
@@ -248,7 +272,7 @@ mod tests {
             words("Co-production isn't the children's job - really."),
             ["coproduction", "isnt", "the", "children", "job", "really"]
         );
-        let w = split("a co-production", true);
+        let w = split("a co-production", Folding::ENGLISH);
         assert_eq!(w[1].parts, 2);
         assert_eq!((w[1].from, w[1].to), (2, 15));
     }
