@@ -226,7 +226,9 @@ mod tests {
     /// index and in a query alike; a word that only looks like one is left whole.
     #[test]
     fn french_italian_and_catalan_elide_articles() {
-        let fold = |tag: &str, w: &str| words::fold(&words::raw_form(w), Language::from_tag(tag).folding());
+        let fold = |tag: &str, w: &str| {
+            words::fold(&words::raw_form(w), Language::from_tag(tag).folding())
+        };
         assert_eq!(fold("fr", "l'école"), "école");
         assert_eq!(fold("fr", "L’École"), "école");
         assert_eq!(fold("fr", "d'aide"), "aide");

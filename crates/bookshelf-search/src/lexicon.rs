@@ -209,7 +209,13 @@ impl Lexicon {
                 BTreeMap::new()
             },
             concepts: by_concept,
-            elided: self.language.folding().elided.iter().map(|a| a.to_string()).collect(),
+            elided: self
+                .language
+                .folding()
+                .elided
+                .iter()
+                .map(|a| a.to_string())
+                .collect(),
             lang: self.language.stored_tag(),
             everyday: Vec::new(),
             everyday_heads: String::new(),
@@ -462,7 +468,8 @@ pub(crate) fn build(
     }
     for (concept, phrases) in glossary_phrases.iter().enumerate() {
         for phrase in phrases {
-            let words = lex.join_compounds(phrase, words::split(phrase, lex.language.folding()), false);
+            let words =
+                lex.join_compounds(phrase, words::split(phrase, lex.language.folding()), false);
             let terms: Vec<String> = words
                 .iter()
                 .filter_map(|w| lex.term_for(&w.text).map(Cow::into_owned))

@@ -263,7 +263,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        split(text, Folding::ENGLISH).into_iter().map(|w| w.text).collect()
+        split(text, Folding::ENGLISH)
+            .into_iter()
+            .map(|w| w.text)
+            .collect()
     }
 
     #[test]

@@ -204,7 +204,14 @@ mod tests {
         assert_eq!(cut, split(text));
         assert_eq!(
             cut,
-            ["Bring letters etc.", "Then wait.", "Answer no.", "It is 2.", "Next.", "See No. 5 or Dr. Khan."]
+            [
+                "Bring letters etc.",
+                "Then wait.",
+                "Answer no.",
+                "It is 2.",
+                "Next.",
+                "See No. 5 or Dr. Khan."
+            ]
         );
     }
 
