@@ -3,74 +3,19 @@
 //! piece of prose back to its bytes in the file, so findings point at the right column.
 
 use std::collections::HashSet;
-use std::ops::Range;
 use std::path::Path;
 
 use bookshelf_content::{Body, Book, Diagnostic, Section};
 use bookshelf_text::{analyse, Options, Readability};
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use crate::symbols::SymbolMatcher;
 
-/// Prose from a Markdown body, with where each piece came from.
-pub struct Prose {
-    /// The text: blocks separated by blank lines.
-    pub text: String,
-    /// (offset in `text`, offset in the file, length).
-    map: Vec<(usize, usize, usize)>,
-}
+mod prose;
+mod theme;
 
-impl Prose {
-    /// Take the prose out of a body (code blocks left out).
-    pub fn of(body: &Body) -> Self {
-        Self::of_markdown(&body.markdown, body.offset)
-    }
-
-    /// Take the prose out of Markdown that starts at byte `offset` of its file.
-    pub fn of_markdown(markdown: &str, offset: usize) -> Self {
-        let mut text = String::new();
-        let mut map = Vec::new();
-        let mut in_code = false;
-        for (event, range) in
-            Parser::new_ext(markdown, bookshelf_content::markdown::options()).into_offset_iter()
-        {
-            match event {
-                Event::Start(Tag::CodeBlock(_)) => in_code = true,
-                Event::End(TagEnd::CodeBlock) => in_code = false,
-                Event::Text(t) | Event::Code(t) if !in_code => {
-                    // Text is a slice of the source unless it was unescaped; find it in the range.
-                    let src = &markdown[range.clone()];
-                    let at = src.find(&*t).map_or(range.start, |i| range.start + i);
-                    map.push((text.len(), offset + at, t.len()));
-                    text.push_str(&t);
-                }
-                Event::SoftBreak | Event::HardBreak => text.push(' '),
-                Event::End(
-                    TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell,
-                ) => text.push_str("\n\n"),
-                _ => {}
-            }
-        }
-        Self { text, map }
-    }
-
-    /// The file range of a prose range.
-    pub fn source(&self, range: &Range<usize>) -> Range<usize> {
-        let find = |p: usize| {
-            let i = self
-                .map
-                .partition_point(|(start, _, _)| *start <= p)
-                .saturating_sub(1);
-            self.map
-                .get(i)
-                .map_or(0, |(start, src, len)| src + (p - start).min(*len))
-        };
-        let s = find(range.start);
-        let e = find(range.end.saturating_sub(1)) + 1;
-        s..e.max(s + 1)
-    }
-}
+pub use prose::Prose;
+pub use theme::theme;
 
 /// The figures `check` reports for one page.
 #[derive(Debug, Clone, Serialize)]
@@ -445,60 +390,4 @@ fn check_translations(
     }
     crate::check_yaml::check_translations(in_lang, lang, sources, out);
     crate::check_translated::check(in_lang, lang, out);
-}
-
-/// Load the theme of the book at `root` and render every page of `book` in memory, as
-/// `build` would but writing nothing: each template error once, located in its file. A theme
-/// that does not parse fails without a book.
-pub fn theme(
-    root: &Path,
-    book: Option<&Book>,
-) -> Result<Vec<crate::theme::TemplateError>, crate::RenderError> {
-    use rayon::prelude::*;
-    let into_error = |e: crate::RenderError| match e {
-        crate::RenderError::TemplateAt(t) => Ok(*t),
-        // A malformed strings file: its message holds the line and column.
-        crate::RenderError::Strings { path, message } => Ok(crate::theme::TemplateError {
-            text: std::fs::read_to_string(root.join(&path))
-                .unwrap_or_default()
-                .into(),
-            path,
-            span: None,
-            message,
-            overridden: true,
-        }),
-        other => Err(other),
-    };
-    let theme = match crate::Theme::load(root) {
-        Ok(theme) => theme,
-        Err(e) => return into_error(e).map(|t| vec![t]),
-    };
-    let Some(book) = book else {
-        return Ok(Vec::new());
-    };
-    let shared = match crate::site::Shared::new(book, &theme) {
-        Ok(shared) => shared,
-        Err(e) => return into_error(e).map(|t| vec![t]),
-    };
-    let mut failed: Vec<crate::RenderError> = shared
-        .jobs()
-        .par_iter()
-        .filter_map(|job| shared.render(*job).err())
-        .collect();
-    for v in crate::Variant::BOTH {
-        failed.extend(shared.print_frame(v).err());
-    }
-    let mut errors = failed
-        .into_iter()
-        .map(into_error)
-        .collect::<Result<Vec<_>, _>>()?;
-    errors.sort_by(|a, b| {
-        (&a.path, a.span.as_ref().map(|s| s.start), &a.message).cmp(&(
-            &b.path,
-            b.span.as_ref().map(|s| s.start),
-            &b.message,
-        ))
-    });
-    errors.dedup_by(|a, b| a.path == b.path && a.span == b.span && a.message == b.message);
-    Ok(errors)
 }

@@ -19,47 +19,6 @@ pub enum EasyMode {
     Auto,
 }
 
-const ABBREVIATIONS: &[&str] = &[
-    "e.g", "i.e", "etc", "dr", "mr", "mrs", "ms", "st", "no", "vs",
-];
-
-/// Byte offsets in `text` where a new sentence starts.
-pub fn sentence_starts(text: &str) -> Vec<usize> {
-    let mut out = Vec::new();
-    let b = text.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if matches!(b[i], b'.' | b'?' | b'!') {
-            let mut j = i + 1;
-            while j < b.len() && matches!(b[j], b'"' | b'\'' | b')') {
-                j += 1;
-            }
-            let ws_start = j;
-            while j < b.len() && b[j] == b' ' {
-                j += 1;
-            }
-            if j > ws_start && j < b.len() {
-                let next = text[j..].chars().next().unwrap_or(' ');
-                // After the character that ends the word, whatever its width ("well—done.").
-                let word_start = text[..i]
-                    .char_indices()
-                    .rfind(|&(_, c)| !c.is_alphanumeric() && c != '.')
-                    .map_or(0, |(k, c)| k + c.len_utf8());
-                let word = text[word_start..i].to_lowercase();
-                let abbrev =
-                    b[i] == b'.' && (ABBREVIATIONS.contains(&word.as_str()) || word.len() == 1);
-                if (next.is_uppercase() || next.is_ascii_digit() || next == '"') && !abbrev {
-                    out.push(j);
-                }
-            }
-            i = j.max(i + 1);
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
 fn symbol_img(ctx: &Ctx<'_>, place: Place<'_>, name: &str, class: &str) -> String {
     let src = ctx.symbols.use_symbol(name);
     format!(
@@ -92,7 +51,8 @@ fn symbolise(
     html
 }
 
-/// Split a buffered run of inline events into sentences (only at the top inline level).
+/// Split a buffered run of inline events into sentences (only at the top inline level), where
+/// `bookshelf_text::sentences` ends one: the ER3 rule counts the same sentences.
 fn split_sentences(events: Vec<Event<'_>>) -> Vec<Vec<Event<'_>>> {
     let mut rows = vec![Vec::new()];
     let mut depth = 0usize;
@@ -104,7 +64,7 @@ fn split_sentences(events: Vec<Event<'_>>) -> Vec<Vec<Event<'_>>> {
         }
         match e {
             Event::Text(t) if depth == 0 => {
-                let starts = sentence_starts(&t);
+                let starts = bookshelf_text::sentences::starts(&t);
                 let mut last = 0;
                 for s in starts {
                     let part = t[last..s].trim_end().to_string();
@@ -382,44 +342,4 @@ pub(crate) fn easy_rows<'e>(
     }
     flush(&mut buf, &mut out, &mut before);
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn sentences_split_but_not_after_abbreviations() {
-        let t = "We meet. You choose e.g. the time. Is it 3.5 hours? Yes.";
-        let starts = sentence_starts(t);
-        let parts: Vec<&str> = {
-            let mut v = Vec::new();
-            let mut last = 0;
-            for s in starts {
-                v.push(t[last..s].trim());
-                last = s;
-            }
-            v.push(&t[last..]);
-            v
-        };
-        assert_eq!(
-            parts,
-            [
-                "We meet.",
-                "You choose e.g. the time.",
-                "Is it 3.5 hours?",
-                "Yes."
-            ]
-        );
-    }
-
-    #[test]
-    fn sentence_after_a_word_that_follows_an_em_dash_does_not_panic() {
-        for c in ["—", "…", "€", "“", "😀", "\u{301}", "–"] {
-            let t = format!("It went well{c}done. Then we met{c}e.g. Later.");
-            let starts = sentence_starts(&t);
-            assert!(starts.iter().all(|&s| t.is_char_boundary(s)), "{t}");
-            assert_eq!(&t[starts[0]..starts[0] + 4], "Then", "{t}");
-        }
-    }
 }

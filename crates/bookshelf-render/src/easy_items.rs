@@ -1,8 +1,6 @@
 //! Easy read made from a checklist item's or a definition's staff text (issue 23, ER1, ER8):
 //! one sentence a line, and no bold (the reader should not meet a whole item in bold).
 
-use crate::easy::sentence_starts;
-
 /// The lines of an automatic easy read of `text`: its sentences, bold markers taken out.
 ///
 /// ```
@@ -13,7 +11,7 @@ pub fn lines(text: &str) -> Vec<String> {
     let plain = text.replace("**", "").replace("__", "");
     let mut out = Vec::new();
     let mut last = 0;
-    for s in sentence_starts(&plain) {
+    for s in bookshelf_text::sentences::starts(&plain) {
         out.push(plain[last..s].trim().to_string());
         last = s;
     }

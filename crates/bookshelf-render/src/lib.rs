@@ -41,7 +41,7 @@ mod terms;
 mod theme;
 mod urls;
 
-pub use easy::{sentence_starts, EasyMode};
+pub use easy::EasyMode;
 pub use i18n::Strings;
 pub use search_frame::SearchFrame;
 pub use site::Prepared;

@@ -73,36 +73,6 @@ impl SymbolSet {
     }
 }
 
-/// Word forms a key also matches: plurals and simple verb forms.
-fn forms(key: &str) -> Vec<String> {
-    let mut out = vec![key.to_string()];
-    let (head, last) = match key.rsplit_once(' ') {
-        Some((h, l)) => (format!("{h} "), l),
-        None => (String::new(), key),
-    };
-    let mut add = |w: String| out.push(format!("{head}{w}"));
-    if let Some(stem) = last
-        .strip_suffix('y')
-        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
-    {
-        add(format!("{stem}ies"));
-        add(format!("{stem}ied"));
-    }
-    if last.ends_with(['s', 'x', 'z']) || last.ends_with("ch") || last.ends_with("sh") {
-        add(format!("{last}es"));
-    } else {
-        add(format!("{last}s"));
-    }
-    if let Some(stem) = last.strip_suffix('e') {
-        add(format!("{stem}ing"));
-        add(format!("{last}d"));
-    } else {
-        add(format!("{last}ing"));
-        add(format!("{last}ed"));
-    }
-    out
-}
-
 /// Matches symbol keys in text.
 pub struct SymbolMatcher {
     ac: Option<AhoCorasick>,
@@ -168,7 +138,7 @@ impl SymbolMatcher {
             keys.push(key.to_string());
         }
         for (key, name) in &usable {
-            for f in forms(key).into_iter().skip(1) {
+            for f in bookshelf_text::forms::of(key).into_iter().skip(1) {
                 // A form that is a word the map says never gets a symbol stays without one.
                 if !exact.contains(f.as_str()) && !book.symbols.never.contains(&f) {
                     patterns.push(f);
@@ -210,18 +180,9 @@ impl SymbolMatcher {
         let Some(ac) = &self.ac else {
             return Vec::new();
         };
-        let word = |c: char| {
-            c.is_alphanumeric() || c == '\'' || c == '-' || bookshelf_text::is_combining_mark(c)
-        };
         let words = bookshelf_text::words(text);
         ac.find_iter(text)
-            .filter(|m| {
-                text[..m.start()]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| !word(c))
-                    && text[m.end()..].chars().next().is_none_or(|c| !word(c))
-            })
+            .filter(|m| bookshelf_text::words::is_whole(text, m.start()..m.end()))
             .filter_map(|m| {
                 let key = &self.keys[m.pattern().as_usize()];
                 let range = m.start()..m.end();
@@ -340,17 +301,4 @@ impl SymbolMatcher {
 /// Is `path` inside a symbol folder (used by the watcher to know symbols changed)?
 pub fn in_folder(path: &Path, set: &SymbolSet) -> bool {
     matches!(set, SymbolSet::Folder(d) if path.starts_with(d))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn word_forms() {
-        assert!(forms("meeting").contains(&"meetings".to_string()));
-        assert!(forms("family").contains(&"families".to_string()));
-        assert!(forms("choose").contains(&"choosing".to_string()));
-        assert!(forms("parent carer forum").contains(&"parent carer forums".to_string()));
-    }
 }

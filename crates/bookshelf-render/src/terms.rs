@@ -25,10 +25,6 @@ pub(crate) struct TermMatcher {
     abbr_terms: Vec<usize>,
 }
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '\'' || c == '’' || bookshelf_text::is_combining_mark(c)
-}
-
 impl TermMatcher {
     /// Build the matcher for a glossary.
     pub(crate) fn new(glossary: &Glossary) -> Self {
@@ -72,14 +68,7 @@ impl TermMatcher {
     /// Every whole-word match in `text`, in order, not overlapping.
     pub(crate) fn find(&self, text: &str) -> Vec<TermMatch> {
         let mut found = Vec::new();
-        let bounded = |s: usize, e: usize| {
-            let before = text[..s]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !is_word_char(c));
-            let after = text[e..].chars().next().is_none_or(|c| !is_word_char(c));
-            before && after
-        };
+        let bounded = |s: usize, e: usize| bookshelf_text::words::is_whole(text, s..e);
         if let Some(ac) = &self.abbrs {
             for m in ac.find_iter(text) {
                 let mut end = m.end();

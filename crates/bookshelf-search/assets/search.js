@@ -10,8 +10,10 @@
 (function () {
   'use strict';
 
-  var WORD = /[\p{Alphabetic}\p{N}]/u;
+  // bookshelf_text::words::is_word_char: a letter, a digit or a combining mark.
+  var WORD = /[\p{Alphabetic}\p{N}\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]/u;
   var NUMBER = /^\p{N}+$/u;
+  // bookshelf_text::forms::IZE_ENDINGS.
   var IZE_ENDINGS = ['e', 'es', 'ed', 'ing', 'er', 'ers', 'ation', 'ations', 'ational'];
   var CONCEPT = '~';
   // As `everyday.rs`: contractions read as their words, words naming a kind of page, a level
@@ -56,6 +58,9 @@
 
   function foldWord(raw, lex) {
     var w = raw.toLowerCase();
+    // An elided article (`l'école`), as `words::fold`; `meta.elided` lists the language's.
+    var k = w.indexOf("'");
+    if (k >= 0 && k + 1 < w.length && lex.elided.has(w.slice(0, k))) w = w.slice(k + 1);
     if (lex.english && w.endsWith("'s")) w = w.slice(0, -2);
     w = w.split("'").join('');
     if (!lex.english) return w;
@@ -107,7 +112,7 @@
     // `lang` is absent for English: the only language with the US/UK and inflection steps.
     var lex = { vocab: new Map(), order: [], orderChars: null, fold: meta.fold, english: !meta.lang,
       compounds: new Set(meta.compounds.split(' ').filter(Boolean).map(function (f) { return f.split('-').join(''); })),
-      stop: new Set(meta.stop), phrases: new Map(),
+      stop: new Set(meta.stop), elided: new Set(meta.elided || []), phrases: new Map(),
       everyday: [], heads: new Set((meta.everyday_heads || '').split(' ').filter(Boolean)),
       keep: new Set((meta.keep || '').split(' ').filter(Boolean)) };
     meta.vocab.split('\n').forEach(function (line) {

@@ -354,7 +354,7 @@ mod tests {
                 .iter()
                 .map(|g| g.iter().map(String::as_str).collect()),
         );
-        let scanned = scan::scan(&entries, true);
+        let scanned = scan::scan(&entries, crate::words::Folding::ENGLISH);
         let built = lexicon::build(
             &scanned.words,
             &scanned.compounds,

@@ -1,4 +1,5 @@
 //! Building the search folder: scan, lexicon, analysis, tantivy index, static index, script.
+//! Where each document goes is `layout.rs`; the segment's name and size, `segment.rs`.
 
 use std::path::Path;
 
@@ -16,17 +17,12 @@ use crate::scan;
 use crate::schema::{self, Fields, EVERYONE};
 use crate::static_index::{self, GlossaryEntry};
 
-/// The memory budget to give the segment writer for `terms` index terms. tantivy sizes its
-/// term table from the budget alone (a third of it, up to 512K slots, zeroed up front) and
-/// grows the table when it fills: a budget for the terms there are keeps the table as small
-/// as they need (half a megabyte for the 1,000-page bench corpus, instead of 6 MB at any
-/// size).
-fn segment_memory(terms: usize) -> usize {
-    // Slots for each term in each text field and the keyword fields, at half load.
-    let slots = (terms * 8).next_power_of_two().clamp(1 << 10, 1 << 19);
-    // A slot takes at most 16 bytes, so a third of this holds `slots` of them.
-    slots * 16 * 3 + 1
-}
+mod layout;
+mod segment;
+
+use layout::Layout;
+use segment::{dir_size, name_segment, segment_memory};
+
 /// Documents analysed together before they are handed to tantivy.
 const BATCH: usize = 512;
 
@@ -37,90 +33,6 @@ pub(crate) fn naming_phrases(term: &Term) -> Vec<String> {
     phrases.extend(term.aliases.iter().cloned());
     phrases.extend(term.say_instead.iter().cloned());
     phrases
-}
-
-/// Where each document goes in the index. An easy read page the computer made from the
-/// standard text says the same as its standard page, word for word: the two are indexed once,
-/// as one *shared* document in both variants, which halves the work on books of made-up easy
-/// read. The index holds the standard-only documents, then the shared ones, then the easy-only
-/// ones, so each variant's documents are still one run: standard `[0, S + H)`, easy
-/// `[S, S + H + E)`.
-pub(crate) struct Layout {
-    /// The documents indexed, in index order (shared ones by their standard document).
-    pub(crate) order: Vec<usize>,
-    /// For each document indexed, its easy read twin when it is shared.
-    pub(crate) twin: Vec<Option<usize>>,
-    /// Each variant's documents in its own numbering (a shared one by its own variant's doc).
-    pub(crate) runs: [Vec<usize>; 2],
-    /// Each document's number among its own variant's (see `runs`).
-    pub(crate) local: Vec<u32>,
-}
-
-/// Whether `a` and `b` say the same and would be found and shown alike (URL and variant aside).
-fn same_text(a: &SearchDoc, b: &SearchDoc) -> bool {
-    a.title == b.title
-        && a.body == b.body
-        && a.summary == b.summary
-        && a.headings == b.headings
-        && a.kind == b.kind
-        && a.audience == b.audience
-        && a.level == b.level
-}
-
-impl Layout {
-    pub(crate) fn new(docs: &[SearchDoc]) -> Self {
-        // Pair each easy read document with a standard one that says the same. (The bodies
-        // are long: a fast hash, as nothing here comes from a client.)
-        let mut by_body: rustc_hash::FxHashMap<&str, Vec<usize>> = Default::default();
-        for (i, d) in docs.iter().enumerate() {
-            if d.variant == Variant::Standard {
-                by_body.entry(&*d.body).or_default().push(i);
-            }
-        }
-        let mut twin_of: Vec<Option<usize>> = vec![None; docs.len()];
-        let mut paired = vec![false; docs.len()];
-        for (e, d) in docs.iter().enumerate() {
-            if d.variant != Variant::Easy {
-                continue;
-            }
-            let candidates = by_body.get(&*d.body).map_or(&[][..], Vec::as_slice);
-            if let Some(&s) = candidates
-                .iter()
-                .find(|&&s| twin_of[s].is_none() && same_text(&docs[s], d))
-            {
-                twin_of[s] = Some(e);
-                paired[e] = true;
-            }
-        }
-        let is = |i: &usize, v: Variant| docs[*i].variant == v;
-        let standard_only: Vec<usize> = (0..docs.len())
-            .filter(|i| is(i, Variant::Standard) && twin_of[*i].is_none())
-            .collect();
-        let shared: Vec<usize> = (0..docs.len()).filter(|i| twin_of[*i].is_some()).collect();
-        let easy_only: Vec<usize> = (0..docs.len())
-            .filter(|i| is(i, Variant::Easy) && !paired[*i])
-            .collect();
-        let order: Vec<usize> = [&standard_only[..], &shared, &easy_only].concat();
-        let twin = order.iter().map(|&i| twin_of[i]).collect();
-        let standard: Vec<usize> = [&standard_only[..], &shared].concat();
-        let easy: Vec<usize> = shared
-            .iter()
-            .filter_map(|&s| twin_of[s])
-            .chain(easy_only.iter().copied())
-            .collect();
-        let mut local = vec![0u32; docs.len()];
-        for run in [&standard, &easy] {
-            for (n, &i) in run.iter().enumerate() {
-                local[i] = n as u32;
-            }
-        }
-        Layout {
-            order,
-            twin,
-            runs: [standard, easy],
-            local,
-        }
-    }
 }
 
 /// For each glossary entry, the document that is its page in each variant.
@@ -207,7 +119,7 @@ pub fn build_in(
         entries.push(all);
     }
     let clock = std::time::Instant::now();
-    let scanned = scan::scan(&entries, language.is_english());
+    let scanned = scan::scan(&entries, language.folding());
     tracing::debug!(
         "search: scanned {} words at {:.2?}",
         scanned.words.len(),
@@ -435,88 +347,6 @@ fn tantivy_doc(
         td.add_text(fields.concept, format!("{CONCEPT_PREFIX}{c}"));
     }
     td
-}
-
-/// The name given to the index's one segment, in place of the random UUID tantivy gives it,
-/// so that the same book gives the same bytes (file names and `meta.json`) on every build.
-const SEGMENT_ID: &str = "00000000-0000-4000-8000-00000b00c5e1";
-
-/// Renames the one segment tantivy wrote in `index_dir` to [`SEGMENT_ID`]: its files, its
-/// entry in `meta.json`, and the list of files tantivy manages (`.managed.json`, a hash set
-/// written in whatever order the set holds, so it is written again, sorted).
-fn name_segment(index_dir: &Path) -> Result<(), SearchError> {
-    let meta_path = index_dir.join("meta.json");
-    let meta =
-        std::fs::read_to_string(&meta_path).map_err(|e| SearchError::io("read", &meta_path, e))?;
-    let json = |source| SearchError::Json {
-        path: meta_path.clone(),
-        source,
-    };
-    let value: serde_json::Value = serde_json::from_str(&meta).map_err(json)?;
-    let ids: Vec<&str> = value["segments"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(|s| s["segment_id"].as_str())
-        .collect();
-    let [id] = ids[..] else {
-        return Err(SearchError::Directory {
-            path: index_dir.to_path_buf(),
-            message: format!("holds {} segments, where one was written", ids.len()),
-        });
-    };
-    // `meta.json` spells the UUID with hyphens, the file names without.
-    let id = id.to_string();
-    if id == SEGMENT_ID {
-        return Ok(());
-    }
-    let (simple, new_simple) = (id.replace('-', ""), SEGMENT_ID.replace('-', ""));
-    let entries =
-        std::fs::read_dir(index_dir).map_err(|e| SearchError::io("read", index_dir, e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| SearchError::io("read", index_dir, e))?;
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if let Some(rest) = name.strip_prefix(&simple) {
-            let to = index_dir.join(format!("{new_simple}{rest}"));
-            std::fs::rename(entry.path(), &to).map_err(|e| SearchError::io("rename", &to, e))?;
-        }
-    }
-    let write = |path: &Path, text: String| {
-        std::fs::write(path, text).map_err(|e| SearchError::io("write", path, e))
-    };
-    write(&meta_path, meta.replace(&id, SEGMENT_ID))?;
-    let managed_path = index_dir.join(".managed.json");
-    if let Ok(text) = std::fs::read_to_string(&managed_path) {
-        let mut files: Vec<String> =
-            serde_json::from_str(&text).map_err(|source| SearchError::Json {
-                path: managed_path.clone(),
-                source,
-            })?;
-        for f in &mut files {
-            *f = f.replace(&simple, &new_simple);
-        }
-        files.sort();
-        let text = serde_json::to_string(&files).map_err(json)? + "\n";
-        write(&managed_path, text)?;
-    }
-    Ok(())
-}
-
-fn dir_size(path: &Path) -> Result<u64, SearchError> {
-    let mut total = 0;
-    let entries = std::fs::read_dir(path).map_err(|e| SearchError::io("read", path, e))?;
-    for entry in entries {
-        let entry = entry.map_err(|e| SearchError::io("read", path, e))?;
-        let meta = entry
-            .metadata()
-            .map_err(|e| SearchError::io("read", &entry.path(), e))?;
-        total += if meta.is_dir() {
-            dir_size(&entry.path())?
-        } else {
-            meta.len()
-        };
-    }
-    Ok(total)
 }
 
 #[cfg(test)]

@@ -185,14 +185,14 @@ pub(crate) fn parse(text: &str) -> Result<Vec<Rule>, RuleError> {
         let (phrase, also) = line
             .split_once('=')
             .ok_or_else(|| err("a rule is `what people type = words the site uses`"))?;
-        let phrase: Vec<String> = words::split(phrase, true)
+        let phrase: Vec<String> = words::split(phrase, words::Folding::ENGLISH)
             .into_iter()
             .map(|w| w.text)
             .collect();
         if phrase.is_empty() {
             return Err(err("the left of `=` has no words"));
         }
-        if words::split(also, true).is_empty() {
+        if words::split(also, words::Folding::ENGLISH).is_empty() {
             return Err(err("the right of `=` has no words"));
         }
         rules.push(Rule {
@@ -213,8 +213,8 @@ pub(crate) fn built_in() -> Vec<Rule> {
 /// already says the same. `Some((what is wrong, how to fix it))`.
 pub fn problem(language: &crate::Language, phrase: &str, also: &str) -> Option<(String, String)> {
     let english = language.is_english();
-    let mut stop = language.stop_test();
-    let folded: Vec<String> = words::split(phrase, english)
+    let stop = language.stop_words();
+    let folded: Vec<String> = words::split(phrase, language.folding())
         .into_iter()
         .map(|w| w.text)
         .collect();
@@ -230,7 +230,7 @@ pub fn problem(language: &crate::Language, phrase: &str, also: &str) -> Option<(
             "write what people type with at least one word that is not a little word such as `the` or `to`".to_string(),
         ));
     }
-    if words::split(also, english).is_empty() {
+    if words::split(also, language.folding()).is_empty() {
         return Some((
             "it has no words to search as well".to_string(),
             "list the words the site uses for it, e.g. `complain: [complaint, disagree]`"
@@ -238,13 +238,13 @@ pub fn problem(language: &crate::Language, phrase: &str, also: &str) -> Option<(
         ));
     }
     if english {
-        let also_words: Vec<String> = words::split(also, true)
+        let also_words: Vec<String> = words::split(also, words::Folding::ENGLISH)
             .into_iter()
             .map(|w| w.text)
             .collect();
         let covered = built_in().into_iter().any(|r| {
             r.phrase == folded && {
-                let have: Vec<String> = words::split(&r.also, true)
+                let have: Vec<String> = words::split(&r.also, words::Folding::ENGLISH)
                     .into_iter()
                     .map(|w| w.text)
                     .collect();

@@ -6,22 +6,24 @@
 //! keep their bytes), so the searcher and `search.js` analyse queries as the pages were.
 
 use rust_stemmers::{Algorithm, Stemmer};
-use tantivy::tokenizer::{
-    Language as Snowball, RawTokenizer, StopWordFilter, TextAnalyzer, TokenStream,
-};
+use tantivy::tokenizer::Language as Snowball;
 
-use crate::words::STOP_WORDS;
+use crate::words::{self, WordSet, STOP_WORDS};
 
 /// The language of one index, from a BCP 47 tag (`en-GB`, `pl`, `cy`, `fr`, `ur`).
 ///
 /// English gets bookshelf's own analysis. Languages with a Snowball stemmer (tantivy's
 /// [`Snowball`] list: Arabic, Danish, Dutch, Finnish, French, German, Greek, Hungarian,
 /// Italian, Norwegian, Portuguese, Romanian, Russian, Spanish, Swedish, Tamil, Turkish) are
-/// stemmed, with tantivy's stop words where it has a list. Any other language (Polish, Welsh,
-/// Urdu, …) is indexed word for word: no stemming and no stop words.
+/// stemmed. Stop words are the whole of the language's Snowball list as NLTK ships it (the
+/// `stop-words` crate; Catalan, Indonesian and others have one without a stemmer), not only
+/// those the site happens to use, so a query's common word is left out as the page's was.
+/// A language with neither (Polish, Welsh, Urdu, …) is indexed word for word.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Language {
     tag: String,
+    /// The primary subtag, lower case (`fr` of `fr-CA`).
+    primary: String,
     english: bool,
     snowball: Option<Snowball>,
     /// The editor's own everyday words (`phrase`, words searched as well), added to the
@@ -66,6 +68,7 @@ impl Language {
         Language {
             tag: tag.to_string(),
             english: primary == "en",
+            primary,
             snowball,
             everyday: Vec::new(),
         }
@@ -105,19 +108,26 @@ impl Language {
         self.snowball.map(|s| Stemmer::create(algorithm(s)))
     }
 
-    /// Whether a folded word is a stop word: bookshelf's list for English, tantivy's for a
-    /// language it has one for, none otherwise.
-    pub(crate) fn stop_test(&self) -> StopTest {
+    /// The language's stop words, folded as its words are: bookshelf's list for English, the
+    /// `stop-words` crate's NLTK list (Snowball's) for a language it has one for, none otherwise.
+    pub(crate) fn stop_words(&self) -> StopWords {
         if self.english {
-            return StopTest::List;
+            return StopWords::English;
         }
-        match self.snowball.and_then(StopWordFilter::new) {
-            Some(filter) => StopTest::Filter(
-                TextAnalyzer::builder(RawTokenizer::default())
-                    .filter(filter)
-                    .build(),
-            ),
-            None => StopTest::None,
+        let list = stop_words::lookup(&self.primary).unwrap_or_default();
+        StopWords::Set(
+            list.iter()
+                .map(|w| words::fold(&words::raw_form(w), self.folding()))
+                .filter(|w| !w.is_empty())
+                .collect(),
+        )
+    }
+
+    /// How words of this language are folded: English's own steps, or the articles it elides.
+    pub(crate) fn folding(&self) -> words::Folding {
+        words::Folding {
+            english: self.english,
+            elided: elided(&self.primary),
         }
     }
 
@@ -127,23 +137,46 @@ impl Language {
     }
 }
 
-/// How to tell stop words of a language apart while building its lexicon.
-pub(crate) enum StopTest {
+/// The stop words of a language, to tell them apart while building its lexicon.
+pub(crate) enum StopWords {
     /// bookshelf's English list, [`STOP_WORDS`].
-    List,
-    /// tantivy's list, behind its filter (which does not expose the words).
-    Filter(TextAnalyzer),
-    /// The language has no stop words.
-    None,
+    English,
+    /// Another language's whole list, folded.
+    Set(WordSet<String>),
 }
 
-impl StopTest {
-    pub(crate) fn is_stop(&mut self, word: &str) -> bool {
+impl StopWords {
+    pub(crate) fn is_stop(&self, word: &str) -> bool {
         match self {
-            StopTest::List => STOP_WORDS.contains(&word),
-            StopTest::Filter(analyzer) => analyzer.token_stream(word).next().is_none(),
-            StopTest::None => false,
+            StopWords::English => STOP_WORDS.contains(&word),
+            StopWords::Set(set) => set.contains(word),
         }
+    }
+
+    /// Every word of the list, folded.
+    pub(crate) fn all(&self) -> Vec<String> {
+        match self {
+            StopWords::English => STOP_WORDS.iter().map(|s| s.to_string()).collect(),
+            StopWords::Set(set) => set.iter().cloned().collect(),
+        }
+    }
+}
+
+/// The articles and pronouns a language elides before an apostrophe, folded: Lucene's
+/// `ElisionFilter` defaults (`FrenchAnalyzer`, `ItalianAnalyzer`, `CatalanAnalyzer`), which
+/// tantivy has no counterpart for. `l'école`, `d'aide` and `qu'il` are indexed and searched
+/// as `école`, `aide` and `il`.
+fn elided(primary: &str) -> &'static [&'static str] {
+    match primary {
+        "fr" => &[
+            "l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu",
+        ],
+        "it" => &[
+            "c", "l", "all", "dall", "dell", "nell", "sull", "coll", "pell", "gl", "agl", "dagl",
+            "degl", "negl", "sugl", "un", "m", "t", "s", "v", "d",
+        ],
+        "ca" => &["d", "l", "m", "n", "s", "t"],
+        _ => &[],
     }
 }
 
@@ -181,11 +214,53 @@ mod tests {
         assert!(!Language::from_tag("pl").stems());
         assert!(!Language::from_tag("cy").stems());
         assert!(!Language::from_tag("ur").stems());
-        assert!(Language::from_tag("fr").stop_test().is_stop("le"));
-        assert!(!Language::from_tag("fr").stop_test().is_stop("the"));
-        assert!(!Language::from_tag("pl").stop_test().is_stop("the"));
-        assert!(Language::english().stop_test().is_stop("the"));
+        assert!(Language::from_tag("fr").stop_words().is_stop("le"));
+        assert!(!Language::from_tag("fr").stop_words().is_stop("the"));
+        assert!(!Language::from_tag("pl").stop_words().is_stop("the"));
+        assert!(Language::english().stop_words().is_stop("the"));
         assert_eq!(Language::from_tag("pl").stored_tag().as_deref(), Some("pl"));
         assert_eq!(Language::english().stored_tag(), None);
+    }
+
+    /// French elision: the article before the apostrophe is not part of the word, in the
+    /// index and in a query alike; a word that only looks like one is left whole.
+    #[test]
+    fn french_italian_and_catalan_elide_articles() {
+        let fold = |tag: &str, w: &str| {
+            words::fold(&words::raw_form(w), Language::from_tag(tag).folding())
+        };
+        assert_eq!(fold("fr", "l'école"), "école");
+        assert_eq!(fold("fr", "L’École"), "école");
+        assert_eq!(fold("fr", "d'aide"), "aide");
+        assert_eq!(fold("fr", "qu'il"), "il");
+        assert_eq!(fold("fr", "jusqu'à"), "à");
+        assert_eq!(fold("fr", "aujourd'hui"), "aujourdhui");
+        assert_eq!(fold("it", "dell'anno"), "anno");
+        assert_eq!(fold("ca", "l'escola"), "escola");
+        // Not in a language that does not elide: Welsh "i'r", English "don't".
+        assert_eq!(fold("cy", "i'r"), "ir");
+        assert_eq!(fold("en", "don't"), "dont");
+        assert_eq!(fold("en", "l'école"), "lécole");
+    }
+
+    /// Stop words were once only the list's words that a page used, so a French query's
+    /// "nous" or "avec" on a site without them was a word to look up (and correct).
+    #[test]
+    fn stop_words_are_the_whole_list() {
+        let fr = Language::from_tag("fr-FR").stop_words();
+        for w in ["le", "la", "les", "avec", "nous", "vous", "été", "sont"] {
+            assert!(fr.is_stop(w), "{w}");
+        }
+        assert!(!fr.is_stop("école"));
+        let all = fr.all();
+        assert!(all.len() > 150, "{}", all.len());
+        assert!(Language::from_tag("de").stop_words().is_stop("und"));
+        assert!(Language::from_tag("it").stop_words().is_stop("della"));
+        assert!(Language::from_tag("es").stop_words().is_stop("para"));
+        // Catalan has a list but no stemmer.
+        assert!(Language::from_tag("ca").stop_words().is_stop("amb"));
+        assert!(Language::from_tag("pl").stop_words().all().is_empty());
+        assert!(Language::from_tag("cy").stop_words().all().is_empty());
+        assert!(Language::from_tag("ur").stop_words().all().is_empty());
     }
 }

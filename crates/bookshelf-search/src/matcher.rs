@@ -7,56 +7,19 @@
 //! holds the two equal.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 
 use crate::lexicon::{Lexicon, CONCEPT_PREFIX};
 use crate::words::{self, WordMap};
 
+mod packed;
+
+use packed::{pack, PackedHasher, PACKED};
+
 /// No term: a stop word.
 const STOP: u32 = u32::MAX;
-/// Spellings up to this long are looked up as one number (see [`pack`]).
-const PACKED: usize = 16;
 /// Longer spellings up to this long are looked up as text; longer ones take the slow way.
 const MAX_FAST: usize = 64;
-
-/// A lower-case ASCII letter-or-digit spelling of up to [`PACKED`] bytes as one number (its
-/// bytes, zero-padded: a word holds no zero byte), upper case folded; `None` for any other.
-fn pack(raw: &[u8]) -> Option<u128> {
-    if raw.len() > PACKED {
-        return None;
-    }
-    // Built in registers: bytes stored one by one and read back as a number would stall.
-    let mut n = 0u128;
-    for (i, r) in raw.iter().enumerate() {
-        if !r.is_ascii_alphanumeric() {
-            return None;
-        }
-        n |= u128::from(r.to_ascii_lowercase()) << (8 * i);
-    }
-    Some(n)
-}
-
-/// Hashes a packed spelling with two multiplications (FNV would take a step a byte).
-#[derive(Default, Clone, Copy)]
-struct PackedHasher(u64);
-
-impl Hasher for PackedHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-
-    fn write_u128(&mut self, n: u128) {
-        let h = ((n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (n >> 64) as u64)
-            .wrapping_mul(0xff51_afd7_ed55_8ccd);
-        self.0 = h ^ (h >> 29);
-    }
-}
 
 /// What a spelling is: its folded form, its term ([`STOP`] for a stop word) and whether it
 /// can start a compound.
@@ -167,7 +130,7 @@ impl Matcher {
                 None if !m.long.contains_key(key) => m.long.insert(key.into(), e),
                 _ => continue,
             };
-            let folded = words::fold(key, lex.is_english());
+            let folded = words::fold(key, lex.folding());
             let term = match lex.term_for(&folded) {
                 Some(t) => intern(&mut m.terms, &t),
                 None => STOP,
@@ -286,7 +249,7 @@ impl Matcher {
                 });
                 continue;
             }
-            let folded = words::fold(&words::raw_form(&text[from..to]), lex.is_english());
+            let folded = words::fold(&words::raw_form(&text[from..to]), lex.folding());
             if folded.is_empty() {
                 continue;
             }
@@ -411,131 +374,4 @@ impl Matcher {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::{lexicon, scan};
-
-    const POOL: &[&str] = &[
-        "co-production",
-        "co production",
-        "Co Production",
-        "CO-PRODUCTION",
-        "coproduction",
-        "co",
-        "op",
-        "Easy read",
-        "easy-read",
-        "Education, Health and Care plan",
-        "education health care plan",
-        "EHCP",
-        "ehcp's",
-        "children’s",
-        "Children",
-        "organize",
-        "Organization",
-        "colors",
-        "The",
-        "and",
-        "of",
-        "meeting",
-        "Meetings",
-        "parent-carer forum",
-        "parent carer forum",
-        "well-being",
-        "well being ness",
-        "Ünïcödé",
-        "naïve",
-        "2024",
-        "don't",
-        "people",
-        "person",
-        "coo",
-        "p",
-        "Sizing",
-        "Therapistcollects",
-        "WORKINGTOGETHERWITHFAMILIES",
-        "Year2024Plan",
-        "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz",
-        "—",
-        "\n\n",
-        // Only in texts the vocabulary was not made from.
-        "unheardof",
-        "Meetingz",
-        "co-unheard",
-        "organizings",
-    ];
-    const UNSEEN: usize = 4;
-
-    /// The matcher finds what `Lexicon::analyze` emits, token for token, in order.
-    #[test]
-    fn finds_what_analyze_emits() {
-        let mut next = crate::test_random(0x2545_f491_4f6c_dd1d);
-        let mut texts: Vec<String> = Vec::new();
-        for i in 0..400 {
-            let mut t = String::new();
-            let pool = if i < 200 {
-                POOL.len() - UNSEEN
-            } else {
-                POOL.len()
-            };
-            for _ in 0..next(30) {
-                t.push_str(POOL[next(pool)]);
-                t.push_str([" ", " ", "  ", ", ", "\n", "-"][next(6)]);
-            }
-            texts.push(t);
-        }
-        let glossary: Vec<Vec<String>> = vec![
-            vec!["Education, Health and Care plan".into(), "EHCP".into()],
-            vec!["Co-production".into()],
-            vec!["parent carer forum".into(), "PCF".into(), "parent".into()],
-            vec!["well-being".into()],
-            vec!["carer forum".into(), "forum".into()],
-        ];
-        // The site's vocabulary comes from half the texts, so the others hold unknown words.
-        let entries: Vec<Vec<&str>> = texts[..200].iter().map(|t| vec![t.as_str()]).collect();
-        let scanned = scan::scan(&entries, true);
-        let built = lexicon::build(
-            &scanned.words,
-            &scanned.compounds,
-            &glossary,
-            &crate::Language::english(),
-        );
-        let lex = Lexicon::from_file(&built.to_file(glossary.len()));
-        let matcher = Matcher::new(&lex);
-        let (mut concepts, mut others) = (0, 0);
-        for text in &texts {
-            let mut want = Vec::new();
-            lex.analyze(text, |t, from, to| want.push((t.to_string(), from, to)));
-            let mut got = Vec::new();
-            matcher.analyze(&lex, text, |f, from, to| {
-                others += usize::from(matches!(f, Found::Other(_)));
-                got.push((matcher.text_of(f), from, to));
-            });
-            assert_eq!(got, want, "{text:?}");
-            concepts += want.iter().filter(|t| t.0.starts_with('~')).count();
-            // Every emitted token is wanted when asked for, and only then.
-            let tokens: Vec<String> = want.iter().step_by(2).map(|t| t.0.clone()).collect();
-            let wanted = matcher.wanted(&tokens);
-            matcher.analyze(&lex, text, |f, _, _| {
-                assert_eq!(wanted.contains(f), tokens.contains(&matcher.text_of(f)));
-            });
-        }
-        assert!(concepts > 20 && others > 20, "{concepts} {others}");
-    }
-
-    #[test]
-    fn concept_tokens_are_wanted_only_as_written() {
-        let lex = lexicon::build(
-            &[],
-            &Default::default(),
-            &[vec!["plan".into()]],
-            &crate::Language::english(),
-        );
-        let matcher = Matcher::new(&lex);
-        let wanted = matcher.wanted(&["~0".into(), "~01".into(), "plan".into()]);
-        assert!(wanted.contains(Found::Concept(0)));
-        assert!(!wanted.contains(Found::Concept(1)));
-        assert!(wanted.contains(Found::Term(0)));
-        assert!(wanted.contains(Found::Other("~01")));
-    }
-}
+mod tests;

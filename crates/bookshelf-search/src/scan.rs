@@ -4,7 +4,7 @@
 
 use rayon::prelude::*;
 
-use crate::words::{self, WordMap, WordSet};
+use crate::words::{self, Folding, WordMap, WordSet};
 
 /// Set on a word whose gap from the word before it in the same text is only whitespace.
 pub(crate) const SPACED: u32 = 1 << 31;
@@ -69,8 +69,8 @@ struct Part<'a> {
     counts: Vec<u64>,
     compounds: WordSet<String>,
     seqs: Vec<Vec<u8>>,
-    /// Whether words are folded with English's own steps.
-    english: bool,
+    /// How words are folded.
+    folding: Folding,
 }
 
 impl<'a> Part<'a> {
@@ -78,14 +78,14 @@ impl<'a> Part<'a> {
         if let Some(&id) = self.seen.get(raw) {
             return id;
         }
-        let folded = words::fold(&words::raw_form(raw), self.english);
+        let folded = words::fold(&words::raw_form(raw), self.folding);
         let id = if folded.is_empty() {
             NONE
         } else {
             if (2..=3).contains(&parts) {
                 let form: Vec<String> = raw
                     .split(words::is_hyphen)
-                    .map(|p| words::fold(p, self.english))
+                    .map(|p| words::fold(p, self.folding))
                     .collect();
                 self.compounds.insert(form.join("-"));
             }
@@ -124,15 +124,15 @@ impl<'a> Part<'a> {
 }
 
 /// Scans every entry (a list of texts); entries are split among the worker threads. Words are
-/// folded with English's own steps when `english`.
-pub(crate) fn scan(entries: &[Vec<&str>], english: bool) -> Scanned {
+/// folded as `folding` says.
+pub(crate) fn scan(entries: &[Vec<&str>], folding: Folding) -> Scanned {
     let threads = rayon::current_num_threads().max(1);
     let chunk = entries.len().div_ceil(threads * 2).max(64);
     let parts: Vec<Part<'_>> = entries
         .par_chunks(chunk)
         .map(|list| {
             let mut part = Part {
-                english,
+                folding,
                 ..Part::default()
             };
             for texts in list {
@@ -227,7 +227,7 @@ mod tests {
             vec!["Co-production, co production"],
             vec!["plan plan. Plan"],
         ];
-        let scanned = scan(&entries, true);
+        let scanned = scan(&entries, Folding::ENGLISH);
         assert_eq!(scanned.words, ["plan", "co", "coproduction", "production"]);
         assert!(scanned.compounds.contains("co-production"));
         let mut words = Vec::new();

@@ -76,18 +76,16 @@ pub(crate) const FOLD: &[(&str, &str)] = &[
     ("oversized", "oversized"),
 ];
 
-/// Endings after `iz`/`yz` that mark the US `-ize`/`-yze` forms.
-const IZE_ENDINGS: &[&str] = &[
-    "e", "es", "ed", "ing", "er", "ers", "ation", "ations", "ational",
-];
-
-/// Whether `c` can be part of a word: a letter or a digit.
+/// Whether `c` can be part of a word: a letter, a digit or a combining mark, as everywhere
+/// in bookshelf ([`bookshelf_text::words::is_word_char`]).
+#[inline]
 pub(crate) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    bookshelf_text::words::is_word_char(c)
 }
 
+#[inline]
 fn is_joiner(c: char) -> bool {
-    matches!(c, '-' | '\'' | '\u{2019}' | '\u{2010}' | '\u{2011}')
+    bookshelf_text::words::is_joiner(c)
 }
 
 /// The character at byte `i` of `text` and its length; ASCII without decoding.
@@ -101,7 +99,7 @@ pub(crate) fn char_at(text: &str, i: usize) -> (char, usize) {
     (c, c.len_utf8())
 }
 
-/// Calls `f(from, to, parts)` for each word of `text`. A word is a run of letters and digits;
+/// Calls `f(from, to, parts)` for each word of `text`. A word is a run of word characters;
 /// a single hyphen or apostrophe between two such characters stays inside the word.
 pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(usize, usize, usize)) {
     let len = text.len();
@@ -155,12 +153,29 @@ pub(crate) fn raw_form(word: &str) -> Cow<'_, str> {
     )
 }
 
-/// Splits `text` into words (see [`for_each_word`]), each folded (English's own steps only
-/// when `english`).
-pub(crate) fn split(text: &str, english: bool) -> Vec<Word> {
+/// How a language folds its words: English's own steps (possessive `'s`, US → UK spellings),
+/// and the articles it elides before an apostrophe (`l'école` is searched as `école`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Folding {
+    /// Whether English's own steps apply.
+    pub(crate) english: bool,
+    /// Folded articles that an apostrophe joins to the next word (French `l`, `qu`, …).
+    pub(crate) elided: &'static [&'static str],
+}
+
+impl Folding {
+    /// English's folding.
+    pub(crate) const ENGLISH: Folding = Folding {
+        english: true,
+        elided: &[],
+    };
+}
+
+/// Splits `text` into words (see [`for_each_word`]), each folded as `folding` says.
+pub(crate) fn split(text: &str, folding: Folding) -> Vec<Word> {
     let mut words = Vec::new();
     for_each_word(text, |from, to, parts| {
-        let text = fold(&raw_form(&text[from..to]), english);
+        let text = fold(&raw_form(&text[from..to]), folding);
         if !text.is_empty() {
             words.push(Word {
                 from,
@@ -173,10 +188,17 @@ pub(crate) fn split(text: &str, english: bool) -> Vec<Word> {
     words
 }
 
-/// Lower-cases a raw word and drops its apostrophes; in English, also a possessive `'s`, and
-/// makes US spellings UK ones.
-pub(crate) fn fold(raw: &str, english: bool) -> String {
+/// Lower-cases a raw word, drops an elided article before its first apostrophe (in a language
+/// that elides) and its apostrophes; in English, also a possessive `'s`, and makes US
+/// spellings UK ones.
+pub(crate) fn fold(raw: &str, folding: Folding) -> String {
+    let english = folding.english;
     let mut word = raw.to_lowercase();
+    if let Some((article, rest)) = word.split_once('\'') {
+        if !rest.is_empty() && folding.elided.contains(&article) {
+            word = rest.to_string();
+        }
+    }
     if english && word.ends_with("'s") {
         word.truncate(word.len() - 2);
     }
@@ -187,24 +209,7 @@ pub(crate) fn fold(raw: &str, english: bool) -> String {
     if let Some(uk) = fold_table().get(word.as_str()) {
         return (*uk).to_string();
     }
-    uk_ending(&word).unwrap_or(word)
-}
-
-/// The `-ise`/`-yse` form of an `-ize`/`-yze` word, if it is one.
-fn uk_ending(word: &str) -> Option<String> {
-    for ending in IZE_ENDINGS {
-        let Some(before) = word.strip_suffix(ending) else {
-            continue;
-        };
-        for (us, uk) in [("iz", "is"), ("yz", "ys")] {
-            if let Some(stem) = before.strip_suffix(us) {
-                if stem.chars().count() >= 3 {
-                    return Some(format!("{stem}{uk}{ending}"));
-                }
-            }
-        }
-    }
-    None
+    bookshelf_text::forms::uk_ending(&word).unwrap_or(word)
 }
 
 /// Whether `c` joins the parts of a compound (`co-production`).
@@ -258,7 +263,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        split(text, true).into_iter().map(|w| w.text).collect()
+        split(text, Folding::ENGLISH)
+            .into_iter()
+            .map(|w| w.text)
+            .collect()
     }
 
     #[test]
@@ -267,7 +275,7 @@ mod tests {
             words("Co-production isn't the children's job - really."),
             ["coproduction", "isnt", "the", "children", "job", "really"]
         );
-        let w = split("a co-production", true);
+        let w = split("a co-production", Folding::ENGLISH);
         assert_eq!(w[1].parts, 2);
         assert_eq!((w[1].from, w[1].to), (2, 15));
     }

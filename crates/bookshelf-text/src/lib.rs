@@ -20,28 +20,33 @@
 //!
 //! PL5 (reading age above a limit) is left to the caller, which has the figures.
 //!
-//! It is also the workspace's one HTML escaper ([`html`]).
+//! It is also the workspace's one home for what render, search and `check` must read the same
+//! way: sentence boundaries ([`sentences`](mod@sentences): `split`, and `starts` for cutting
+//! rows), what a word character is ([`words`](mod@words): `is_word_char`, `is_joiner`,
+//! `is_whole`), English word forms ([`forms`]: plurals, verb forms, `-ize` → `-ise`) and HTML
+//! escaping ([`html`]).
 #![warn(missing_docs)]
 
 mod abbreviations;
 mod analysis;
 mod finding;
+pub mod forms;
 mod function_words;
 pub mod html;
 mod plain_words;
 mod readability;
 mod rules;
-mod sentences;
+pub mod sentences;
 mod syllable_exceptions;
 mod syllables;
 mod vowel_groups;
-mod words;
+pub mod words;
 
 pub use analysis::{analyse, Options, Report, SentenceReport, HARD_WORD_SYLLABLES};
 pub use finding::{Finding, Rule};
 pub use function_words::{is_function_phrase, is_function_word, word_class, WordClass};
 pub use readability::{readability, Readability, SMOG_MIN_SENTENCES};
 pub use rules::{explain, rule, rules, rules_run};
-pub use sentences::sentences;
+pub use sentences::split as sentences;
 pub use syllables::syllables;
 pub use words::{is_combining_mark, words};

@@ -1,5 +1,9 @@
 //! Sentence splitting that copes with abbreviations, numbers, initials, ellipses and
 //! quotes, and treats a blank line as a hard break.
+//!
+//! The one splitter of the workspace: the plain-language rules (PL1, ER3), the easy-read rows
+//! render makes (one sentence a row, ER1) and the easy read of a checklist item all call it,
+//! so a row and the sentence a rule counts are the same stretch of text.
 
 use std::ops::Range;
 
@@ -28,14 +32,45 @@ const BEFORE_NUMBER: &[&str] = &[
 ///
 /// ```
 /// let text = "Dr Smith met Mrs. Jones, e.g. at No. 5 High St. They paid £3.50.\n\nNext steps";
-/// let found: Vec<&str> = bookshelf_text::sentences(text).into_iter().map(|r| &text[r]).collect();
+/// let found: Vec<&str> = bookshelf_text::sentences::split(text).into_iter().map(|r| &text[r]).collect();
 /// assert_eq!(found, ["Dr Smith met Mrs. Jones, e.g. at No. 5 High St. They paid £3.50.", "Next steps"]);
 /// ```
 ///
 /// (A full stop after "St" never ends a sentence, so the first two sentences above stay
 /// together: a trade-off that keeps "St. Mary's" whole.)
-pub fn sentences(text: &str) -> Vec<Range<usize>> {
+pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    walk(text, |range| push(&mut out, text, range));
+    out
+}
+
+/// Byte offsets in `text` where a sentence starts after another one ended inside `text`:
+/// the first character of each sentence but the text's first, where [`split`] would end one
+/// stretch and begin the next. A stretch with no letter or digit (a lone `"."` where a
+/// fragment begins) still ends there, so `". Then"` starts a sentence at `Then`.
+///
+/// For cutting a run of text into rows, one sentence a row, as easy read does:
+///
+/// ```
+/// let text = "We meet. You choose e.g. the time. Is it 3.5 hours? Yes.";
+/// let starts = bookshelf_text::sentences::starts(text);
+/// assert_eq!(starts.iter().map(|&s| &text[s..s + 3]).collect::<Vec<_>>(), ["You", "Is ", "Yes"]);
+/// ```
+pub fn starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut first = true;
+    walk(text, |range| {
+        if !first {
+            out.push(range.start);
+        }
+        first = false;
+    });
+    out
+}
+
+/// Calls `found` with every stretch between sentence ends, in order, whether or not it has a
+/// letter in it, without the white space around it.
+fn walk(text: &str, mut found: impl FnMut(Range<usize>)) {
     let mut start: Option<usize> = None;
     let mut last_end = 0; // end of the last non-space character
     let mut i = 0;
@@ -46,7 +81,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
                 .unwrap_or(text.len() - i);
             if text[i..run_end].matches('\n').count() >= 2 {
                 if let Some(s) = start.take() {
-                    push(&mut out, text, s..last_end);
+                    found(s..last_end);
                 }
             }
             i = run_end;
@@ -66,7 +101,7 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
             let at_gap = text[j..].chars().next().is_none_or(char::is_whitespace);
             if at_gap && ends_sentence(text, start.unwrap_or(i), i, run, j) {
                 if let Some(s) = start.take() {
-                    push(&mut out, text, s..j);
+                    found(s..j);
                 }
             }
             i = j;
@@ -76,9 +111,8 @@ pub fn sentences(text: &str) -> Vec<Range<usize>> {
         last_end = i;
     }
     if let Some(s) = start {
-        push(&mut out, text, s..last_end);
+        found(s..last_end);
     }
-    out
 }
 
 fn push(out: &mut Vec<Range<usize>>, text: &str, range: Range<usize>) {
@@ -146,7 +180,59 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).into_iter().map(|r| &text[r]).collect()
+        super::split(text).into_iter().map(|r| &text[r]).collect()
+    }
+
+    fn rows(text: &str) -> Vec<&str> {
+        let mut out = Vec::new();
+        let mut last = 0;
+        for s in starts(text) {
+            out.push(text[last..s].trim());
+            last = s;
+        }
+        out.push(text[last..].trim());
+        out
+    }
+
+    /// Easy-read rows and the ER3 count once split sentences two ways: the rows kept "etc."
+    /// and "no." with the next sentence and split after "Mrs." before a lower-case word was
+    /// never possible, while ER3 counted them apart. Now both come from here.
+    #[test]
+    fn starts_cut_where_split_ends_a_sentence() {
+        let text = "Bring letters etc. Then wait. Answer no. It is 2. Next. See No. 5 or Dr. Khan.";
+        let cut = rows(text);
+        assert_eq!(cut, split(text));
+        assert_eq!(
+            cut,
+            [
+                "Bring letters etc.",
+                "Then wait.",
+                "Answer no.",
+                "It is 2.",
+                "Next.",
+                "See No. 5 or Dr. Khan."
+            ]
+        );
+    }
+
+    /// A run of text that begins just after a link (`[the form](..). Then`) starts its next
+    /// sentence after the full stop, though the stretch before it has no word of its own.
+    #[test]
+    fn starts_after_a_stop_that_opens_the_text() {
+        assert_eq!(rows(". Then we meet."), [".", "Then we meet."]);
+        assert_eq!(rows("and the end"), ["and the end"]);
+        assert!(starts("").is_empty());
+    }
+
+    /// Not one byte of a wide character is a start (an em dash before the word, an emoji).
+    #[test]
+    fn starts_are_char_boundaries() {
+        for c in ["—", "…", "€", "“", "😀", "\u{301}", "–"] {
+            let t = format!("It went well{c}done. Then we met{c}e.g. Later.");
+            let starts = starts(&t);
+            assert!(starts.iter().all(|&s| t.is_char_boundary(s)), "{t}");
+            assert_eq!(&t[starts[0]..starts[0] + 4], "Then", "{t}");
+        }
     }
 
     /// Found checking the York bookshelf in Urdu: without `۔`, a paragraph was one sentence
@@ -246,7 +332,7 @@ mod tests {
     #[test]
     fn ranges_exclude_space_and_empty_bits() {
         let text = "  Hello there.   \n\n ***\n\n Bye. ";
-        assert_eq!(sentences(text), vec![2..14, 26..30]);
+        assert_eq!(super::split(text), vec![2..14, 26..30]);
     }
 
     #[test]

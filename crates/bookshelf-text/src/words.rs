@@ -1,4 +1,6 @@
-//! Word tokens: where each word of a plain-text passage starts and ends.
+//! Word tokens: where each word of a plain-text passage starts and ends, and the one
+//! definition of a word character that render's glossary and symbol matchers and search's
+//! tokenizer share.
 
 use std::ops::Range;
 
@@ -17,10 +19,65 @@ use std::ops::Range;
 /// assert_eq!(words, ["Our", "co-production", "group", "met", "3.5", "times", "e.g", "in", "June"]);
 /// ```
 pub fn words(text: &str) -> Vec<Range<usize>> {
+    split(text)
+}
+
+/// Whether `c` is part of a word: a letter or a digit (`char::is_alphanumeric`), or a
+/// combining mark, which belongs to the letter before it ("cafe\u{301}").
+///
+/// ```
+/// use bookshelf_text::words::is_word_char;
+/// assert!(is_word_char('é') && is_word_char('7') && is_word_char('\u{301}'));
+/// assert!(!is_word_char('-') && !is_word_char('\'') && !is_word_char('—'));
+/// ```
+#[inline]
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_combining_mark(c)
+}
+
+/// Whether `c` joins two word characters into one word: an apostrophe (`'`, `’`) or a hyphen
+/// (`-`, U+2010, U+2011). Between word characters it is inside the word ("don't",
+/// "co-production"); anywhere else it is punctuation ("parents' ", "- ").
+#[inline]
+pub fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}')
+}
+
+/// Whether `text[range]` is whole words: the character before it and the character after it
+/// do not continue a word into it, as [`split`] would find the words. A word character does;
+/// so does a joiner that has a word character on its other side ("parent's", "co-production"),
+/// but not one that ends or begins a word ("parents' views").
+///
+/// ```
+/// use bookshelf_text::words::is_whole;
+/// let text = "parent's co-production parents' plan";
+/// assert!(!is_whole(text, 0..6)); // "parent" of "parent's"
+/// assert!(!is_whole(text, 12..22)); // "production" of "co-production"
+/// assert!(is_whole(text, 23..30)); // "parents" before its apostrophe
+/// assert!(is_whole(text, 32..36));
+/// ```
+#[inline]
+pub fn is_whole(text: &str, range: Range<usize>) -> bool {
+    let mut before = text[..range.start].chars().rev();
+    let open = match before.next() {
+        None => true,
+        Some(c) if is_joiner(c) => !before.next().is_some_and(is_word_char),
+        Some(c) => !is_word_char(c),
+    };
+    let mut after = text[range.end..].chars();
+    open && match after.next() {
+        None => true,
+        Some(c) if is_joiner(c) => !after.next().is_some_and(is_word_char),
+        Some(c) => !is_word_char(c),
+    }
+}
+
+/// The byte range of every word in `text` (see [`words`](crate::words()), which is this).
+pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((start, c)) = chars.next() {
-        if !c.is_alphanumeric() {
+        if !is_word_char(c) {
             continue;
         }
         let mut end = start + c.len_utf8();
@@ -28,7 +85,7 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
         let mut segment = 1;
         let mut prev = c;
         while let Some(&(i, next)) = chars.peek() {
-            if next.is_alphanumeric() {
+            if is_word_char(next) {
                 chars.next();
                 end = i + next.len_utf8();
                 segment += 1;
@@ -37,9 +94,7 @@ pub fn words(text: &str) -> Vec<Range<usize>> {
             }
             let after = text[i + next.len_utf8()..].chars().next();
             let joins = match next {
-                '\'' | '’' | '-' | '\u{2010}' | '\u{2011}' => {
-                    after.is_some_and(char::is_alphanumeric)
-                }
+                c if is_joiner(c) => after.is_some_and(is_word_char),
                 '.' | ',' if prev.is_ascii_digit() => after.is_some_and(|a| a.is_ascii_digit()),
                 '.' if segment == 1 && prev.is_alphabetic() => {
                     // "e.g." joins only when a one-letter segment and a full stop follow.
@@ -129,6 +184,22 @@ mod tests {
     #[test]
     fn dotted_abbreviations() {
         assert_eq!(split("i.e. the U.K. end."), ["i.e", "the", "U.K", "end"]);
+    }
+
+    /// Render's glossary links and symbols once had a word character each of their own (the
+    /// glossary counted `’` but not `-`, the symbols `-` but not `’`); both now ask
+    /// [`is_whole`], which agrees with [`words`].
+    #[test]
+    fn whole_words_agree_with_the_splitter() {
+        let text = "parent’s parents’ co-production well\u{2011}known cafe\u{301} EHCP.";
+        for range in words(text) {
+            assert!(is_whole(text, range.clone()), "{}", &text[range]);
+        }
+        assert!(!is_whole(text, 0..6), "parent of parent’s");
+        assert!(is_whole(text, 11..18), "parents before ’");
+        assert!(!is_whole(text, 25..35), "production of co-production");
+        assert!(!is_whole(text, 49..53), "cafe before its accent");
+        assert_eq!(&text[words(text)[4].clone()], "cafe\u{301}");
     }
 
     #[test]
