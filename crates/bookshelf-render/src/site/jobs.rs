@@ -9,29 +9,21 @@ use crate::RenderError;
 impl Shared<'_> {
     /// Render one job: its site path, HTML and search text.
     pub(crate) fn render(&self, job: Job) -> Result<JobOutput, RenderError> {
-        self.render_job(job, None, None)
+        self.render_job(job, None)
     }
 
-    /// Render one job; a page also puts its body alone in `body`, when given (for outputs
-    /// made of page bodies, such as the print book), and is written from `parsed` (its
-    /// `shared_body`), when given.
+    /// Render one job; a page is written from `parsed` (its body parsed, `body_parsed`), when
+    /// given.
     pub(super) fn render_job(
         &self,
         job: Job,
-        body: Option<&mut Option<String>>,
         parsed: Option<&Parsed<'_>>,
     ) -> Result<JobOutput, RenderError> {
         let variant = job.variant();
         let route = self.route(job);
         let path = site_path(variant, &route);
         let (html, text) = match job {
-            Job::Page(i, _) => {
-                let (html, text, page_body) = self.page(i, job, variant, &path, parsed)?;
-                if let Some(body) = body {
-                    *body = Some(page_body);
-                }
-                (html, text)
-            }
+            Job::Page(i, _) => self.page(i, job, variant, &path, parsed)?,
             Job::Section(s, _) => (self.section(s, job, variant, &path)?, None),
             Job::Checklist(i, _) => self.checklist(i, job, variant, &path)?,
             Job::Checklists(_) => (self.checklists(job, variant, &path)?, None),

@@ -105,15 +105,20 @@ pub(super) fn render_into(
                 // Render job `k` (from `parsed`, when given), hand it over and keep its text.
                 let mut run = |k: usize, parsed: Option<&Parsed<'_>>| {
                     let job = jobs[k];
-                    let mut body = None;
-                    let wants_body = outputs.iter().any(|o| o.wants_body(job));
-                    let (path, html, text) =
-                        shared.render_job(job, wants_body.then_some(&mut body), parsed)?;
+                    let wants_model = outputs.iter().any(|o| o.wants_model(job));
+                    // A page some output makes of its own (the print book) is parsed here
+                    // once, written as a web page from that and handed over to be emitted again.
+                    let own = match (job, parsed) {
+                        (Job::Page(i, v), None) if wants_model => Some(shared.body_parsed(i, v)),
+                        _ => None,
+                    };
+                    let parsed = parsed.or(own.as_ref());
+                    let (path, html, text) = shared.render_job(job, parsed)?;
                     let page = Finished {
                         job,
                         path: &path,
                         html: &html,
-                        body: body.as_deref(),
+                        model: parsed.filter(|_| wants_model),
                     };
                     for o in outputs.iter().filter(|o| o.wants(job)) {
                         o.take(shared, &page)?;
