@@ -9,7 +9,7 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use super::parse::{Parsed, Piece};
 use super::{attr, escape_into, Ctx, Place, Rendered};
 use crate::easy::{easy_rows, EasyMode};
-use crate::urls::{relative, Variant};
+use crate::urls::{relative, to_root, Variant};
 
 /// What a body is emitted for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -163,56 +163,113 @@ impl<'m> Parsed<'m> {
         target: Target,
         out: &mut String,
     ) {
-        let prefix = match target {
-            Target::Web => None,
-            Target::Print { part } => Some(format!("p{part}-")),
-        };
-        // On paper a term is its word. Easy-read rows explain the terms they hold (and read
-        // them from their links), so they are handed the terms as on the web, and the words
-        // are put in their place after: each term is linked once a page, so its link is unique.
-        let mut words: Vec<(String, String)> = Vec::new();
+        match target {
+            Target::Web => {
+                let events = self.events(ctx, place, mode, None);
+                pulldown_cmark::html::push_html(out, events.into_iter());
+            }
+            Target::Print { part } => {
+                let mut words = Vec::new();
+                let events = self.events(ctx, place, mode, Some(&mut words));
+                let printed = for_print_all(events.into_iter(), words, part);
+                pulldown_cmark::html::push_html(out, printed);
+            }
+        }
+    }
+
+    /// The web page's HTML at `place`, and print part `part` written at the end of `print`
+    /// for the print page at `print_place`. When the two places are as deep (every link is
+    /// then written the same from both), the print part is made from the web page's events,
+    /// so the page is laid out once for the two.
+    pub(crate) fn html_and_print(
+        &self,
+        ctx: &Ctx<'_>,
+        place: Place<'_>,
+        mode: EasyMode,
+        (print_place, part): (Place<'_>, usize),
+        print: &mut String,
+    ) -> String {
+        if to_root(place.path) != to_root(print_place.path) {
+            self.html_into(ctx, print_place, mode, Target::Print { part }, print);
+            return self.html(ctx, place, mode);
+        }
+        let mut words = Vec::new();
+        let events = self.events(ctx, place, mode, Some(&mut words));
+        let mut html = String::with_capacity(self.text.len() * 2 + 64);
+        pulldown_cmark::html::push_html(&mut html, events.iter().map(borrowed));
+        pulldown_cmark::html::push_html(print, for_print_all(events.into_iter(), words, part));
+        html
+    }
+
+    /// The events at `place`, laid out in easy-read rows for easy. `words`, when given, gets
+    /// each glossary term's link (its event's HTML) with its word for paper: easy-read rows
+    /// explain the terms they hold, reading them from their links, so print is given the
+    /// links too and puts the words in their place after (a term is linked once a page, so
+    /// its link is unique on the page).
+    fn events(
+        &self,
+        ctx: &Ctx<'_>,
+        place: Place<'_>,
+        mode: EasyMode,
+        mut words: Option<&mut Vec<(String, String)>>,
+    ) -> Vec<Event<'m>> {
         let events: Vec<Event<'m>> = self
             .pieces
             .iter()
-            .map(|p| match (&prefix, p) {
-                (None, p) => p.event(ctx, place),
-                (
-                    Some(_),
+            .map(|p| {
+                let event = p.event(ctx, place);
+                if let (
+                    Some(words),
                     Piece::Term {
                         index,
                         shown,
                         abbreviation,
                     },
-                ) => {
-                    let word = term_word(ctx, *index, shown, *abbreviation);
-                    if place.variant == Variant::Easy {
-                        let web = term_html(ctx, place, *index, shown, *abbreviation);
-                        words.push((web.clone(), word));
-                        Event::InlineHtml(CowStr::from(web))
-                    } else {
-                        Event::InlineHtml(CowStr::from(word))
-                    }
+                    Event::InlineHtml(web),
+                ) = (words.as_deref_mut(), p, &event)
+                {
+                    words.push((
+                        web.to_string(),
+                        term_word(ctx, *index, shown, *abbreviation),
+                    ));
                 }
-                (Some(prefix), p) => for_print(p.event(ctx, place), prefix),
+                event
             })
             .collect();
-        let events = match place.variant {
+        match place.variant {
             Variant::Standard => events,
-            Variant::Easy => {
-                let mut rows = easy_rows(ctx, place, events, mode);
-                if !words.is_empty() {
-                    for e in &mut rows {
-                        let Event::InlineHtml(h) = e else { continue };
-                        if let Some(k) = words.iter().position(|(web, _)| **h == **web) {
-                            *e = Event::InlineHtml(CowStr::from(words.swap_remove(k).1));
-                        }
-                    }
-                }
-                rows
-            }
-        };
-        pulldown_cmark::html::push_html(out, events.into_iter());
+            Variant::Easy => easy_rows(ctx, place, events, mode),
+        }
     }
+}
+
+/// An event borrowed from `event`, to write it without copying its text.
+fn borrowed<'b>(event: &'b Event<'_>) -> Event<'b> {
+    match event {
+        Event::Text(t) => Event::Text(CowStr::Borrowed(t)),
+        Event::Html(h) => Event::Html(CowStr::Borrowed(h)),
+        Event::InlineHtml(h) => Event::InlineHtml(CowStr::Borrowed(h)),
+        Event::Code(c) => Event::Code(CowStr::Borrowed(c)),
+        other => other.clone(),
+    }
+}
+
+/// A web page's events as print part `part` has them: each glossary term's link (the first
+/// of each pair in `words`) its word, every other event [`for_print`].
+fn for_print_all<'m>(
+    events: impl Iterator<Item = Event<'m>>,
+    mut words: Vec<(String, String)>,
+    part: usize,
+) -> impl Iterator<Item = Event<'m>> {
+    let prefix = format!("p{part}-");
+    events.map(move |event| {
+        if let Event::InlineHtml(h) = &event {
+            if let Some(k) = words.iter().position(|(web, _)| **h == **web) {
+                return Event::InlineHtml(CowStr::from(words.swap_remove(k).1));
+            }
+        }
+        for_print(event, &prefix)
+    })
 }
 
 /// An event of a body as it is in a print part whose ids start with `prefix`: heading ids,

@@ -9,21 +9,22 @@ use crate::RenderError;
 impl Shared<'_> {
     /// Render one job: its site path, HTML and search text.
     pub(crate) fn render(&self, job: Job) -> Result<JobOutput, RenderError> {
-        self.render_job(job, None)
+        self.render_job(job, None, None)
     }
 
     /// Render one job; a page is written from `parsed` (its body parsed, `body_parsed`), when
-    /// given.
+    /// given, and puts its part of the print book in `print`, when given.
     pub(super) fn render_job(
         &self,
         job: Job,
         parsed: Option<&Parsed<'_>>,
+        print: Option<&mut Option<String>>,
     ) -> Result<JobOutput, RenderError> {
         let variant = job.variant();
         let route = self.route(job);
         let path = site_path(variant, &route);
         let (html, text) = match job {
-            Job::Page(i, _) => self.page(i, job, variant, &path, parsed)?,
+            Job::Page(i, _) => self.page(i, job, variant, &path, parsed, print)?,
             Job::Section(s, _) => (self.section(s, job, variant, &path)?, None),
             Job::Checklist(i, _) => self.checklist(i, job, variant, &path)?,
             Job::Checklists(_) => (self.checklists(job, variant, &path)?, None),

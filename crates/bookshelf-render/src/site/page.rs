@@ -47,14 +47,18 @@ impl<'a> Shared<'a> {
     }
 
     /// A page's body in `variant` rendered at `path`, from `parsed` (its [`Self::body_parsed`])
-    /// when given; whether its easy read is hand-written, who checked it, its title and summary.
+    /// when given, with its part of the print book written into `print` when given (page `i`
+    /// from `parsed`: the part's events are the page's); whether its easy read is
+    /// hand-written, who checked it, its title and summary.
     pub(super) fn page_body(
         &self,
-        page: &Page,
+        i: usize,
         variant: Variant,
         path: &str,
         parsed: Option<&Parsed<'_>>,
+        print: Option<&mut String>,
     ) -> (Rendered, bool, Option<String>, String, Option<String>) {
+        let page = &self.book.pages[i];
         let place = Place {
             path,
             variant,
@@ -67,9 +71,27 @@ impl<'a> Shared<'a> {
             (Variant::Easy, Some(easy)) => &easy.body,
             _ => &page.body,
         };
-        let rendered = match parsed {
-            Some(parsed) => parsed.rendered(&self.ctx(), place, mode),
-            None => render_body(&self.ctx(), body, place, mode),
+        let rendered = match (parsed, print) {
+            (Some(parsed), Some(print)) => {
+                let print_path = self.print_path(variant);
+                let print_place = Place {
+                    path: &print_path,
+                    ..place
+                };
+                Rendered {
+                    html: parsed.html_and_print(
+                        &self.ctx(),
+                        place,
+                        mode,
+                        (print_place, i + 1),
+                        print,
+                    ),
+                    text: parsed.text.clone(),
+                    headings: parsed.headings.clone(),
+                }
+            }
+            (Some(parsed), None) => parsed.rendered(&self.ctx(), place, mode),
+            (None, _) => render_body(&self.ctx(), body, place, mode),
         };
         let (hand, checked_by) = match (variant, &page.easy) {
             (Variant::Easy, Some(easy)) => (true, easy.checked_by.clone()),
@@ -124,13 +146,31 @@ impl<'a> Shared<'a> {
         variant: Variant,
         path: &str,
         parsed: Option<&Parsed<'_>>,
+        print: Option<&mut Option<String>>,
     ) -> Result<(String, Option<PageText>), RenderError> {
         // When the theme shows the body once as it is, the template is given a mark where it
         // goes and the body is put in its place afterwards: the largest part of the page is
         // then copied once, not into the context and out of it again.
         const BODY: &str = "<!--bookshelf:page-body-->";
         let page = &self.book.pages[i];
-        let (body, hand, checked_by, title, summary) = self.page_body(page, variant, path, parsed);
+        // Its part of the print book, when asked, from the same parse and the same events.
+        let own;
+        let parsed = match parsed {
+            None if print.is_some() => {
+                own = self.body_parsed(i, variant);
+                Some(&own)
+            }
+            parsed => parsed,
+        };
+        let mut part = print
+            .is_some()
+            .then(|| self.print_part_head(i, variant, parsed.map_or(0, |p| p.text.len() * 2)));
+        let (body, hand, checked_by, title, summary) =
+            self.page_body(i, variant, path, parsed, part.as_mut());
+        if let (Some(print), Some(mut part)) = (print, part) {
+            part.push_str("</section>\n");
+            *print = Some(part);
+        }
         let toc = match (variant, &page.easy) {
             (Variant::Easy, Some(e)) => &e.body.headings,
             _ => &page.body.headings,

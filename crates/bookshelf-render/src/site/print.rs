@@ -13,8 +13,23 @@ use crate::urls::{file_for, site_path, Variant};
 use crate::RenderError;
 
 impl Shared<'_> {
+    /// The site path of the print page of `variant`.
+    pub(super) fn print_path(&self, variant: Variant) -> String {
+        site_path(variant, &self.route(Job::Print(variant)))
+    }
+
+    /// The start of page `i`'s part of the print page, with room for `len` bytes of body.
+    pub(super) fn print_part_head(&self, i: usize, variant: Variant, len: usize) -> String {
+        let page = &self.book.pages[i];
+        let title = match (variant, &page.easy) {
+            (Variant::Easy, Some(e)) => &e.title,
+            _ => &page.title,
+        };
+        Self::part_head(i + 1, title, len)
+    }
+
     /// The start of part `n` of the print page: its section and heading.
-    fn print_part_head(n: usize, title: &str, len: usize) -> String {
+    fn part_head(n: usize, title: &str, len: usize) -> String {
         let mut part = String::with_capacity(len + 160);
         part.push_str("<section class=\"print-part\" aria-labelledby=\"part-");
         part.push_str(&n.to_string());
@@ -28,7 +43,7 @@ impl Shared<'_> {
 
     /// Part `n` of the print page with its heading and `inner`, written for the print page.
     fn print_part(n: usize, title: &str, inner: &str) -> String {
-        let mut part = Self::print_part_head(n, title, inner.len());
+        let mut part = Self::part_head(n, title, inner.len());
         part.push_str(inner);
         part.push_str("</section>\n");
         part
@@ -68,35 +83,25 @@ impl Shared<'_> {
 
     /// Page `i`'s part of the print page, emitted from its parsed body (the model its web
     /// page is written from, [`Shared::body_parsed`]) for the print page: its glossary terms
-    /// as plain words, its ids prefixed with the part's number, its `h2`s as `h3`s.
+    /// as plain words, its ids prefixed with the part's number, its `h2`s as `h3`s. (A full
+    /// build makes the same part with the page's web page, `Parsed::html_and_print`.)
     pub(super) fn print_page_part(
         &self,
         i: usize,
         variant: Variant,
         parsed: &Parsed<'_>,
     ) -> String {
-        let page = &self.book.pages[i];
-        let print_path = site_path(variant, &self.route(Job::Print(variant)));
-        let title = match (variant, &page.easy) {
-            (Variant::Easy, Some(e)) => &e.title,
-            _ => &page.title,
-        };
+        let print_path = self.print_path(variant);
         let place = Place {
             path: &print_path,
             variant,
             skip_term: None,
             link_terms: true,
         };
-        let n = i + 1;
-        let mut part = Self::print_part_head(n, title, parsed.text.len() * 2);
-        let mode = Self::body_mode(page, variant);
-        parsed.html_into(
-            &self.ctx(),
-            place,
-            mode,
-            Target::Print { part: n },
-            &mut part,
-        );
+        let mut part = self.print_part_head(i, variant, parsed.text.len() * 2);
+        let mode = Self::body_mode(&self.book.pages[i], variant);
+        let target = Target::Print { part: i + 1 };
+        parsed.html_into(&self.ctx(), place, mode, target, &mut part);
         part.push_str("</section>\n");
         part
     }

@@ -105,20 +105,15 @@ pub(super) fn render_into(
                 // Render job `k` (from `parsed`, when given), hand it over and keep its text.
                 let mut run = |k: usize, parsed: Option<&Parsed<'_>>| {
                     let job = jobs[k];
-                    let wants_model = outputs.iter().any(|o| o.wants_model(job));
-                    // A page some output makes of its own (the print book) is parsed here
-                    // once, written as a web page from that and handed over to be emitted again.
-                    let own = match (job, parsed) {
-                        (Job::Page(i, v), None) if wants_model => Some(shared.body_parsed(i, v)),
-                        _ => None,
-                    };
-                    let parsed = parsed.or(own.as_ref());
-                    let (path, html, text) = shared.render_job(job, parsed)?;
+                    let wants_print = outputs.iter().any(|o| o.wants_print_part(job));
+                    let mut print_part = None;
+                    let (path, html, text) =
+                        shared.render_job(job, parsed, wants_print.then_some(&mut print_part))?;
                     let page = Finished {
                         job,
                         path: &path,
                         html: &html,
-                        model: parsed.filter(|_| wants_model),
+                        print_part: std::cell::Cell::new(print_part),
                     };
                     for o in outputs.iter().filter(|o| o.wants(job)) {
                         o.take(shared, &page)?;
