@@ -197,6 +197,8 @@ impl<'m> Parsed<'m> {
         let events = self.events(ctx, place, mode, Some(&mut words));
         let mut html = String::with_capacity(self.text.len() * 2 + 64);
         pulldown_cmark::html::push_html(&mut html, events.iter().map(borrowed));
+        // The part is the page less its term tips: room for the page is room enough.
+        print.reserve(html.len());
         pulldown_cmark::html::push_html(print, for_print_all(events.into_iter(), words, part));
         html
     }
@@ -250,6 +252,17 @@ fn borrowed<'b>(event: &'b Event<'_>) -> Event<'b> {
         Event::Html(h) => Event::Html(CowStr::Borrowed(h)),
         Event::InlineHtml(h) => Event::InlineHtml(CowStr::Borrowed(h)),
         Event::Code(c) => Event::Code(CowStr::Borrowed(c)),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => Event::Start(Tag::Link {
+            link_type: *link_type,
+            dest_url: CowStr::Borrowed(dest_url),
+            title: CowStr::Borrowed(title),
+            id: CowStr::Borrowed(id),
+        }),
         other => other.clone(),
     }
 }
@@ -330,7 +343,12 @@ fn raw_html_for_print<'m>(html: CowStr<'m>, prefix: &str) -> CowStr<'m> {
         "<h2",
         "</h2>",
     ];
-    if !PATTERNS.iter().any(|p| html.contains(p)) {
+    // Built once: every piece of HTML in every print part is looked through.
+    static FINDERS: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+        std::sync::OnceLock::new();
+    let finders =
+        FINDERS.get_or_init(|| PATTERNS.iter().map(memchr::memmem::Finder::new).collect());
+    if finders.iter().all(|f| f.find(html.as_bytes()).is_none()) {
         return html;
     }
     let mut out = String::with_capacity(html.len() + 8 * prefix.len());
