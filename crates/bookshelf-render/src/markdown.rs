@@ -3,10 +3,11 @@
 //!
 //! A body is parsed once (`parse.rs`: links resolved, glossary terms found) into a
 //! [`Parsed`] model, then emitted (`emit.rs`) for each place it is shown: the web page of
-//! each variant, and its part of the print book ([`Target`]).
+//! each variant, and its part of the print book ([`Target`]; `print.rs` makes events print's).
 
 mod emit;
 mod parse;
+mod print;
 
 use std::collections::HashSet;
 
