@@ -2,6 +2,8 @@
 //! rendered from; a rebuild renders only the pages whose key changed, writes only files whose
 //! bytes changed, and removes files that no page makes any more. The result is byte for byte
 //! what a clean build makes (a test applies random edits and compares).
+//!
+//! `keys.rs` makes each page's key; `jobs.rs` renders and writes one page of a rebuild.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -9,10 +11,12 @@ use std::path::Path;
 use bookshelf_content::{Book, Section};
 use rayon::prelude::*;
 
+mod jobs;
 mod keys;
+use jobs::{run_job, Done};
 use keys::{hash_of, Keys, Seen};
 
-use crate::site::{write_file, write_new_file, Job, JobOutput, Prepared, Shared};
+use crate::site::{write_file, Job, Prepared, Shared};
 use crate::urls::file_for;
 use crate::{PageText, RenderError, Renderer};
 
@@ -54,50 +58,6 @@ pub struct Incremental {
     seen: Option<Seen>,
     /// The pictures and documents published, by site path, with the hash of the original.
     published: BTreeMap<String, u64>,
-}
-
-/// A job rendered and written: what the rebuild's bookkeeping needs of it.
-struct Done {
-    /// Its site path.
-    path: String,
-    /// The hash of its bytes, and whether they changed (written again); `None` for the
-    /// print page, which writes itself.
-    hash: Option<(u64, bool)>,
-    /// The symbol files it uses.
-    symbols: Vec<String>,
-    /// Its text for search.
-    text: Option<PageText>,
-}
-
-/// The symbol files a page links to.
-fn symbols_in(html: &str) -> Vec<String> {
-    let mut out: Vec<String> = html
-        .split("symbols/")
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .filter(|name| !name.is_empty() && !name.contains('/'))
-        .map(str::to_string)
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
-/// Replace a page the server may be sending: written beside it, then renamed over it, so a
-/// request never reads it half written.
-fn replace_file(out: &Path, rel: &str, bytes: &[u8]) -> Result<(), RenderError> {
-    let path = out.join(rel);
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let temp = path.with_file_name(format!(".{name}.bookshelf-tmp"));
-    let io = |source| RenderError::Io {
-        path: path.clone(),
-        source,
-    };
-    let written = std::fs::write(&temp, bytes).and_then(|()| std::fs::rename(&temp, &path));
-    if written.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    written.map_err(io)
 }
 
 impl Incremental {
@@ -273,35 +233,7 @@ impl Incremental {
         let results: Vec<Result<Done, RenderError>> = todo
             .par_iter()
             .zip(&new_keys)
-            .map(|(&job, (file, _))| match job {
-                Job::Print(v) => {
-                    let path = crate::urls::site_path(v, &shared.route(job));
-                    shared.write_print(v, &out.join(file_for(&path)))?;
-                    Ok(Done {
-                        path,
-                        hash: None,
-                        symbols: Vec::new(),
-                        text: None,
-                    })
-                }
-                _ => {
-                    let (path, html, text): JobOutput = shared.render(job)?;
-                    let h = hash_of(html.as_bytes());
-                    let exists = out.join(file).is_file();
-                    let changed = written.get(file) != Some(&h) || !exists;
-                    if changed && exists {
-                        replace_file(out, file, html.as_bytes())?;
-                    } else if changed {
-                        write_new_file(out, file, html.as_bytes())?;
-                    }
-                    Ok(Done {
-                        path,
-                        hash: Some((h, changed)),
-                        symbols: symbols_in(&html),
-                        text,
-                    })
-                }
-            })
+            .map(|(&job, (file, _))| run_job(&shared, job, file, out, written))
             .collect();
         let mut rebuilt = Rebuilt {
             rendered: todo.len(),

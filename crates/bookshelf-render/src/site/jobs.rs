@@ -12,26 +12,19 @@ impl Shared<'_> {
         self.render_job(job, None, None)
     }
 
-    /// Render one job; a page also puts its body alone in `body`, when given (for outputs
-    /// made of page bodies, such as the print book), and is written from `parsed` (its
-    /// `shared_body`), when given.
+    /// Render one job; a page is written from `parsed` (its body parsed, `body_parsed`), when
+    /// given, and puts its part of the print book in `print`, when given.
     pub(super) fn render_job(
         &self,
         job: Job,
-        body: Option<&mut Option<String>>,
         parsed: Option<&Parsed<'_>>,
+        print: Option<&mut Option<String>>,
     ) -> Result<JobOutput, RenderError> {
         let variant = job.variant();
         let route = self.route(job);
         let path = site_path(variant, &route);
         let (html, text) = match job {
-            Job::Page(i, _) => {
-                let (html, text, page_body) = self.page(i, job, variant, &path, parsed)?;
-                if let Some(body) = body {
-                    *body = Some(page_body);
-                }
-                (html, text)
-            }
+            Job::Page(i, _) => self.page(i, job, variant, &path, parsed, print)?,
             Job::Section(s, _) => (self.section(s, job, variant, &path)?, None),
             Job::Checklist(i, _) => self.checklist(i, job, variant, &path)?,
             Job::Checklists(_) => (self.checklists(job, variant, &path)?, None),

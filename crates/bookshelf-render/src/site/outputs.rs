@@ -23,9 +23,10 @@ pub(crate) struct Finished<'a> {
     pub(crate) path: &'a str,
     /// The whole page.
     pub(crate) html: &'a str,
-    /// A page's body alone, rendered at `path`, when an output asked for it
-    /// ([`Output::wants_body`]).
-    pub(crate) body: Option<&'a str>,
+    /// A page's part of the print book, made by the worker from the page's own events as it
+    /// wrote the web page, when an output asked for it ([`Output::wants_print_part`]); the
+    /// output that takes it leaves `None`.
+    pub(crate) print_part: std::cell::Cell<Option<String>>,
 }
 
 /// An output of a build. Workers call [`Output::take`] from many threads at once.
@@ -33,8 +34,8 @@ pub(crate) trait Output: Sync {
     /// Whether this output is made from `job`: a job no output wants is not rendered.
     fn wants(&self, job: Job) -> bool;
 
-    /// Whether this output needs the body of `job` apart from its whole page.
-    fn wants_body(&self, _job: Job) -> bool {
+    /// Whether this output needs `job`'s (a page's) part of the print book.
+    fn wants_print_part(&self, _job: Job) -> bool {
         false
     }
 
@@ -67,8 +68,9 @@ impl Output for WebPages<'_, '_> {
 }
 
 /// The print book: one page per variant holding every page's body, then the checklists and
-/// the glossary. Each page's part is made on the worker that rendered the page and handed to
-/// a writer thread, which writes the parts in page order.
+/// the glossary. Each page's part is emitted from the page's parsed body on the worker that
+/// parsed it, from the events it wrote the web page with, and handed to a writer thread,
+/// which writes the parts in page order.
 pub(crate) struct PrintBook {
     out: PathBuf,
     /// The variants whose print page the build makes.
@@ -102,13 +104,12 @@ impl Output for PrintBook {
         matches!(job, Job::Page(_, v) if self.printed.contains(&v))
     }
 
-    fn wants_body(&self, job: Job) -> bool {
+    fn wants_print_part(&self, job: Job) -> bool {
         self.wants(job)
     }
 
-    fn take(&self, shared: &Shared<'_>, page: &Finished<'_>) -> Result<(), RenderError> {
-        if let (Job::Page(i, v), Some(body)) = (page.job, page.body) {
-            let part = shared.print_page_part(i, v, page.path, body);
+    fn take(&self, _shared: &Shared<'_>, page: &Finished<'_>) -> Result<(), RenderError> {
+        if let (Job::Page(i, v), Some(part)) = (page.job, page.print_part.take()) {
             let tx = self.parts.lock().unwrap_or_else(|e| e.into_inner());
             if let Some(tx) = tx.as_ref() {
                 // A closed channel means the writer failed; it says why.
@@ -153,26 +154,32 @@ mod tests {
         (root, loaded.book.expect("the York bookshelf loads"))
     }
 
-    /// An output that keeps the easy-read pages' bodies' lengths.
+    /// An output that keeps the easy-read pages' print parts' lengths, and checks each against
+    /// the part emitted on its own from the page's parsed body (as `serve` makes it).
     struct EasyBodies(Mutex<Vec<(Job, usize)>>);
 
     impl Output for EasyBodies {
         fn wants(&self, job: Job) -> bool {
             matches!(job, Job::Page(_, Variant::Easy))
         }
-        fn wants_body(&self, job: Job) -> bool {
+        fn wants_print_part(&self, job: Job) -> bool {
             self.wants(job)
         }
-        fn take(&self, _: &Shared<'_>, page: &Finished<'_>) -> Result<(), RenderError> {
-            assert!(page.html.contains(page.body.expect("a body, as asked")));
+        fn take(&self, shared: &Shared<'_>, page: &Finished<'_>) -> Result<(), RenderError> {
+            let part = page.print_part.take().expect("a print part, as asked");
+            let Job::Page(i, v) = page.job else {
+                panic!("a page job")
+            };
+            let alone = shared.print_page_part(i, v, &shared.body_parsed(i, v));
+            assert!(part == alone, "page {i}'s print part differs");
             let mut seen = self.0.lock().unwrap();
-            seen.push((page.job, page.body.map_or(0, str::len)));
+            seen.push((page.job, part.len()));
             Ok(())
         }
     }
 
     /// Issue 21: another output (an EPUB, say) is one more `Output`: it is handed each job it
-    /// wants once, with the body alone when it asks, and no job it does not want.
+    /// wants once, with its print part when it asks, and no job it does not want.
     #[test]
     fn another_output_is_handed_each_page_it_wants_once_with_its_body() {
         let (root, book) = york();

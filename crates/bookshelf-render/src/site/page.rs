@@ -15,24 +15,50 @@ impl<'a> Shared<'a> {
     /// made up from the page): a build parses it once for the two.
     pub(crate) fn shared_body(&self, i: usize) -> Option<Parsed<'a>> {
         let page = &self.book.pages[i];
-        page.easy.is_none().then(|| {
-            Parsed::new(
-                &self.ctx(),
-                &page.body.markdown,
-                Some(&page.body),
-                Terms::Link { skip: None },
-                &mut std::collections::HashSet::new(),
-            )
-        })
+        page.easy
+            .is_none()
+            .then(|| self.body_parsed(i, Variant::Standard))
     }
 
+    /// Page `i`'s body in `variant` parsed (a hand-written easy read has its own): the model
+    /// its web page and its part of the print book are both written from.
+    pub(crate) fn body_parsed(&self, i: usize, variant: Variant) -> Parsed<'a> {
+        let page = &self.book.pages[i];
+        let body = match (variant, &page.easy) {
+            (Variant::Easy, Some(easy)) => &easy.body,
+            _ => &page.body,
+        };
+        Parsed::new(
+            &self.ctx(),
+            &body.markdown,
+            Some(body),
+            Terms::Link { skip: None },
+            &mut std::collections::HashSet::new(),
+        )
+    }
+
+    /// How a page's body is laid out in `variant`: a hand-written easy read as its editor
+    /// wrote it, a made-up one a sentence a row.
+    pub(super) fn body_mode(page: &Page, variant: Variant) -> EasyMode {
+        match (variant, &page.easy) {
+            (Variant::Easy, Some(_)) => EasyMode::Hand,
+            _ => EasyMode::Auto,
+        }
+    }
+
+    /// A page's body in `variant` rendered at `path`, from `parsed` (its [`Self::body_parsed`])
+    /// when given, with its part of the print book written into `print` when given (page `i`
+    /// from `parsed`: the part's events are the page's); whether its easy read is
+    /// hand-written, who checked it, its title and summary.
     pub(super) fn page_body(
         &self,
-        page: &Page,
+        i: usize,
         variant: Variant,
         path: &str,
         parsed: Option<&Parsed<'_>>,
+        print: Option<&mut String>,
     ) -> (Rendered, bool, Option<String>, String, Option<String>) {
+        let page = &self.book.pages[i];
         let place = Place {
             path,
             variant,
@@ -40,26 +66,38 @@ impl<'a> Shared<'a> {
             link_terms: true,
         };
         let (title, summary) = Self::page_words(page, variant);
-        match (variant, &page.easy) {
-            (Variant::Easy, Some(easy)) => (
-                render_body(&self.ctx(), &easy.body, place, EasyMode::Hand),
-                true,
-                easy.checked_by.clone(),
-                title,
-                summary,
-            ),
-            // Made-up easy read, or the standard page, from the same body.
-            (Variant::Easy, None) | (Variant::Standard, _) => (
-                match parsed {
-                    Some(parsed) => parsed.rendered(&self.ctx(), place, EasyMode::Auto),
-                    None => render_body(&self.ctx(), &page.body, place, EasyMode::Auto),
-                },
-                false,
-                None,
-                title,
-                summary,
-            ),
-        }
+        let mode = Self::body_mode(page, variant);
+        let body = match (variant, &page.easy) {
+            (Variant::Easy, Some(easy)) => &easy.body,
+            _ => &page.body,
+        };
+        let rendered = match (parsed, print) {
+            (Some(parsed), Some(print)) => {
+                let print_path = self.print_path(variant);
+                let print_place = Place {
+                    path: &print_path,
+                    ..place
+                };
+                Rendered {
+                    html: parsed.html_and_print(
+                        &self.ctx(),
+                        place,
+                        mode,
+                        (print_place, i + 1),
+                        print,
+                    ),
+                    text: parsed.text.clone(),
+                    headings: parsed.headings.clone(),
+                }
+            }
+            (Some(parsed), None) => parsed.rendered(&self.ctx(), place, mode),
+            (None, _) => render_body(&self.ctx(), body, place, mode),
+        };
+        let (hand, checked_by) = match (variant, &page.easy) {
+            (Variant::Easy, Some(easy)) => (true, easy.checked_by.clone()),
+            _ => (false, None),
+        };
+        (rendered, hand, checked_by, title, summary)
     }
 
     /// A page's title and summary in a variant (a hand-written easy read has its own).
@@ -108,13 +146,31 @@ impl<'a> Shared<'a> {
         variant: Variant,
         path: &str,
         parsed: Option<&Parsed<'_>>,
-    ) -> Result<(String, Option<PageText>, String), RenderError> {
+        print: Option<&mut Option<String>>,
+    ) -> Result<(String, Option<PageText>), RenderError> {
         // When the theme shows the body once as it is, the template is given a mark where it
         // goes and the body is put in its place afterwards: the largest part of the page is
-        // then copied once, not into the context, out of it and again for the print page.
+        // then copied once, not into the context and out of it again.
         const BODY: &str = "<!--bookshelf:page-body-->";
         let page = &self.book.pages[i];
-        let (body, hand, checked_by, title, summary) = self.page_body(page, variant, path, parsed);
+        // Its part of the print book, when asked, from the same parse and the same events.
+        let own;
+        let parsed = match parsed {
+            None if print.is_some() => {
+                own = self.body_parsed(i, variant);
+                Some(&own)
+            }
+            parsed => parsed,
+        };
+        let mut part = print
+            .is_some()
+            .then(|| self.print_part_head(i, variant, parsed.map_or(0, |p| p.text.len() * 2)));
+        let (body, hand, checked_by, title, summary) =
+            self.page_body(i, variant, path, parsed, part.as_mut());
+        if let (Some(print), Some(mut part)) = (print, part) {
+            part.push_str("</section>\n");
+            *print = Some(part);
+        }
         let toc = match (variant, &page.easy) {
             (Variant::Easy, Some(e)) => &e.body.headings,
             _ => &page.body.headings,
@@ -169,7 +225,7 @@ impl<'a> Shared<'a> {
             _ => rendered,
         };
         let text = self.page_text(i, variant, path, body.text.into(), body.headings);
-        Ok((html, Some(text), body.html))
+        Ok((html, Some(text)))
     }
 
     pub(super) fn card_for_page(&self, p: &Page, variant: Variant, path: &str) -> CardCtx {

@@ -8,21 +8,43 @@ use rayon::prelude::*;
 
 use super::{Job, Shared};
 use crate::context::*;
-use crate::markdown::escape;
-use crate::urls::{file_for, site_path, to_root, Variant};
+use crate::markdown::{escape, Parsed, Place, Target};
+use crate::urls::{file_for, site_path, Variant};
 use crate::RenderError;
 
 impl Shared<'_> {
-    /// One part of the print page: its heading and body, with ids made unique.
-    pub(super) fn print_part(n: usize, title: &str, inner: &str) -> String {
-        let inner = strip_term_tips(inner);
-        let mut part = format!(
-            "<section class=\"print-part\" aria-labelledby=\"part-{n}\"><h2 id=\"part-{n}\">{}</h2>\n",
-            escape(title)
-        );
-        // The body is copied once, into the part (the print pages hold every page's body).
-        part.reserve(inner.len() + inner.len() / 16 + 11);
-        prefix_ids_into(&mut part, &inner, &format!("p{n}-"));
+    /// The site path of the print page of `variant`.
+    pub(super) fn print_path(&self, variant: Variant) -> String {
+        site_path(variant, &self.route(Job::Print(variant)))
+    }
+
+    /// The start of page `i`'s part of the print page, with room for `len` bytes of body.
+    pub(super) fn print_part_head(&self, i: usize, variant: Variant, len: usize) -> String {
+        let page = &self.book.pages[i];
+        let title = match (variant, &page.easy) {
+            (Variant::Easy, Some(e)) => &e.title,
+            _ => &page.title,
+        };
+        Self::part_head(i + 1, title, len)
+    }
+
+    /// The start of part `n` of the print page: its section and heading.
+    fn part_head(n: usize, title: &str, len: usize) -> String {
+        let mut part = String::with_capacity(len + 160);
+        part.push_str("<section class=\"print-part\" aria-labelledby=\"part-");
+        part.push_str(&n.to_string());
+        part.push_str("\"><h2 id=\"part-");
+        part.push_str(&n.to_string());
+        part.push_str("\">");
+        part.push_str(&escape(title));
+        part.push_str("</h2>\n");
+        part
+    }
+
+    /// Part `n` of the print page with its heading and `inner`, written for the print page.
+    fn print_part(n: usize, title: &str, inner: &str) -> String {
+        let mut part = Self::part_head(n, title, inner.len());
+        part.push_str(inner);
         part.push_str("</section>\n");
         part
     }
@@ -59,36 +81,34 @@ impl Shared<'_> {
         }
     }
 
-    /// Page `i`'s part of the print page. `body` is the page's body as rendered at
-    /// `page_path`; it is used as it is when the page sits as deep as the print page (its
-    /// relative links then work there too), and rendered again for the print page if not.
+    /// Page `i`'s part of the print page, emitted from its parsed body (the model its web
+    /// page is written from, [`Shared::body_parsed`]) for the print page: its glossary terms
+    /// as plain words, its ids prefixed with the part's number, its `h2`s as `h3`s. (A full
+    /// build makes the same part with the page's web page, `Parsed::html_and_print`.)
     pub(super) fn print_page_part(
         &self,
         i: usize,
         variant: Variant,
-        page_path: &str,
-        body: &str,
+        parsed: &Parsed<'_>,
     ) -> String {
-        let page = &self.book.pages[i];
-        let print_path = site_path(variant, &self.route(Job::Print(variant)));
-        let title = match (variant, &page.easy) {
-            (Variant::Easy, Some(e)) => &e.title,
-            _ => &page.title,
+        let print_path = self.print_path(variant);
+        let place = Place {
+            path: &print_path,
+            variant,
+            skip_term: None,
+            link_terms: true,
         };
-        if to_root(page_path) == to_root(&print_path) {
-            Self::print_part(i + 1, title, body)
-        } else {
-            let (body, ..) = self.page_body(page, variant, &print_path, None);
-            Self::print_part(i + 1, title, &body.html)
-        }
+        let mut part = self.print_part_head(i, variant, parsed.text.len() * 2);
+        let mode = Self::body_mode(&self.book.pages[i], variant);
+        let target = Target::Print { part: i + 1 };
+        parsed.html_into(&self.ctx(), place, mode, target, &mut part);
+        part.push_str("</section>\n");
+        part
     }
 
-    /// Page `i`'s part of the print page, rendered on its own.
+    /// Page `i`'s part of the print page, parsed on its own (the incremental path).
     pub(super) fn print_page_part_alone(&self, i: usize, variant: Variant) -> String {
-        let page = &self.book.pages[i];
-        let path = site_path(variant, &page.route);
-        let (body, ..) = self.page_body(page, variant, &path, None);
-        self.print_page_part(i, variant, &path, &body.html)
+        self.print_page_part(i, variant, &self.body_parsed(i, variant))
     }
 
     /// The parts after the pages: every checklist, then the glossary.
@@ -200,77 +220,6 @@ impl PrintWriter {
     }
 }
 
-/// A page body without its glossary links and tips (see `markdown::term_html`): on paper the
-/// word is printed as it is, and the glossary is printed at the end.
-fn strip_term_tips(html: &str) -> std::borrow::Cow<'_, str> {
-    use memchr::memmem::Finder;
-    const OPEN: &str = "<span class=\"term\"><a class=\"term-link\" ";
-    const TIP: &str = "</a><span class=\"term-tip\" ";
-    const CLOSE: &str = "</span></span>";
-    // Built once: the print pages strip every page body of both variants.
-    static FINDERS: std::sync::OnceLock<[Finder<'static>; 3]> = std::sync::OnceLock::new();
-    let [open, tip, close] =
-        FINDERS.get_or_init(|| [Finder::new(OPEN), Finder::new(TIP), Finder::new(CLOSE)]);
-    if open.find(html.as_bytes()).is_none() {
-        return html.into();
-    }
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = open.find(rest.as_bytes()) {
-        let after = &rest[at + OPEN.len()..];
-        let (Some(word), Some(t)) = (after.find('>'), tip.find(after.as_bytes())) else {
-            break;
-        };
-        let Some(c) = close.find(&after.as_bytes()[t..]) else {
-            break;
-        };
-        out.push_str(&rest[..at]);
-        out.push_str(&after[word + 1..t]);
-        rest = &after[t + c + CLOSE.len()..];
-    }
-    out.push_str(rest);
-    out.into()
-}
-
-/// A page body as a part of the print page: its ids and in-page links get `prefix`, so they
-/// stay unique beside the other pages', and its `h2` headings become `h3` under the part's own.
-#[cfg(test)]
-fn prefix_ids(html: &str, prefix: &str) -> String {
-    let mut out = String::new();
-    prefix_ids_into(&mut out, html, prefix);
-    out
-}
-
-/// [`prefix_ids`], written at the end of `out`.
-fn prefix_ids_into(out: &mut String, html: &str, prefix: &str) {
-    use memchr::memmem::Finder;
-    const PATTERNS: [&str; 5] = [" id=\"", "href=\"#", "aria-describedby=\"", "<h2", "</h2>"];
-    // One fast pass per pattern (each is rare in the text) instead of one slow pass for all:
-    // no two patterns can match at the same place, so the matches merge by position.
-    static FINDERS: std::sync::OnceLock<Vec<Finder<'static>>> = std::sync::OnceLock::new();
-    let finders = FINDERS.get_or_init(|| PATTERNS.iter().map(Finder::new).collect());
-    let mut found: Vec<(usize, usize)> = Vec::new();
-    for (k, f) in finders.iter().enumerate() {
-        found.extend(f.find_iter(html.as_bytes()).map(|at| (at, k)));
-    }
-    found.sort_unstable();
-    out.reserve(html.len() + found.len() * (prefix.len() + 1));
-    let mut last = 0;
-    for (at, k) in found {
-        out.push_str(&html[last..at]);
-        match k {
-            3 => out.push_str("<h3"),
-            4 => out.push_str("</h3>"),
-            _ => {
-                out.push_str(PATTERNS[k]);
-                out.push_str(prefix);
-            }
-        }
-        last = at + PATTERNS[k].len();
-    }
-    out.push_str(&html[last..]);
-}
-
 /// The print pages' writer: creates each variant's print page, writes the page parts it is
 /// handed in page order (holding those that come early), then the end parts and the tail.
 pub(super) fn write_print_parts(
@@ -307,51 +256,102 @@ pub(super) fn write_print_parts(
 
 #[cfg(test)]
 mod tests {
-    use super::{prefix_ids, prefix_ids_into, strip_term_tips};
+    use std::path::Path;
 
-    #[test]
-    fn print_parts_prefix_ids_and_links_and_step_headings_down() {
-        let html = "<h2 id=\"why\">Why</h2>\n<p>See <a href=\"#why\">why</a> and \
-                    <a href=\"../x/#y\">x</a>, <span aria-describedby=\"tip-a\">a</span>.</p>\n\
-                    <h3 id=\"more\">More</h3><p data-id=\"k\">&quot; id=&quot;</p>";
-        assert_eq!(
-            prefix_ids(html, "p7-"),
-            "<h3 id=\"p7-why\">Why</h3>\n<p>See <a href=\"#p7-why\">why</a> and \
-             <a href=\"../x/#y\">x</a>, <span aria-describedby=\"p7-tip-a\">a</span>.</p>\n\
-             <h3 id=\"p7-more\">More</h3><p data-id=\"k\">&quot; id=&quot;</p>"
-        );
-        assert_eq!(prefix_ids("<p>Plain.</p>", "p1-"), "<p>Plain.</p>");
-        let mut out = String::from("<section>");
-        prefix_ids_into(&mut out, "<h2 id=\"a\">A</h2>", "p2-");
-        assert_eq!(out, "<section><h3 id=\"p2-a\">A</h3>");
+    use crate::markdown::Place;
+    use crate::site::Shared;
+    use crate::theme::Theme;
+    use crate::urls::Variant;
+
+    /// A page with a term in its text and one inside a link, a heading with an id and a link
+    /// to it, in the small fixture book. (In-page links, `#x`, are tested in `markdown::emit`.)
+    const PAGE: &str = "---\ntitle: Print test\nsummary: A page for the print book.\n\
+        audience: [parents]\n---\n\nAsk the SENCO.\n\n## Why it matters {#why}\n\n\
+        Read [the EHCP guide](meetings.md) and [why](#why).\n";
+
+    fn small_book() -> (tempfile::TempDir, bookshelf_content::Book) {
+        let dir = tempfile::tempdir().unwrap();
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/small");
+        for entry in walkdir::WalkDir::new(&from) {
+            let entry = entry.unwrap();
+            let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).unwrap();
+            } else {
+                std::fs::copy(entry.path(), &to).unwrap();
+            }
+        }
+        std::fs::write(dir.path().join("content/guides/print-test.md"), PAGE).unwrap();
+        let loaded = bookshelf_content::Loader::new(dir.path()).load();
+        let book = loaded.book.expect("the small book loads");
+        (dir, book)
+    }
+
+    /// The print part of the test page in `variant`, its number and the page's web body.
+    fn part(variant: Variant) -> (String, usize, String) {
+        let (dir, book) = small_book();
+        let theme = Theme::load(dir.path()).unwrap();
+        let shared = Shared::new(&book, &theme).unwrap();
+        let i = book
+            .pages
+            .iter()
+            .position(|p| p.route == "guides/print-test/")
+            .expect("the test page");
+        let parsed = shared.body_parsed(i, variant);
+        let path = crate::urls::site_path(variant, &book.pages[i].route);
+        let place = Place {
+            path: &path,
+            variant,
+            skip_term: None,
+            link_terms: true,
+        };
+        let mode = Shared::body_mode(&book.pages[i], variant);
+        let web = parsed.html(&shared.ctx(), place, mode);
+        (shared.print_page_part(i, variant, &parsed), i + 1, web)
     }
 
     #[test]
-    fn print_keeps_the_term_words_and_drops_their_tips() {
-        let tip = |word: &str, def: &str| {
-            format!(
-                "<span class=\"term\"><a class=\"term-link\" href=\"../g/x/\" aria-describedby=\"tip-x\">{word}</a><span class=\"term-tip\" role=\"tooltip\" id=\"tip-x\">{def}</span></span>"
-            )
-        };
-        let html = format!(
-            "<p>Ask for an {} before the {}.</p>",
-            tip(
-                "<abbr title=\"Education, Health and Care plan\">EHCP</abbr>",
-                "<strong>EHCP</strong>: A plan."
-            ),
-            tip("annual review", "A meeting once a year.")
-        );
-        assert_eq!(
-            strip_term_tips(&html),
-            "<p>Ask for an <abbr title=\"Education, Health and Care plan\">EHCP</abbr> before the annual review.</p>"
-        );
-        // Nothing to strip: the text is borrowed as it is.
-        assert!(matches!(
-            strip_term_tips("<p>No terms.</p>"),
-            std::borrow::Cow::Borrowed("<p>No terms.</p>")
+    fn a_print_part_prints_terms_as_words_and_prefixes_its_ids() {
+        let (part, n, web) = part(Variant::Standard);
+        assert!(part.starts_with(&format!(
+            "<section class=\"print-part\" aria-labelledby=\"part-{n}\"><h2 id=\"part-{n}\">Print test</h2>\n"
+        )));
+        assert!(part.ends_with("</section>\n"));
+        // The web page links the term; on paper it is the word, with its expansion.
+        assert!(web.contains("class=\"term-link\""), "{web}");
+        assert!(part.contains(
+            "<p>Ask the <abbr title=\"Special educational needs coordinator\">SENCO</abbr>.</p>"
         ));
-        // A broken tip is left as written rather than cut short.
-        let broken = "<p><span class=\"term\"><a class=\"term-link\" href=\"x\">word</a></p>";
-        assert_eq!(strip_term_tips(broken), broken);
+        assert!(!part.contains("term-tip") && !part.contains("aria-describedby"));
+        // A term inside a link is never linked: the link is printed as on the web.
+        assert!(part.contains("<a href=\"../../guides/meetings/\">the EHCP guide</a>"));
+        // The heading steps down under the part's own, its id and the link to it prefixed.
+        assert!(web.contains("<h2 id=\"why\">Why it matters</h2>"), "{web}");
+        assert!(part.contains(&format!("<h3 id=\"p{n}-why\">Why it matters</h3>")));
+        // A link to a heading of the page goes to the page, as its web page's does.
+        assert!(
+            part.contains("<a href=\"../../guides/print-test/#why\">why</a>"),
+            "{part}"
+        );
+        assert!(!part.contains(&format!("<h2 id=\"p{n}-")));
+        assert!(!part.contains("<h2 id=\"why\""));
+    }
+
+    #[test]
+    fn an_easy_read_print_part_keeps_its_rows_and_explains_its_terms_in_words() {
+        let (part, n, web) = part(Variant::Easy);
+        // The same rows as the web page, the term's explanation row among them.
+        assert!(part.matches("<div class=\"er-row").count() > 1);
+        assert_eq!(
+            part.matches("<div class=\"er-row").count(),
+            web.matches("<div class=\"er-row").count()
+        );
+        assert!(part.contains(
+            "<div class=\"er-row er-explain\"><p class=\"er-text\"><strong>Special educational needs coordinator</strong> means:"
+        ));
+        assert!(web.contains("class=\"term-link\""));
+        assert!(!part.contains("term-link") && !part.contains("term-tip"));
+        assert!(part.contains("<abbr title=\"Special educational needs coordinator\">SENCO</abbr>"));
+        assert!(part.contains(&format!("<h3 id=\"p{n}-why\">")));
     }
 }

@@ -105,15 +105,15 @@ pub(super) fn render_into(
                 // Render job `k` (from `parsed`, when given), hand it over and keep its text.
                 let mut run = |k: usize, parsed: Option<&Parsed<'_>>| {
                     let job = jobs[k];
-                    let mut body = None;
-                    let wants_body = outputs.iter().any(|o| o.wants_body(job));
+                    let wants_print = outputs.iter().any(|o| o.wants_print_part(job));
+                    let mut print_part = None;
                     let (path, html, text) =
-                        shared.render_job(job, wants_body.then_some(&mut body), parsed)?;
+                        shared.render_job(job, parsed, wants_print.then_some(&mut print_part))?;
                     let page = Finished {
                         job,
                         path: &path,
                         html: &html,
-                        body: body.as_deref(),
+                        print_part: std::cell::Cell::new(print_part),
                     };
                     for o in outputs.iter().filter(|o| o.wants(job)) {
                         o.take(shared, &page)?;
