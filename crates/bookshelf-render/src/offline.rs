@@ -11,6 +11,7 @@
 use std::path::{Path, PathBuf};
 
 use bookshelf_content::Book;
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::RenderError;
@@ -144,11 +145,21 @@ pub(crate) fn build(
         }
         let skip: &[String] = if folder.is_empty() { langs } else { &[] };
         let files = files_of(&dir, skip)?;
-        for f in &files {
-            let path = dir.join(f);
-            let bytes = std::fs::read(&path).map_err(|e| RenderError::Io { path, source: e })?;
-            hash.update(format!("{folder}/{f}\0{}\0", bytes.len()).as_bytes());
-            hash.update(&bytes);
+        // Each file read and hashed on the thread pool (the site's bytes, hundreds of
+        // megabytes for a big book, were read and hashed on one thread after the build); the
+        // version hashes the files' names, sizes and hashes in order.
+        let digests: Vec<(usize, [u8; 32])> = files
+            .par_iter()
+            .map(|f| {
+                let path = dir.join(f);
+                let bytes =
+                    std::fs::read(&path).map_err(|e| RenderError::Io { path, source: e })?;
+                Ok((bytes.len(), Sha256::digest(&bytes).into()))
+            })
+            .collect::<Result<_, RenderError>>()?;
+        for (f, (len, digest)) in files.iter().zip(&digests) {
+            hash.update(format!("{folder}/{f}\0{len}\0").as_bytes());
+            hash.update(digest);
         }
         lists.push((dir.join("offline.json"), files));
     }
