@@ -9,28 +9,25 @@
 //! WCAG 1.1.1 Non-text Content): one with no `alt`, or with only its file name for alt, is
 //! a `missing-alt` error.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 use std::path::Path;
 
-use html5gum::{DefaultEmitter, HtmlString, Spanned, Token, Tokenizer};
+use html5gum::{DefaultEmitter, Token, Tokenizer};
 
 use crate::checklist::find_from;
 use crate::diagnostic::Diagnostic;
 use crate::yaml::token_span;
 
+mod alt;
+use alt::check_alt;
+
 /// The diagnostic code of every refusal.
 pub(crate) const CODE: &str = "raw-html";
-
-/// The code of a raw `<img>` without alt text: the same as a Markdown picture's.
-pub(crate) const MISSING_ALT: &str = "missing-alt";
-
-const HELP_ALT: &str = "say what the picture shows in `alt`, for readers who cannot see it: `<img src=\"bus.jpg\" alt=\"A bus at the stop\">`; if it is only decoration, write `alt=\"\"`";
 
 /// One piece of raw HTML the policy refuses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HtmlProblem {
-    /// The diagnostic code: [`CODE`] for a refusal, [`MISSING_ALT`] for a picture without
+    /// The diagnostic code: [`CODE`] for a refusal, [`alt::MISSING_ALT`] for a picture without
     /// alt text.
     pub code: &'static str,
     /// Where, in the Markdown given to [`check_html`].
@@ -300,73 +297,6 @@ pub(crate) fn check_html(html: &str, at: usize, out: &mut Vec<HtmlProblem>) {
     }
 }
 
-/// A raw `<img>` needs alt text (WCAG 1.1.1): `alt=""` for decoration, else words, and
-/// not the picture's file name, which a screen reader would read out instead.
-fn check_alt(
-    attributes: &BTreeMap<HtmlString, Spanned<HtmlString, usize>>,
-    html: &str,
-    span_range: &dyn Fn(usize, usize) -> Range<usize>,
-    tag_range: Range<usize>,
-    out: &mut Vec<HtmlProblem>,
-) {
-    let Some(alt) = attributes.get(b"alt".as_slice()) else {
-        out.push(HtmlProblem {
-            code: MISSING_ALT,
-            range: tag_range,
-            message: "this picture has no alt text".into(),
-            help: HELP_ALT,
-        });
-        return;
-    };
-    let text = String::from_utf8_lossy(&alt.value);
-    let text = text.trim();
-    let src = attributes
-        .get(b"src".as_slice())
-        .map(|v| String::from_utf8_lossy(&v.value).into_owned())
-        .unwrap_or_default();
-    if !text.is_empty() && is_file_name(text, &src) {
-        let range = if alt.span.end > alt.span.start {
-            let end = html[..alt.span.end.min(html.len())]
-                .trim_end_matches(|c: char| c == '>' || c == '/' || c.is_whitespace())
-                .len()
-                .max(alt.span.start);
-            span_range(alt.span.start, end)
-        } else {
-            tag_range
-        };
-        out.push(HtmlProblem {
-            code: MISSING_ALT,
-            range,
-            message: format!("this picture's alt text is only its file name `{text}`"),
-            help: HELP_ALT,
-        });
-    }
-}
-
-/// Is `alt` only a file name: the last part of `src` (with or without its extension), or a
-/// word ending in a picture's extension?
-fn is_file_name(alt: &str, src: &str) -> bool {
-    let file = src
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("")
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or("");
-    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
-    let alt_lower = alt.to_lowercase();
-    if !file.is_empty() && (alt_lower == file.to_lowercase() || alt_lower == stem.to_lowercase()) {
-        return true;
-    }
-    !alt.contains(char::is_whitespace)
-        && alt_lower.rsplit_once('.').is_some_and(|(_, ext)| {
-            matches!(
-                ext,
-                "png" | "jpg" | "jpeg" | "gif" | "webp" | "svg" | "avif"
-            )
-        })
-}
-
 /// Check the Markdown `value` of the field `key` of a YAML file (the key at or after `from`
 /// in `text`), adding an error for each refusal at the place its HTML is written (YAML may
 /// quote or fold a value, so the HTML is looked for as written; failing that, at the key).
@@ -421,121 +351,4 @@ pub(crate) fn report(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn problems(html: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        check_html(html, 0, &mut out);
-        out.into_iter()
-            .map(|p| format!("{}: {}", &html[p.range], p.message))
-            .collect()
-    }
-
-    #[test]
-    fn harmless_html_is_allowed() {
-        for ok in [
-            "<abbr title=\"Special educational needs\">SEN</abbr>",
-            "<br>",
-            "<details><summary>More</summary>Text</details>",
-            "<!-- a note for editors -->",
-            "<a href=\"https://www.gov.uk/\">GOV.UK</a>",
-            "<img src=\"../pictures/family.png\" alt=\"\">",
-            "<kbd>Tab</kbd> <sup>2</sup>",
-        ] {
-            assert_eq!(problems(ok), Vec::<String>::new(), "{ok}");
-        }
-    }
-
-    #[test]
-    fn scripts_styles_frames_and_other_hosts_are_refused() {
-        let cases = [
-            ("<SCRIPT>alert(1)</SCRIPT>", "<SCRIPT>"),
-            ("<p style=\"color: red\">x</p>", "style=\"color: red\""),
-            ("<b onclick=alert(1)>x</b>", "onclick=alert(1)"),
-            (
-                "<a href=\"java&#9;script:alert(1)\">x</a>",
-                "href=\"java&#9;script:alert(1)\"",
-            ),
-            ("<a href=\" JavaScript:x\">x</a>", "href=\" JavaScript:x\""),
-            (
-                "<iframe src=\"https://example.org/\"></iframe>",
-                "<iframe src=\"https://example.org/\">",
-            ),
-            (
-                "<img src=\"https://tracker.example/p.gif\" alt=\"\">",
-                "src=\"https://tracker.example/p.gif\"",
-            ),
-            (
-                "<img alt=\"\" src=//tracker.example/p.gif>",
-                "src=//tracker.example/p.gif",
-            ),
-            ("<b onclick=x€>y</b>", "onclick=x€"),
-            (
-                "<img alt=\"\" srcset=\"a.png 1x, https://x.example/b.png 2x\">",
-                "srcset=\"a.png 1x, https://x.example/b.png 2x\"",
-            ),
-            (
-                "<video poster=\"data:image/png;base64,AA\"></video>",
-                "poster=\"data:image/png;base64,AA\"",
-            ),
-            (
-                "<svg><use href=\"https://x.example/s.svg#a\"/></svg>",
-                "href=\"https://x.example/s.svg#a\"",
-            ),
-        ];
-        for (html, located) in cases {
-            let found = problems(html);
-            assert_eq!(found.len(), 1, "{html}: {found:?}");
-            assert!(
-                found[0].starts_with(&format!("{located}: ")),
-                "{html}: {found:?}"
-            );
-        }
-    }
-
-    /// WCAG 1.1.1 Non-text Content: a raw `<img>` says what it shows, or `alt=""`.
-    #[test]
-    fn raw_img_without_alt_or_with_only_its_file_name_is_missing_alt() {
-        let codes = |html: &str| {
-            let mut out = Vec::new();
-            check_html(html, 0, &mut out);
-            out.into_iter()
-                .map(|p| (p.code, html[p.range].to_string()))
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            codes("<img src=\"bus.jpg\">"),
-            [(MISSING_ALT, "<img src=\"bus.jpg\">".to_string())]
-        );
-        assert_eq!(
-            codes("<IMG SRC=pictures/bus-stop.png ALT=bus-stop.png>"),
-            [(MISSING_ALT, "ALT=bus-stop.png".to_string())]
-        );
-        assert_eq!(
-            codes("<img src=\"a/bus.jpg?v=2\" alt=\"Bus\">"),
-            [(MISSING_ALT, "alt=\"Bus\"".to_string())]
-        );
-        assert_eq!(
-            codes("<img src=\"x.png\" alt=\"IMG_0042.JPG\">"),
-            [(MISSING_ALT, "alt=\"IMG_0042.JPG\"".to_string())]
-        );
-        for ok in [
-            "<img src=\"bus.jpg\" alt=\"\">",
-            "<img src=\"bus.jpg\" alt>",
-            "<img src=\"bus.jpg\" alt=\"A bus at the stop\">",
-            "<img src=\"bus.jpg\" alt=\"A map of stop.png and more\">",
-        ] {
-            assert_eq!(codes(ok), [], "{ok}");
-        }
-    }
-
-    #[test]
-    fn markdown_images_from_other_hosts_are_refused() {
-        assert!(check_image("https://example.org/a.png").is_some());
-        assert!(check_image("javascript:alert(1)").is_some());
-        assert!(check_image("../pictures/a.png").is_none());
-        assert!(check_link("JavaScript:alert(1)").is_some());
-        assert!(check_link("https://www.gov.uk/").is_none());
-    }
-}
+mod tests;
